@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Metrics
+import Prometheus
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the server (migrating the database first).")
+
+    @Option(help: "Address to listen on (default 127.0.0.1; env SESSIONDESK_HTTP_HOSTNAME).")
+    var hostname: String?
+
+    @Option(help: "Port to listen on (default 8080; env SESSIONDESK_HTTP_PORT).")
+    var port: Int?
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Seed the demo organization first if the database is empty.")
+    var demo = false
+
+    func run() async throws {
+        var values = database.commandLineValues
+        if let hostname { values["http.hostname"] = .string(hostname) }
+        if let port { values["http.port"] = .int(port) }
+        let configuration = try AppConfiguration(reader: AppConfiguration.reader(commandLine: values))
+        let logger = Runtime.logger(configuration)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        logger.info("using \(configuration.database.description)")
+        let store = try await configuration.database.open(logger: logger)
+        let app = try buildApplication(
+            configuration: configuration, store: store, dependencies: Runtime.dependencies(configuration, store: store, logger: logger),
+            metrics: registry, seedDemo: demo, services: [store], logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,54 @@
+public import Configuration
+import Foundation
+public import Logging
+public import Storage
+
+/// Everything `serve` and the other commands read from outside: command-line options first, then
+/// `SESSIONDESK_*` environment variables, then these defaults.
+public struct AppConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Where people reach the app, for links in emails.
+    public var publicBaseURL: String
+    public var logLevel: Logger.Level
+    /// bcrypt cost; lower only in tests.
+    public var passwordCost: UInt8
+
+    /// Reads `sessiondesk.http.hostname` (env `SESSIONDESK_HTTP_HOSTNAME`), `sessiondesk.http.port`,
+    /// `sessiondesk.database.url`, `sessiondesk.public.base.url`, `sessiondesk.log.level` and
+    /// `sessiondesk.password.cost`.
+    public init(reader: ConfigReader) throws {
+        let config = reader.scoped(to: "sessiondesk")
+        hostname = config.string(forKey: "http.hostname", default: "127.0.0.1")
+        port = config.int(forKey: "http.port", default: 8080)
+        database = try DatabaseLocation(url: config.string(forKey: "database.url", default: DatabaseLocation.defaultSQLitePath))
+        publicBaseURL = config.string(forKey: "public.base.url", default: "http://\(hostname):\(port)")
+        let level = config.string(forKey: "log.level", default: "info")
+        guard let parsed = Logger.Level(rawValue: level) else {
+            throw ConfigurationError("SESSIONDESK_LOG_LEVEL \"\(level)\" is not one of trace, debug, info, notice, warning, error, critical.")
+        }
+        logLevel = parsed
+        let cost = config.int(forKey: "password.cost", default: 12)
+        guard (4...16).contains(cost) else { throw ConfigurationError("SESSIONDESK_PASSWORD_COST must be between 4 and 16, not \(cost).") }
+        passwordCost = UInt8(cost)
+    }
+
+    /// Options given on the command line, as configuration keys that outrank the environment.
+    public static func reader(commandLine values: [String: ConfigContent]) -> ConfigReader {
+        ConfigReader(providers: [
+            InMemoryProvider(
+                name: "command line",
+                values: Dictionary(
+                    uniqueKeysWithValues: values.map {
+                        (AbsoluteConfigKey(stringLiteral: "sessiondesk.\($0.key)"), ConfigValue($0.value, isSecret: $0.key == "database.url"))
+                    })),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL"])),
+        ])
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,36 @@
+public import Foundation
+
+/// One tutoring business or school: the tenant. Nothing crosses between organizations.
+public struct Organization: Hashable, Sendable {
+    public let id: String
+    public var name: String
+    /// IANA name; every "day" and "the day before" of this organization is in this zone.
+    public var timeZone: TimeZone
+    /// ISO 4217 code for rates and invoices.
+    public var currency: String
+    public var settings: OrganizationSettings
+
+    public init(id: String, name: String, timeZone: TimeZone, currency: String, settings: OrganizationSettings = .init()) {
+        self.id = id
+        self.name = name
+        self.timeZone = timeZone
+        self.currency = currency
+        self.settings = settings
+    }
+
+    /// The zone for `identifier` if it is a real IANA zone name; `nil` for abbreviations and
+    /// offsets (`BST`, `GMT+1`) which do not follow daylight-saving rules.
+    public static func ianaZone(_ identifier: String) -> TimeZone? {
+        guard ianaIdentifiers.contains(identifier) else { return nil }
+        return TimeZone(identifier: identifier)
+    }
+
+    private static let ianaIdentifiers = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+
+    public static func validateName(_ name: String, field: String = "name") throws(DomainError) {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+            throw DomainError.invalid(field, "The organization name must have 1 to 200 characters.")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A scheduled, held or cancelled meeting of a tutor with one or more students.
+public struct Session: Hashable, Sendable {
+    public let id: String
+    public let organizationID: String
+    public var tutorID: String
+    /// Group sessions have several students.
+    public var studentIDs: [String]
+    public var subjectID: String
+    /// The engagement it was made from, when there is one (logged or requested sessions have one).
+    public var engagementID: String?
+    public var time: TimeRange
+    public var status: SessionStatus
+    public var location: String
+    public var sessionType: String
+
+    public init(
+        id: String, organizationID: String, tutorID: String, studentIDs: [String], subjectID: String, engagementID: String?,
+        time: TimeRange, status: SessionStatus, location: String, sessionType: String
+    ) {
+        self.id = id
+        self.organizationID = organizationID
+        self.tutorID = tutorID
+        self.studentIDs = studentIDs
+        self.subjectID = subjectID
+        self.engagementID = engagementID
+        self.time = time
+        self.status = status
+        self.location = location
+        self.sessionType = sessionType
+    }
+}
+
+public enum SessionStatus: String, CaseIterable, Hashable, Sendable {
+    case scheduled
+    case completed
+    case cancelled
+    /// Cancelled too late to be free of charge: it still did not take place.
+    case lateCancelled = "late_cancelled"
+
+    /// Whether the session occupies the tutor's time; cancelled ones free it again.
+    public var occupiesTutor: Bool {
+        switch self {
+        case .scheduled, .completed: true
+        case .cancelled, .lateCancelled: false
+        }
+    }
+}

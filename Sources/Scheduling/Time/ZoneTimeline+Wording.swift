@@ -1,0 +1,45 @@
+public import Foundation
+import Synchronization
+
+extension ZoneTimeline {
+    /// How a person reads an instant in this zone: `Tue 14 Jan 16:00 GMT`.
+    public func describe(_ instant: Date) -> String {
+        let local = local(instant)
+        let date = local.date
+        return "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(local.time.iso) \(abbreviation(at: instant))"
+    }
+
+    /// A date as a person reads it: `Tue 14 Jan 2027`.
+    public static func describe(_ date: LocalDate) -> String {
+        "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(date.year)"
+    }
+
+    /// The zone's short name at `instant` as people there write it (`GMT`, `BST`, `EDT`, `AEST`, `IST`);
+    /// where no English-speaking region names it, the offset (`UTC+04:00`).
+    public func abbreviation(at instant: Date) -> String {
+        let daylight = zone.isDaylightSavingTime(for: instant)
+        if let name = ZoneAbbreviations.shared.name(of: zone, daylight: daylight) { return name }
+        return "UTC\(LocalDateTime.offsetText(Int(offsetSeconds(at: instant.epochSeconds))))"
+    }
+}
+
+/// ICU names a zone's letters only in the locale of the zone's own country (`BST` in en_GB, `EDT` in
+/// en_US, `AEST` in en_AU); asking each English locale in turn finds them. Cached, as the lookup is slow.
+final class ZoneAbbreviations: Sendable {
+    static let shared = ZoneAbbreviations()
+    private let cache = Mutex<[String: String?]>([:])
+    private let locales = ["en_GB", "en_US", "en_AU", "en_NZ", "en_IN", "en_CA", "en_IE", "en_ZA", "en_SG", "en_HK"].map(Locale.init(identifier:))
+
+    func name(of zone: TimeZone, daylight: Bool) -> String? {
+        let key = "\(zone.identifier)|\(daylight)"
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let style: NSTimeZone.NameStyle = daylight ? .shortDaylightSaving : .shortStandard
+        let name = locales.lazy.compactMap { zone.localizedName(for: style, locale: $0) }.first { name in
+            !name.isEmpty && !name.hasPrefix("GMT+") && !name.hasPrefix("GMT-") && !name.hasPrefix("UTC+") && !name.hasPrefix("UTC-")
+        }
+        cache.withLock { $0[key] = .some(name) }
+        return name
+    }
+}
+
+private let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -1,0 +1,78 @@
+public import Foundation
+import SQLKit
+public import Scheduling
+
+/// Which engagements a list holds.
+public struct EngagementFilter: Sendable {
+    public var tutorID: String?
+    public var studentID: String?
+    /// Engagements of the students this guardian looks after.
+    public var guardianID: String?
+    public var activeOnly: Bool
+
+    public init(tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil, activeOnly: Bool = false) {
+        self.tutorID = tutorID
+        self.studentID = studentID
+        self.guardianID = guardianID
+        self.activeOnly = activeOnly
+    }
+}
+
+extension DB {
+    public func insertEngagement(_ engagement: Engagement, now: Date) async throws {
+        let terms = engagement.terms
+        try await sql.raw(
+            """
+            INSERT INTO engagements (
+                id, organization_id, tutor_id, student_id, subject_id, client_id, client_rate_per_hour,
+                tutor_pay_rate_per_hour, default_duration_minutes, location, session_type, is_active, created_at)
+            VALUES (
+                \(bind: engagement.id), \(bind: engagement.organizationID), \(bind: engagement.tutorID),
+                \(bind: engagement.studentID), \(bind: engagement.subjectID), \(bind: engagement.clientID),
+                \(bind: terms.clientRatePerHour), \(bind: terms.tutorPayRatePerHour), \(bind: terms.defaultDurationMinutes),
+                \(bind: terms.location), \(bind: terms.sessionType), \(bind: engagement.isActive), \(bind: now.epochSeconds))
+            """
+        ).run()
+    }
+
+    public func engagements(organizationID: String, filter: EngagementFilter = .init()) async throws -> [Engagement] {
+        var query: SQLQueryString = "SELECT * FROM engagements WHERE organization_id = \(bind: organizationID)"
+        if let tutorID = filter.tutorID { query += " AND tutor_id = \(bind: tutorID)" }
+        if let studentID = filter.studentID { query += " AND student_id = \(bind: studentID)" }
+        if let guardianID = filter.guardianID {
+            query += " AND student_id IN (SELECT student_id FROM student_guardians WHERE guardian_id = \(bind: guardianID))"
+        }
+        if filter.activeOnly { query += " AND is_active = \(bind: true)" }
+        query += " ORDER BY created_at, id"
+        return try await sql.raw(query).all(decoding: EngagementRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.model)
+    }
+
+    public func engagement(id: String, organizationID: String) async throws -> Engagement? {
+        try await sql.raw("SELECT * FROM engagements WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)")
+            .first(decoding: EngagementRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model
+    }
+}
+
+private struct EngagementRow: Decodable {
+    let id: String
+    let organizationId: String
+    let tutorId: String
+    let studentId: String
+    let subjectId: String
+    let clientId: String
+    let clientRatePerHour: Int
+    let tutorPayRatePerHour: Int
+    let defaultDurationMinutes: Int
+    let location: String
+    let sessionType: String
+    let isActive: Bool
+
+    var model: Engagement {
+        Engagement(
+            id: id, organizationID: organizationId, tutorID: tutorId, studentID: studentId, subjectID: subjectId, clientID: clientId,
+            terms: EngagementTerms(
+                clientRatePerHour: clientRatePerHour, tutorPayRatePerHour: tutorPayRatePerHour,
+                defaultDurationMinutes: defaultDurationMinutes, location: location, sessionType: sessionType),
+            isActive: isActive)
+    }
+}

@@ -1,0 +1,90 @@
+public import Foundation
+import SQLKit
+public import Scheduling
+
+extension DB {
+    public func insertOrganization(_ organization: Organization, now: Date) async throws {
+        let s = organization.settings
+        try await sql.raw(
+            """
+            INSERT INTO organizations (
+                id, name, time_zone, currency, request_notice_hours, response_window_hours, response_cutoff,
+                cancellation_mode, cancellation_notice_hours, cancellation_buffer_hours,
+                cancellation_warning_buffer_hours, cancellation_warning_text, declined_reschedule_cancels_original,
+                request_routing, slot_step_minutes, created_at)
+            VALUES (
+                \(bind: organization.id), \(bind: organization.name), \(bind: organization.timeZone.identifier),
+                \(bind: organization.currency), \(bind: s.requestNoticeHours), \(bind: s.responseWindowHours),
+                \(bind: s.responseCutoff.rawValue), \(bind: s.cancellationMode.rawValue), \(bind: s.cancellationNoticeHours),
+                \(bind: s.cancellationBufferHours), \(bind: s.cancellationWarningBufferHours), \(bind: s.cancellationWarningText),
+                \(bind: s.declinedRescheduleCancelsOriginal), \(bind: s.requestRouting.rawValue), \(bind: s.slotStepMinutes),
+                \(bind: now.epochSeconds))
+            """
+        ).run()
+    }
+
+    public func organization(id: String) async throws -> Organization? {
+        try await sql.raw("SELECT * FROM organizations WHERE id = \(bind: id)")
+            .first(decoding: OrganizationRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+    }
+
+    /// Writes the name, zone and every setting.
+    public func updateOrganization(_ organization: Organization) async throws {
+        let s = organization.settings
+        try await sql.raw(
+            """
+            UPDATE organizations SET
+                name = \(bind: organization.name), time_zone = \(bind: organization.timeZone.identifier),
+                request_notice_hours = \(bind: s.requestNoticeHours), response_window_hours = \(bind: s.responseWindowHours),
+                response_cutoff = \(bind: s.responseCutoff.rawValue), cancellation_mode = \(bind: s.cancellationMode.rawValue),
+                cancellation_notice_hours = \(bind: s.cancellationNoticeHours),
+                cancellation_buffer_hours = \(bind: s.cancellationBufferHours),
+                cancellation_warning_buffer_hours = \(bind: s.cancellationWarningBufferHours),
+                cancellation_warning_text = \(bind: s.cancellationWarningText),
+                declined_reschedule_cancels_original = \(bind: s.declinedRescheduleCancelsOriginal),
+                request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes)
+            WHERE id = \(bind: organization.id)
+            """
+        ).run()
+    }
+
+    /// Whether any organization exists: `serve --demo` seeds only an empty database.
+    public func hasOrganizations() async throws -> Bool {
+        try await sql.raw("SELECT id FROM organizations LIMIT 1").first() != nil
+    }
+}
+
+struct OrganizationRow: Decodable {
+    let id: String
+    let name: String
+    let timeZone: String
+    let currency: String
+    let requestNoticeHours: Int
+    let responseWindowHours: Int
+    let responseCutoff: String
+    let cancellationMode: String
+    let cancellationNoticeHours: Int
+    let cancellationBufferHours: Int
+    let cancellationWarningBufferHours: Int
+    let cancellationWarningText: String
+    let declinedRescheduleCancelsOriginal: Bool
+    let requestRouting: String
+    let slotStepMinutes: Int
+
+    func model() throws -> Organization {
+        guard let zone = TimeZone(identifier: timeZone) else { throw CorruptRow("organization \(id): time zone \(timeZone)") }
+        var settings = OrganizationSettings()
+        settings.requestNoticeHours = requestNoticeHours
+        settings.responseWindowHours = responseWindowHours
+        settings.responseCutoff = try decodeEnum(responseCutoff)
+        settings.cancellationMode = try decodeEnum(cancellationMode)
+        settings.cancellationNoticeHours = cancellationNoticeHours
+        settings.cancellationBufferHours = cancellationBufferHours
+        settings.cancellationWarningBufferHours = cancellationWarningBufferHours
+        settings.cancellationWarningText = cancellationWarningText
+        settings.declinedRescheduleCancelsOriginal = declinedRescheduleCancelsOriginal
+        settings.requestRouting = try decodeEnum(requestRouting)
+        settings.slotStepMinutes = slotStepMinutes
+        return Organization(id: id, name: name, timeZone: zone, currency: currency, settings: settings)
+    }
+}

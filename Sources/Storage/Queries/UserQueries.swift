@@ -1,0 +1,97 @@
+public import Foundation
+import SQLKit
+public import Scheduling
+
+extension DB {
+    public func insertUser(_ user: User, passwordHash: String?, now: Date) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO users (id, organization_id, role, name, email, phone, password_hash, can_request_sessions, created_at)
+            VALUES (\(bind: user.id), \(bind: user.organizationID), \(bind: user.role.rawValue), \(bind: user.name),
+                    \(bind: user.email), \(bind: user.phone), \(bind: passwordHash), \(bind: user.canRequestSessions),
+                    \(bind: now.epochSeconds))
+            """
+        ).run()
+    }
+
+    public func user(id: String, organizationID: String) async throws -> User? {
+        try await sql.raw("SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)")
+            .first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+    }
+
+    public func user(email: String, organizationID: String) async throws -> User? {
+        try await sql.raw(
+            "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE email = \(bind: email) AND organization_id = \(bind: organizationID)"
+        ).first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+    }
+
+    /// Everyone in the organization with `role`, by name; `ids` narrows to those people.
+    public func users(organizationID: String, role: Role, ids: [String]? = nil) async throws -> [User] {
+        var query: SQLQueryString =
+            "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE organization_id = \(bind: organizationID) AND role = \(bind: role.rawValue)"
+        if let ids {
+            guard !ids.isEmpty else { return [] }
+            query += " AND id IN (\(binds: ids))"
+        }
+        query += " ORDER BY name, id"
+        return try await sql.raw(query).all(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+    }
+
+    /// Accounts with this email in every organization, with their password hashes: login
+    /// checks the password against each, so one email may belong to people in several organizations.
+    public func loginCandidates(email: String) async throws -> [(user: User, passwordHash: String)] {
+        try await sql.raw(
+            "SELECT \(unsafeRaw: UserRow.columns), password_hash FROM users WHERE email = \(bind: email) AND password_hash IS NOT NULL ORDER BY created_at, id"
+        ).all().map { row in
+            (
+                try row.decode(model: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase).model(),
+                try row.decode(column: "password_hash", as: String.self)
+            )
+        }
+    }
+
+    public func setPassword(userID: String, hash: String) async throws {
+        try await sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
+    }
+
+    /// Tutors who teach (through an active engagement) a student of `guardianID`.
+    public func tutorIDs(teachingChildrenOf guardianID: String, organizationID: String) async throws -> [String] {
+        try await sql.raw(
+            """
+            SELECT DISTINCT e.tutor_id FROM engagements e
+            JOIN student_guardians g ON g.student_id = e.student_id
+            WHERE g.guardian_id = \(bind: guardianID) AND e.organization_id = \(bind: organizationID) AND e.is_active = \(bind: true)
+            """
+        ).all(decodingColumn: "tutor_id", as: String.self)
+    }
+
+    /// Guardians of the students `tutorID` teaches through an active engagement.
+    public func guardianIDs(ofStudentsTaughtBy tutorID: String, organizationID: String) async throws -> [String] {
+        try await sql.raw(
+            """
+            SELECT DISTINCT g.guardian_id FROM student_guardians g
+            JOIN engagements e ON e.student_id = g.student_id
+            WHERE e.tutor_id = \(bind: tutorID) AND e.organization_id = \(bind: organizationID) AND e.is_active = \(bind: true)
+            """
+        ).all(decodingColumn: "guardian_id", as: String.self)
+    }
+}
+
+struct UserRow: Decodable {
+    static let columns = "id, organization_id, role, name, email, phone, can_request_sessions, password_hash IS NOT NULL AS has_password"
+
+    let id: String
+    let organizationId: String
+    let role: String
+    let name: String
+    let email: String
+    let phone: String?
+    let canRequestSessions: Bool
+    let hasPassword: Bool
+
+    func model() throws -> User {
+        User(
+            id: id, organizationID: organizationId, role: try decodeEnum(role), name: name, email: email, phone: phone,
+            canRequestSessions: canRequestSessions, hasPassword: hasPassword)
+    }
+}

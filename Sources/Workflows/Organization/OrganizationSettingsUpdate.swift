@@ -1,0 +1,69 @@
+import Foundation
+public import Scheduling
+import Storage
+
+/// The office changes its organization's name, zone and rules. Fields left out stay as they are.
+public struct OrganizationSettingsUpdate: Sendable {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    public struct Changes: Sendable {
+        public var name: String?
+        public var timeZone: String?
+        public var requestNoticeHours: Int?
+        public var responseWindowHours: Int?
+        public var responseCutoff: ResponseCutoff?
+        public var cancellationMode: CancellationMode?
+        public var cancellationNoticeHours: Int?
+        public var cancellationBufferHours: Int?
+        public var cancellationWarningBufferHours: Int?
+        public var cancellationWarningText: String?
+        public var declinedRescheduleCancelsOriginal: Bool?
+        public var requestRouting: RequestRouting?
+        public var slotStepMinutes: Int?
+
+        public init() {}
+    }
+
+    public func apply(_ changes: Changes, by caller: Caller) async throws -> Organization {
+        try caller.requireAdmin(to: "change the organization's settings")
+        return try await dependencies.store.write { db in
+            guard var organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
+            try Self.apply(changes, to: &organization)
+            try await db.updateOrganization(organization)
+            return organization
+        }
+    }
+
+    /// Validates everything before changing anything, reporting every bad field at once.
+    static func apply(_ changes: Changes, to organization: inout Organization) throws(DomainError) {
+        var issues = IssueList()
+        if let name = changes.name {
+            do throws(DomainError) { try Organization.validateName(name) } catch { issues.add("name", error.message) }
+            organization.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let identifier = changes.timeZone {
+            if let zone = Organization.ianaZone(identifier) {
+                organization.timeZone = zone
+            } else {
+                issues.add("timeZone", "\"\(identifier)\" is not an IANA time zone name such as Europe/London or America/New_York.")
+            }
+        }
+        var settings = organization.settings
+        if let value = changes.requestNoticeHours { settings.requestNoticeHours = value }
+        if let value = changes.responseWindowHours { settings.responseWindowHours = value }
+        if let value = changes.responseCutoff { settings.responseCutoff = value }
+        if let value = changes.cancellationMode { settings.cancellationMode = value }
+        if let value = changes.cancellationNoticeHours { settings.cancellationNoticeHours = value }
+        if let value = changes.cancellationBufferHours { settings.cancellationBufferHours = value }
+        if let value = changes.cancellationWarningBufferHours { settings.cancellationWarningBufferHours = value }
+        if let value = changes.cancellationWarningText { settings.cancellationWarningText = value }
+        if let value = changes.declinedRescheduleCancelsOriginal { settings.declinedRescheduleCancelsOriginal = value }
+        if let value = changes.requestRouting { settings.requestRouting = value }
+        if let value = changes.slotStepMinutes { settings.slotStepMinutes = value }
+        do throws(DomainError) { try settings.validate() } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
+        try issues.throwIfAny()
+        organization.settings = settings
+    }
+}

@@ -1,0 +1,29 @@
+import Crypto
+import Foundation
+
+/// Unguessable secrets for tokens and links, and the hashes under which they are stored.
+///
+/// Only the SHA-256 of a secret reaches the database, so a leaked backup opens no account.
+public struct SecretGenerator: Sendable {
+    private let bytes: @Sendable (Int) -> [UInt8]
+
+    public init(bytes: @escaping @Sendable (Int) -> [UInt8]) { self.bytes = bytes }
+
+    /// The operating system's cryptographic generator (getrandom on Linux).
+    public static let system = SecretGenerator { count in
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    /// 256 random bits, URL-safe base64 without padding (43 characters).
+    public func token() -> String {
+        Data(bytes(32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Scheduling
+import TestSupport
+import Testing
+
+/// Bad input gets a clear answer and changes nothing.
+@Suite struct BadInputTests {
+    @Test(arguments: TestDatabase.available)
+    func malformedOrIncompleteJSONIs400NamingTheField(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let broken = try await client.call(.post, "/api/v1/subjects", token: admin, json: #"{"name": "#)
+            #expect(broken.status == 400)
+            #expect(broken.json["type"] as? String == "urn:sessiondesk:problem:malformed")
+            #expect(broken.headers[.contentType] == "application/problem+json")
+
+            let missing = try await client.call(
+                .post, "/api/v1/engagements", token: admin, json: #"{"tutorId":"a","studentId":"b","subjectId":"c","clientRatePerHour":1}"#)
+            #expect(missing.status == 400)
+            #expect(missing.problemFields == ["tutorPayRatePerHour"])
+            #expect(missing.detail == "tutorPayRatePerHour is required.")
+
+            let wrongType = try await client.call(
+                .put, "/api/v1/tutors/\(world.ours.tutors[0].id)/availability", token: admin,
+                json:
+                    #"{"weekly":[{"weekday":"monday","start":"09:00","end":"12:00"},{"weekday":"funday","start":"09:00","end":"10:00"}],"overrides":[],"timeOff":[]}"#
+            )
+            #expect(wrongType.status == 400)
+            #expect(wrongType.problemFields == ["weekly[1].weekday"])
+
+            let wrongMediaType = try await client.call(
+                .post, "/api/v1/subjects", token: admin, json: "name=Art", contentType: "application/x-www-form-urlencoded")
+            #expect(wrongMediaType.status == 415)
+
+            let missingQuery = try await client.call(
+                .get, "/api/v1/engagements/\(world.ours.engagements[0].id)/free-slots?from=2026-03-26", token: admin)
+            #expect(missingQuery.status == 400)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func ruleBreakingInputIs422WithTheReasonAndChangesNothing(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let zone = try await client.call(
+                .patch, "/api/v1/organization/settings", token: admin, json: #"{"timeZone":"Europe/Londn","requestNoticeHours":12}"#)
+            #expect(zone.status == 422)
+            #expect(zone.problemFields == ["timeZone"])
+            #expect(zone.detail.contains("\"Europe/Londn\" is not an IANA time zone name"))
+            let organization = try await client.call(.get, "/api/v1/organization", token: admin)
+            #expect((organization.json["settings"] as? [String: Any])?["requestNoticeHours"] as? Int == 72, "a refused change changes nothing")
+
+            let rate = try await client.call(
+                .post, "/api/v1/engagements", token: admin,
+                json:
+                    #"{"tutorId":"\#(world.ours.tutors[1].id)","studentId":"\#(world.ours.students[2].id)","subjectId":"\#(world.ours.subjects[0].id)","clientRatePerHour":-100,"tutorPayRatePerHour":2000}"#
+            )
+            #expect(rate.status == 422)
+            #expect(rate.detail == "The client rate cannot be negative.")
+            let engagements = try await client.call(.get, "/api/v1/engagements", token: admin)
+            #expect(engagements.items.count == 3)
+
+            let backwards = try await client.call(
+                .put, "/api/v1/tutors/\(world.ours.tutors[0].id)/availability", token: admin,
+                json:
+                    #"{"weekly":[{"weekday":"monday","start":"17:00","end":"09:00"}],"overrides":[],"timeOff":[{"start":"2026-04-02T10:00:00Z","end":"2026-04-01T10:00:00Z"}]}"#
+            )
+            #expect(backwards.status == 422)
+            #expect(backwards.problemFields == ["timeOff[0].end"])
+            let backwardsHours = try await client.call(
+                .put, "/api/v1/tutors/\(world.ours.tutors[0].id)/availability", token: admin,
+                json:
+                    #"{"weekly":[{"weekday":"monday","start":"17:00","end":"09:00"},{"weekday":"monday","start":"25:00","end":"26:00"}],"overrides":[],"timeOff":[]}"#
+            )
+            #expect(backwardsHours.status == 422)
+            #expect(backwardsHours.problemFields == ["weekly[1].start", "weekly[1].end"])
+            let hoursLeft = try await client.call(.get, "/api/v1/tutors/\(world.ours.tutors[0].id)/availability", token: admin)
+            #expect((hoursLeft.json["weekly"] as? [Any])?.count == 5, "the weekday hours are untouched")
+
+            let range = try await client.call(
+                .get, "/api/v1/engagements/\(world.ours.engagements[0].id)/free-slots?from=2026-03-27&to=2026-03-26", token: admin)
+            #expect(range.status == 422)
+            #expect(range.problemFields == ["to"])
+            let badDate = try await client.call(
+                .get, "/api/v1/engagements/\(world.ours.engagements[0].id)/free-slots?from=2026-02-30&to=2026-03-26", token: admin)
+            #expect(badDate.status == 422)
+            #expect(badDate.problemFields == ["from"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func unknownIdsAre404(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            #expect(try await client.call(.get, "/api/v1/tutors/nobody/availability", token: admin).status == 404)
+            #expect(try await client.call(.get, "/api/v1/engagements/none/free-slots?from=2026-03-26&to=2026-03-27", token: admin).status == 404)
+            let student = try await client.call(.post, "/api/v1/students", token: admin, json: #"{"name":"Kit","guardianIds":["ghost"]}"#)
+            #expect(student.status == 404)
+            #expect(student.problemFields == ["guardianIds[0]"])
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import Scheduling
+import Storage
+import TestSupport
+import Testing
+
+@Suite struct ServiceEndpointTests {
+    static let operationIDs = [
+        "login", "logout", "getCurrentUser", "createInvitation", "acceptInvitation", "getOrganization", "updateOrganizationSettings",
+        "listTutors", "createTutor", "listParents", "listStudents", "createStudent", "listSubjects", "createSubject", "listEngagements",
+        "createEngagement", "getAvailability", "updateAvailability", "listFreeSlots",
+    ]
+
+    @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {
+        try await withAPI(.sqlite) { client, _ in
+            let document = try await client.call(.get, "/openapi.yaml")
+            #expect(document.status == 200)
+            #expect(document.headers[.contentType]?.hasPrefix("application/yaml") == true)
+            #expect(document.body.hasPrefix("openapi: 3.1.0"))
+            for id in Self.operationIDs { #expect(document.body.contains("operationId: \(id)\n"), "\(id)") }
+            let source = try String(
+                contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("../../Sources/API/openapi.yaml").standardizedFileURL, encoding: .utf8)
+            #expect(document.body == source, "the served document is the one the server code is generated from")
+        }
+    }
+
+    @Test func healthReadinessAndMetrics() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let health = try await client.call(.get, "/health")
+            #expect(health.status == 200 && health.json["status"] as? String == "ok")
+            let ready = try await client.call(.get, "/ready")
+            #expect(ready.status == 200)
+            let metrics = try await client.call(.get, "/metrics")
+            #expect(metrics.status == 200)
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
+            try await world.store.close()
+            let notReady = try await client.call(.get, "/ready")
+            #expect(notReady.status == 503)
+            #expect(try await client.call(.get, "/health").status == 200, "liveness does not depend on the database")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import Scheduling
+
+@Suite struct OrganizationSettingsTests {
+    @Test func defaultsAreThoseOfTheProduct() {
+        let settings = OrganizationSettings()
+        #expect(settings.requestNoticeHours == 72)
+        #expect(settings.responseWindowHours == 72)
+        #expect(settings.responseCutoff == .endOfDayBefore)
+        #expect(settings.cancellationMode == .direct)
+        #expect(settings.cancellationNoticeHours == 72)
+        #expect(settings.cancellationBufferHours == 0)
+        #expect(settings.cancellationWarningBufferHours == 0)
+        #expect(settings.cancellationWarningText == "")
+        #expect(settings.declinedRescheduleCancelsOriginal)
+        #expect(settings.requestRouting == .tutorAndAdmins)
+    }
+
+    @Test func reportsEveryBadSettingAtOnce() {
+        var settings = OrganizationSettings()
+        settings.requestNoticeHours = -1
+        settings.slotStepMinutes = 7
+        settings.cancellationBufferHours = 100_000
+        #expect {
+            try settings.validate()
+        } throws: { error in
+            let error = error as! DomainError
+            return error.kind == .invalid && Set(error.issues.map(\.field)) == ["requestNoticeHours", "slotStepMinutes", "cancellationBufferHours"]
+        }
+        settings = OrganizationSettings()
+        settings.cancellationBufferHours = OrganizationSettings.cancellationNeverHours
+        #expect(throws: Never.self) { try settings.validate() }
+    }
+
+    @Test func onlyRealIANAZonesAreAccepted() {
+        #expect(Organization.ianaZone("Europe/London") != nil)
+        #expect(Organization.ianaZone("Australia/Lord_Howe") != nil)
+        #expect(Organization.ianaZone("BST") == nil)
+        #expect(Organization.ianaZone("GMT+1") == nil)
+        #expect(Organization.ianaZone("Mars/Olympus_Mons") == nil)
+    }
+
+    @Test func earliestRequestIsSeventyTwoElapsedHoursEvenAcrossAClockChange() {
+        // Friday 27 March 2026 10:00 GMT + 72 h = Monday 30 March 11:00 BST.
+        let organization = Organization(id: "o", name: "N", timeZone: zone("Europe/London"), currency: "GBP")
+        let earliest = organization.settings.earliestRequestStart(now: instant("2026-03-27T10:00:00Z"))
+        #expect(organization.describe(earliest) == "Mon 30 Mar 11:00 BST")
+    }
+}
+
+@Suite struct AvailabilityValidationTests {
+    @Test func namesOverlapsAndBackwardsHoursByField() {
+        let availability = Availability(
+            weekly: [
+                WeeklyHours(weekday: .monday, hours: WorkingHours(start: time("09:00"), end: time("12:00"))),
+                WeeklyHours(weekday: .tuesday, hours: WorkingHours(start: time("09:00"), end: time("10:00"))),
+                WeeklyHours(weekday: .monday, hours: WorkingHours(start: time("11:00"), end: time("13:00"))),
+                WeeklyHours(weekday: .friday, hours: WorkingHours(start: time("17:00"), end: time("16:00"))),
+            ],
+            overrides: [
+                DateOverride(date: date("2026-12-24"), hours: []),
+                DateOverride(date: date("2026-12-24"), hours: []),
+            ])
+        #expect {
+            try availability.validate()
+        } throws: { error in
+            let issues = (error as! DomainError).issues
+            return issues.map(\.field).sorted() == ["overrides[1].date", "weekly[2]", "weekly[3].end"]
+                && issues.contains { $0.message == "Monday 11:00–13:00 overlaps 09:00–12:00." }
+        }
+    }
+
+    @Test func touchingStretchesAreFine() {
+        let availability = Availability(weekly: [
+            WeeklyHours(weekday: .monday, hours: WorkingHours(start: time("09:00"), end: time("12:00"))),
+            WeeklyHours(weekday: .monday, hours: WorkingHours(start: time("12:00"), end: time("24:00"))),
+        ])
+        #expect(throws: Never.self) { try availability.validate() }
+    }
+}
+
+@Suite struct AccountRulesTests {
+    @Test func emailsAreNormalisedAndCheckedReadably() throws {
+        #expect(try ContactRules.email("  Ann@Example.ORG ") == "ann@example.org")
+        for bad in ["ann", "ann@", "@example.org", "ann@example", "a b@example.org", "ann@@example.org"] {
+            #expect(throws: DomainError.self) { try ContactRules.email(bad) }
+        }
+    }
+
+    @Test func phones() throws {
+        #expect(try ContactRules.phone("+44 7700 900101") == "+447700900101")
+        #expect(try ContactRules.phone("  ") == nil)
+        #expect(throws: DomainError.self) { try ContactRules.phone("call me") }
+    }
+
+    @Test func passwordsNeedTenCharactersAndFitBcrypt() {
+        #expect(throws: DomainError.self) { try ContactRules.password("short") }
+        #expect(throws: DomainError.self) { try ContactRules.password(String(repeating: "é", count: 40)) }
+        #expect(throws: Never.self) { try ContactRules.password("long enough password") }
+    }
+
+    @Test func throttleRefusesTheSixthFailureWithinFifteenMinutesAndSaysHowLong() {
+        let throttle = LoginThrottle()
+        let now = instant("2026-11-23T12:00:00Z")
+        let failures = (0..<5).map { now.addingTimeInterval(Double(-60 * (10 - $0))) }
+        #expect {
+            try throttle.check(failuresByEmail: failures, failuresByAddress: [], now: now)
+        } throws: { error in
+            let error = error as! DomainError
+            // The oldest failure, 10 minutes ago, ages out in 5 minutes.
+            return error.kind == .rateLimited && error.retryAfterSeconds == 300 && error.message.contains("5 minutes")
+        }
+        #expect(throws: Never.self) { try throttle.check(failuresByEmail: Array(failures.dropFirst()), failuresByAddress: [], now: now) }
+        let old = (0..<5).map { now.addingTimeInterval(Double(-60 * (20 + $0))) }
+        #expect(throws: Never.self) { try throttle.check(failuresByEmail: old, failuresByAddress: [], now: now) }
+    }
+}

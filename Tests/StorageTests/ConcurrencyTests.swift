@@ -1,0 +1,74 @@
+import Foundation
+import SQLKit
+import Scheduling
+import Storage
+import TestSupport
+import Testing
+
+@Suite struct ConcurrencyTests {
+    /// Check-then-insert in one write transaction: on SQLite the single writer with `BEGIN IMMEDIATE`
+    /// serialises the attempts; on PostgreSQL the exclusion constraint refuses the losers. Either way
+    /// exactly one session exists and no attempt fails with anything but a refusal.
+    @Test(arguments: TestDatabase.available)
+    func concurrentBookingsOfOneTutorTimeLeaveExactlyOneSession(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let org = try await TestOrganization.seed(in: store, now: testEpoch)
+            let engagement = org.engagements[0]
+            let time = TimeRange(start: testEpoch.addingTimeInterval(7 * 86_400), minutes: 60)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for attempt in 0..<100 {
+                    group.addTask {
+                        // Overlapping, not identical, times: every attempt collides with every other.
+                        let shifted = TimeRange(start: time.start.addingTimeInterval(Double(attempt % 4) * 900), minutes: 60)
+                        do {
+                            return try await store.write { db in
+                                let busy = try await db.busyTimes(
+                                    tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: shifted)
+                                guard busy.isEmpty else { return false }
+                                try await db.insertSession(
+                                    Session(
+                                        id: "s\(attempt)", organizationID: org.organization.id, tutorID: engagement.tutorID,
+                                        studentIDs: [engagement.studentID], subjectID: engagement.subjectID, engagementID: engagement.id,
+                                        time: shifted,
+                                        status: .scheduled, location: "", sessionType: "Online"),
+                                    now: testEpoch)
+                                return true
+                            }
+                        } catch StoreError.exclusionViolation {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let count = try await store.read { db in
+                try await db.sql.raw("SELECT COUNT(*) AS n FROM sessions").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(count == 1)
+        }
+    }
+
+    @Test func postgresExclusionConstraintAllowsBackToBackButNotOverlap() async throws {
+        guard TestDatabase.postgresAvailable else { return }
+        try await TestDatabase.postgres.withStore { store in
+            let org = try await TestOrganization.seed(in: store, now: testEpoch)
+            let engagement = org.engagements[0]
+            @Sendable func session(_ id: String, minutesFromNow: Int, status: SessionStatus = .scheduled) -> Session {
+                Session(
+                    id: id, organizationID: org.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                    subjectID: engagement.subjectID, engagementID: engagement.id,
+                    time: TimeRange(start: testEpoch.addingTimeInterval(Double(minutesFromNow * 60)), minutes: 60), status: status, location: "",
+                    sessionType: "Online")
+            }
+            try await store.write { db in
+                try await db.insertSession(session("first", minutesFromNow: 0), now: testEpoch)
+                try await db.insertSession(session("back-to-back", minutesFromNow: 60), now: testEpoch)
+                try await db.insertSession(session("cancelled-overlap", minutesFromNow: 30, status: .cancelled), now: testEpoch)
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.write { db in try await db.insertSession(session("overlap", minutesFromNow: 30), now: testEpoch) }
+            }
+        }
+    }
+}

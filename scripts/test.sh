@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, storage and HTTP tests on SQLite and a throwaway PostgreSQL cluster,
+# then a smoke test of the README's quick start against a real server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build --build-tests
+if [ -n "${SESSIONDESK_TEST_POSTGRES_URL:-}" ]; then
+  swift test --skip-build
+elif ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  scripts/with-postgres.sh swift test --skip-build
+else
+  echo "test: PostgreSQL is not installed, so only the SQLite half runs (CI installs it and runs both)." >&2
+  swift test --skip-build
+fi
+scripts/smoke.sh
