@@ -15,6 +15,7 @@ public enum APIRoutes {
         let api = router.group()
             .add(middleware: ProblemResponses<Context>())
             .add(middleware: BearerAuthentication<Context>(authentication: Authentication(dependencies)))
+            .add(middleware: IdempotencyKeys<Context>(dependencies: dependencies))
         try APIHandler(dependencies: dependencies).registerHandlers(on: api, serverURL: Servers.Server1.url())
     }
 

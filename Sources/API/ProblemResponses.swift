@@ -50,7 +50,8 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
             case .rateLimited: .tooManyRequests
             }
         var response = problem(
-            status: status, kind: error.kind.problemKind, detail: error.message, issues: error.issues, retryAfter: error.retryAfterSeconds)
+            status: status, kind: error.kind.problemKind, detail: error.message, issues: error.issues, retryAfter: error.retryAfterSeconds,
+            alternatives: error.alternatives)
         if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
         if error.kind == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
         return response
@@ -98,12 +99,16 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
     }
 
     static func problem(
-        status: HTTPResponse.Status, kind: String, detail: String, issues: [FieldIssue] = [], retryAfter: Int? = nil
+        status: HTTPResponse.Status, kind: String, detail: String, issues: [FieldIssue] = [], retryAfter: Int? = nil,
+        alternatives: [LabelledTime] = []
     ) -> Response {
         let body = ProblemDocument(
             type: "urn:sessiondesk:problem:\(kind)", title: status.reasonPhrase, status: status.code, detail: detail,
-            errors: issues.isEmpty ? nil : issues, retryAfterSeconds: retryAfter)
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+            errors: issues.isEmpty ? nil : issues, retryAfterSeconds: retryAfter,
+            alternatives: alternatives.isEmpty ? nil : alternatives.map(ProblemDocument.Slot.init))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let data = (try? encoder.encode(body)) ?? Data()
         return Response(
             status: status, headers: [.contentType: "application/problem+json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
@@ -117,6 +122,24 @@ private struct ProblemDocument: Encodable {
     let detail: String
     let errors: [FieldIssue]?
     let retryAfterSeconds: Int?
+    let alternatives: [Slot]?
+
+    /// `components.schemas.TimeSlot`.
+    struct Slot: Encodable {
+        let start: Date
+        let end: Date
+        let localStart: String
+        let localEnd: String
+        let label: String
+
+        init(_ time: LabelledTime) {
+            start = time.range.start
+            end = time.range.end
+            localStart = time.localStart
+            localEnd = time.localEnd
+            label = time.label
+        }
+    }
 }
 
 extension DomainError.Kind {

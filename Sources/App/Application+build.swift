@@ -12,7 +12,7 @@ public import Workflows
 /// after the server), tests run their store themselves.
 public func buildApplication(
     configuration: AppConfiguration, store: any Store, dependencies: Dependencies, metrics: PrometheusCollectorRegistry,
-    seedDemo: Bool = false, services: [any Service] = [], logger: Logger
+    seedDemo: Bool = false, services: [any Service] = [], startup: StartupGate = StartupGate(), logger: Logger
 ) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
@@ -35,6 +35,7 @@ public func buildApplication(
         if seedDemo, let demo = try await DemoOrganization.seedIfEmpty(dependencies) {
             logger.notice("seeded the demo organization \(demo.organization.name); log in as \(demo.logins[0].email) / \(DemoOrganization.password)")
         }
+        await startup.open()
     }
     return app
 }

@@ -9,7 +9,9 @@ import Testing
     static let operationIDs = [
         "login", "logout", "getCurrentUser", "createInvitation", "acceptInvitation", "getOrganization", "updateOrganizationSettings",
         "listTutors", "createTutor", "listParents", "listStudents", "createStudent", "listSubjects", "createSubject", "listEngagements",
-        "createEngagement", "getAvailability", "updateAvailability", "listFreeSlots",
+        "createEngagement", "getAvailability", "updateAvailability", "listFreeSlots", "createSessionRequest", "getSessionRequest",
+        "listSessionRequests", "acceptSessionRequest", "declineSessionRequest", "proposeSessionTime", "respondToProposal",
+        "withdrawSessionRequest", "listSessions", "createSession", "getSession", "cancelSession", "getConversation", "listAuditEvents",
     ]
 
     @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {

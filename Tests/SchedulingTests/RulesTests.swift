@@ -45,7 +45,7 @@ import Testing
     @Test func earliestRequestIsSeventyTwoElapsedHoursEvenAcrossAClockChange() {
         // Friday 27 March 2026 10:00 GMT + 72 h = Monday 30 March 11:00 BST.
         let organization = Organization(id: "o", name: "N", timeZone: zone("Europe/London"), currency: "GBP")
-        let earliest = organization.settings.earliestRequestStart(now: instant("2026-03-27T10:00:00Z"))
+        let earliest = organization.earliestRequestStart(now: instant("2026-03-27T10:00:00Z"))
         #expect(organization.describe(earliest) == "Mon 30 Mar 11:00 BST")
     }
 }

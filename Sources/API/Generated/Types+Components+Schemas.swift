@@ -26,6 +26,10 @@ extension Components {
             internal var errors: [Components.Schemas.FieldError]?
             /// - Remark: Generated from `#/components/schemas/Problem/retryAfterSeconds`.
             internal var retryAfterSeconds: Swift.Int?
+            /// For a time that is taken, the next free slots.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Problem/alternatives`.
+            internal var alternatives: [Components.Schemas.TimeSlot]?
             /// Creates a new `Problem`.
             ///
             /// - Parameters:
@@ -35,13 +39,15 @@ extension Components {
             ///   - detail: The sentence to show a person.
             ///   - errors:
             ///   - retryAfterSeconds:
+            ///   - alternatives: For a time that is taken, the next free slots.
             internal init(
                 _type: Swift.String,
                 title: Swift.String,
                 status: Swift.Int,
                 detail: Swift.String,
                 errors: [Components.Schemas.FieldError]? = nil,
-                retryAfterSeconds: Swift.Int? = nil
+                retryAfterSeconds: Swift.Int? = nil,
+                alternatives: [Components.Schemas.TimeSlot]? = nil
             ) {
                 self._type = _type
                 self.title = title
@@ -49,6 +55,7 @@ extension Components {
                 self.detail = detail
                 self.errors = errors
                 self.retryAfterSeconds = retryAfterSeconds
+                self.alternatives = alternatives
             }
             internal enum CodingKeys: String, CodingKey {
                 case _type = "type"
@@ -57,6 +64,7 @@ extension Components {
                 case detail
                 case errors
                 case retryAfterSeconds
+                case alternatives
             }
         }
         /// - Remark: Generated from `#/components/schemas/FieldError`.
@@ -1115,29 +1123,29 @@ extension Components {
                 case timeOff
             }
         }
-        /// - Remark: Generated from `#/components/schemas/FreeSlot`.
-        internal struct FreeSlot: Codable, Hashable, Sendable {
+        /// - Remark: Generated from `#/components/schemas/TimeSlot`.
+        internal struct TimeSlot: Codable, Hashable, Sendable {
             /// UTC.
             ///
-            /// - Remark: Generated from `#/components/schemas/FreeSlot/start`.
+            /// - Remark: Generated from `#/components/schemas/TimeSlot/start`.
             internal var start: Foundation.Date
             /// UTC.
             ///
-            /// - Remark: Generated from `#/components/schemas/FreeSlot/end`.
+            /// - Remark: Generated from `#/components/schemas/TimeSlot/end`.
             internal var end: Foundation.Date
             /// RFC 3339 with the organization's offset at that instant.
             ///
-            /// - Remark: Generated from `#/components/schemas/FreeSlot/localStart`.
+            /// - Remark: Generated from `#/components/schemas/TimeSlot/localStart`.
             internal var localStart: Swift.String
             /// RFC 3339 with the organization's offset at that instant.
             ///
-            /// - Remark: Generated from `#/components/schemas/FreeSlot/localEnd`.
+            /// - Remark: Generated from `#/components/schemas/TimeSlot/localEnd`.
             internal var localEnd: Swift.String
             /// For people: `Thu 26 Nov 16:00 GMT`.
             ///
-            /// - Remark: Generated from `#/components/schemas/FreeSlot/label`.
+            /// - Remark: Generated from `#/components/schemas/TimeSlot/label`.
             internal var label: Swift.String
-            /// Creates a new `FreeSlot`.
+            /// Creates a new `TimeSlot`.
             ///
             /// - Parameters:
             ///   - start: UTC.
@@ -1185,7 +1193,7 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/FreeSlots/earliestStart`.
             internal var earliestStart: Foundation.Date
             /// - Remark: Generated from `#/components/schemas/FreeSlots/slots`.
-            internal var slots: [Components.Schemas.FreeSlot]
+            internal var slots: [Components.Schemas.TimeSlot]
             /// Creates a new `FreeSlots`.
             ///
             /// - Parameters:
@@ -1205,7 +1213,7 @@ extension Components {
                 to: Swift.String,
                 slotMinutes: Swift.Int,
                 earliestStart: Foundation.Date,
-                slots: [Components.Schemas.FreeSlot]
+                slots: [Components.Schemas.TimeSlot]
             ) {
                 self.engagementId = engagementId
                 self.tutorId = tutorId
@@ -1225,6 +1233,755 @@ extension Components {
                 case slotMinutes
                 case earliestStart
                 case slots
+            }
+        }
+        /// pending (light blue), proposed (lilac), accepted, declined, withdrawn, expired.
+        ///
+        /// - Remark: Generated from `#/components/schemas/RequestState`.
+        internal enum RequestState: String, Codable, Hashable, Sendable, CaseIterable {
+            case pending = "pending"
+            case proposed = "proposed"
+            case accepted = "accepted"
+            case declined = "declined"
+            case withdrawn = "withdrawn"
+            case expired = "expired"
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionRequestCreate`.
+        internal struct SessionRequestCreate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/engagementId`.
+            internal var engagementId: Swift.String
+            /// One of the free slots' start.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/start`.
+            internal var start: Foundation.Date
+            /// Defaults to the engagement's session length.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/durationMinutes`.
+            internal var durationMinutes: Swift.Int?
+            /// For the tutor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/note`.
+            internal var note: Swift.String?
+            /// Makes this a reschedule of that session.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/replacesSessionId`.
+            internal var replacesSessionId: Swift.String?
+            /// Creates a new `SessionRequestCreate`.
+            ///
+            /// - Parameters:
+            ///   - engagementId:
+            ///   - start: One of the free slots' start.
+            ///   - durationMinutes: Defaults to the engagement's session length.
+            ///   - note: For the tutor.
+            ///   - replacesSessionId: Makes this a reschedule of that session.
+            internal init(
+                engagementId: Swift.String,
+                start: Foundation.Date,
+                durationMinutes: Swift.Int? = nil,
+                note: Swift.String? = nil,
+                replacesSessionId: Swift.String? = nil
+            ) {
+                self.engagementId = engagementId
+                self.start = start
+                self.durationMinutes = durationMinutes
+                self.note = note
+                self.replacesSessionId = replacesSessionId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case engagementId
+                case start
+                case durationMinutes
+                case note
+                case replacesSessionId
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionRequest`.
+        internal struct SessionRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/state`.
+            internal var state: Components.Schemas.RequestState
+            /// Whose turn it is while the request is open.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/needsActionBy`.
+            internal enum NeedsActionByPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case tutor = "tutor"
+                case family = "family"
+            }
+            /// Whose turn it is while the request is open.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/needsActionBy`.
+            internal var needsActionBy: Components.Schemas.SessionRequest.NeedsActionByPayload?
+            /// The family replied to a proposal: the tutor must act (striped).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/parentReplied`.
+            internal var parentReplied: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/engagementId`.
+            internal var engagementId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/tutorId`.
+            internal var tutorId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/studentId`.
+            internal var studentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/subjectId`.
+            internal var subjectId: Swift.String
+            /// The parent who asked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/parentId`.
+            internal var parentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/replacesSessionId`.
+            internal var replacesSessionId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/requestedTime`.
+            internal var requestedTime: Components.Schemas.TimeSlot
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/proposedTime`.
+            internal var proposedTime: Components.Schemas.TimeSlot?
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/heldTime`.
+            internal var heldTime: Components.Schemas.TimeSlot?
+            /// While open: the answer is due then, or the request expires.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/respondBy`.
+            internal var respondBy: Foundation.Date
+            /// For people: `Wed 25 Mar 00:00 GMT`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/respondByLabel`.
+            internal var respondByLabel: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/closedAt`.
+            internal var closedAt: Foundation.Date?
+            /// The name of who closed it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/closedBy`.
+            internal var closedBy: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/declineReason`.
+            internal var declineReason: Swift.String?
+            /// The session created on acceptance.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequest/sessionId`.
+            internal var sessionId: Swift.String?
+            /// Creates a new `SessionRequest`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - state:
+            ///   - needsActionBy: Whose turn it is while the request is open.
+            ///   - parentReplied: The family replied to a proposal: the tutor must act (striped).
+            ///   - engagementId:
+            ///   - tutorId:
+            ///   - studentId:
+            ///   - subjectId:
+            ///   - parentId: The parent who asked.
+            ///   - replacesSessionId:
+            ///   - requestedTime:
+            ///   - proposedTime:
+            ///   - heldTime:
+            ///   - respondBy: While open: the answer is due then, or the request expires.
+            ///   - respondByLabel: For people: `Wed 25 Mar 00:00 GMT`.
+            ///   - createdAt:
+            ///   - closedAt:
+            ///   - closedBy: The name of who closed it.
+            ///   - declineReason:
+            ///   - sessionId: The session created on acceptance.
+            internal init(
+                id: Swift.String,
+                state: Components.Schemas.RequestState,
+                needsActionBy: Components.Schemas.SessionRequest.NeedsActionByPayload? = nil,
+                parentReplied: Swift.Bool,
+                engagementId: Swift.String,
+                tutorId: Swift.String,
+                studentId: Swift.String,
+                subjectId: Swift.String,
+                parentId: Swift.String,
+                replacesSessionId: Swift.String? = nil,
+                requestedTime: Components.Schemas.TimeSlot,
+                proposedTime: Components.Schemas.TimeSlot? = nil,
+                heldTime: Components.Schemas.TimeSlot? = nil,
+                respondBy: Foundation.Date,
+                respondByLabel: Swift.String? = nil,
+                createdAt: Foundation.Date,
+                closedAt: Foundation.Date? = nil,
+                closedBy: Swift.String? = nil,
+                declineReason: Swift.String? = nil,
+                sessionId: Swift.String? = nil
+            ) {
+                self.id = id
+                self.state = state
+                self.needsActionBy = needsActionBy
+                self.parentReplied = parentReplied
+                self.engagementId = engagementId
+                self.tutorId = tutorId
+                self.studentId = studentId
+                self.subjectId = subjectId
+                self.parentId = parentId
+                self.replacesSessionId = replacesSessionId
+                self.requestedTime = requestedTime
+                self.proposedTime = proposedTime
+                self.heldTime = heldTime
+                self.respondBy = respondBy
+                self.respondByLabel = respondByLabel
+                self.createdAt = createdAt
+                self.closedAt = closedAt
+                self.closedBy = closedBy
+                self.declineReason = declineReason
+                self.sessionId = sessionId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case state
+                case needsActionBy
+                case parentReplied
+                case engagementId
+                case tutorId
+                case studentId
+                case subjectId
+                case parentId
+                case replacesSessionId
+                case requestedTime
+                case proposedTime
+                case heldTime
+                case respondBy
+                case respondByLabel
+                case createdAt
+                case closedAt
+                case closedBy
+                case declineReason
+                case sessionId
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionRequestList`.
+        internal struct SessionRequestList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionRequestList/items`.
+            internal var items: [Components.Schemas.SessionRequest]
+            /// Creates a new `SessionRequestList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.SessionRequest]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionDetails`.
+        internal struct SessionDetails: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionDetails/location`.
+            internal var location: Swift.String
+            /// Such as In person or Online.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionDetails/sessionType`.
+            internal var sessionType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionDetails/className`.
+            internal var className: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionDetails/room`.
+            internal var room: Swift.String?
+            /// Creates a new `SessionDetails`.
+            ///
+            /// - Parameters:
+            ///   - location:
+            ///   - sessionType: Such as In person or Online.
+            ///   - className:
+            ///   - room:
+            internal init(
+                location: Swift.String,
+                sessionType: Swift.String,
+                className: Swift.String? = nil,
+                room: Swift.String? = nil
+            ) {
+                self.location = location
+                self.sessionType = sessionType
+                self.className = className
+                self.room = room
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case location
+                case sessionType
+                case className
+                case room
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/DeclineRequest`.
+        internal struct DeclineRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/DeclineRequest/reason`.
+            internal var reason: Swift.String
+            /// Creates a new `DeclineRequest`.
+            ///
+            /// - Parameters:
+            ///   - reason:
+            internal init(reason: Swift.String) {
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ProposeTime`.
+        internal struct ProposeTime: Codable, Hashable, Sendable {
+            /// The requested length is kept.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProposeTime/start`.
+            internal var start: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ProposeTime/note`.
+            internal var note: Swift.String
+            /// Creates a new `ProposeTime`.
+            ///
+            /// - Parameters:
+            ///   - start: The requested length is kept.
+            ///   - note:
+            internal init(
+                start: Foundation.Date,
+                note: Swift.String
+            ) {
+                self.start = start
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case start
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ProposalResponse`.
+        internal struct ProposalResponse: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ProposalResponse/action`.
+            internal enum ActionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case accept = "accept"
+                case decline = "decline"
+                case reply = "reply"
+            }
+            /// - Remark: Generated from `#/components/schemas/ProposalResponse/action`.
+            internal var action: Components.Schemas.ProposalResponse.ActionPayload
+            /// For decline and reply.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProposalResponse/message`.
+            internal var message: Swift.String?
+            /// For reply: another time (the requested length is kept).
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProposalResponse/start`.
+            internal var start: Foundation.Date?
+            /// Creates a new `ProposalResponse`.
+            ///
+            /// - Parameters:
+            ///   - action:
+            ///   - message: For decline and reply.
+            ///   - start: For reply: another time (the requested length is kept).
+            internal init(
+                action: Components.Schemas.ProposalResponse.ActionPayload,
+                message: Swift.String? = nil,
+                start: Foundation.Date? = nil
+            ) {
+                self.action = action
+                self.message = message
+                self.start = start
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case action
+                case message
+                case start
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Withdrawal`.
+        internal struct Withdrawal: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Withdrawal/message`.
+            internal var message: Swift.String?
+            /// Creates a new `Withdrawal`.
+            ///
+            /// - Parameters:
+            ///   - message:
+            internal init(message: Swift.String? = nil) {
+                self.message = message
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case message
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ConversationEntry`.
+        internal struct ConversationEntry: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/authorId`.
+            internal var authorId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/authorName`.
+            internal var authorName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/authorRole`.
+            internal enum AuthorRolePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case admin = "admin"
+                case tutor = "tutor"
+                case parent = "parent"
+                case system = "system"
+            }
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/authorRole`.
+            internal var authorRole: Components.Schemas.ConversationEntry.AuthorRolePayload
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/event`.
+            internal var event: Components.Schemas.LifecycleEvent
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/body`.
+            internal var body: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/time`.
+            internal var time: Components.Schemas.TimeSlot?
+            /// - Remark: Generated from `#/components/schemas/ConversationEntry/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// Creates a new `ConversationEntry`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - authorId:
+            ///   - authorName:
+            ///   - authorRole:
+            ///   - event:
+            ///   - body:
+            ///   - time:
+            ///   - createdAt:
+            internal init(
+                id: Swift.String,
+                authorId: Swift.String? = nil,
+                authorName: Swift.String,
+                authorRole: Components.Schemas.ConversationEntry.AuthorRolePayload,
+                event: Components.Schemas.LifecycleEvent,
+                body: Swift.String,
+                time: Components.Schemas.TimeSlot? = nil,
+                createdAt: Foundation.Date
+            ) {
+                self.id = id
+                self.authorId = authorId
+                self.authorName = authorName
+                self.authorRole = authorRole
+                self.event = event
+                self.body = body
+                self.time = time
+                self.createdAt = createdAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case authorId
+                case authorName
+                case authorRole
+                case event
+                case body
+                case time
+                case createdAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Conversation`.
+        internal struct Conversation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Conversation/requestId`.
+            internal var requestId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Conversation/items`.
+            internal var items: [Components.Schemas.ConversationEntry]
+            /// Creates a new `Conversation`.
+            ///
+            /// - Parameters:
+            ///   - requestId:
+            ///   - items:
+            internal init(
+                requestId: Swift.String,
+                items: [Components.Schemas.ConversationEntry]
+            ) {
+                self.requestId = requestId
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case requestId
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/LifecycleEvent`.
+        internal enum LifecycleEvent: String, Codable, Hashable, Sendable, CaseIterable {
+            case requested = "requested"
+            case rescheduleRequested = "reschedule_requested"
+            case accepted = "accepted"
+            case declined = "declined"
+            case proposed = "proposed"
+            case replied = "replied"
+            case proposalAccepted = "proposal_accepted"
+            case proposalDeclined = "proposal_declined"
+            case withdrawn = "withdrawn"
+            case expired = "expired"
+            case sessionCreated = "session_created"
+            case sessionCancelled = "session_cancelled"
+            case originalCancelled = "original_cancelled"
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionStatus`.
+        internal enum SessionStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case scheduled = "scheduled"
+            case completed = "completed"
+            case cancelled = "cancelled"
+            case lateCancelled = "late_cancelled"
+        }
+        /// - Remark: Generated from `#/components/schemas/Session`.
+        internal struct Session: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Session/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/tutorId`.
+            internal var tutorId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/studentIds`.
+            internal var studentIds: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Session/subjectId`.
+            internal var subjectId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/engagementId`.
+            internal var engagementId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Session/time`.
+            internal var time: Components.Schemas.TimeSlot
+            /// - Remark: Generated from `#/components/schemas/Session/status`.
+            internal var status: Components.Schemas.SessionStatus
+            /// - Remark: Generated from `#/components/schemas/Session/location`.
+            internal var location: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/sessionType`.
+            internal var sessionType: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/className`.
+            internal var className: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/room`.
+            internal var room: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Session/cancellationReason`.
+            internal var cancellationReason: Swift.String?
+            /// For a family in direct mode: the last moment they may cancel.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/cancellableUntil`.
+            internal var cancellableUntil: Foundation.Date?
+            /// Shown before a family asks to move this session.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/rescheduleWarning`.
+            internal var rescheduleWarning: Swift.String?
+            /// The open request to move this session.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/pendingRescheduleId`.
+            internal var pendingRescheduleId: Swift.String?
+            /// Creates a new `Session`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - tutorId:
+            ///   - studentIds:
+            ///   - subjectId:
+            ///   - engagementId:
+            ///   - time:
+            ///   - status:
+            ///   - location:
+            ///   - sessionType:
+            ///   - className:
+            ///   - room:
+            ///   - cancellationReason:
+            ///   - cancellableUntil: For a family in direct mode: the last moment they may cancel.
+            ///   - rescheduleWarning: Shown before a family asks to move this session.
+            ///   - pendingRescheduleId: The open request to move this session.
+            internal init(
+                id: Swift.String,
+                tutorId: Swift.String,
+                studentIds: [Swift.String],
+                subjectId: Swift.String,
+                engagementId: Swift.String? = nil,
+                time: Components.Schemas.TimeSlot,
+                status: Components.Schemas.SessionStatus,
+                location: Swift.String,
+                sessionType: Swift.String,
+                className: Swift.String,
+                room: Swift.String,
+                cancellationReason: Swift.String? = nil,
+                cancellableUntil: Foundation.Date? = nil,
+                rescheduleWarning: Swift.String? = nil,
+                pendingRescheduleId: Swift.String? = nil
+            ) {
+                self.id = id
+                self.tutorId = tutorId
+                self.studentIds = studentIds
+                self.subjectId = subjectId
+                self.engagementId = engagementId
+                self.time = time
+                self.status = status
+                self.location = location
+                self.sessionType = sessionType
+                self.className = className
+                self.room = room
+                self.cancellationReason = cancellationReason
+                self.cancellableUntil = cancellableUntil
+                self.rescheduleWarning = rescheduleWarning
+                self.pendingRescheduleId = pendingRescheduleId
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case tutorId
+                case studentIds
+                case subjectId
+                case engagementId
+                case time
+                case status
+                case location
+                case sessionType
+                case className
+                case room
+                case cancellationReason
+                case cancellableUntil
+                case rescheduleWarning
+                case pendingRescheduleId
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionList`.
+        internal struct SessionList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionList/items`.
+            internal var items: [Components.Schemas.Session]
+            /// Creates a new `SessionList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.Session]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionCreate`.
+        internal struct SessionCreate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/engagementId`.
+            internal var engagementId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/start`.
+            internal var start: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/durationMinutes`.
+            internal var durationMinutes: Swift.Int?
+            /// Defaults to the engagement's.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/location`.
+            internal var location: Swift.String?
+            /// Defaults to the engagement's.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/sessionType`.
+            internal var sessionType: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/className`.
+            internal var className: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionCreate/room`.
+            internal var room: Swift.String?
+            /// Creates a new `SessionCreate`.
+            ///
+            /// - Parameters:
+            ///   - engagementId:
+            ///   - start:
+            ///   - durationMinutes:
+            ///   - location: Defaults to the engagement's.
+            ///   - sessionType: Defaults to the engagement's.
+            ///   - className:
+            ///   - room:
+            internal init(
+                engagementId: Swift.String,
+                start: Foundation.Date,
+                durationMinutes: Swift.Int? = nil,
+                location: Swift.String? = nil,
+                sessionType: Swift.String? = nil,
+                className: Swift.String? = nil,
+                room: Swift.String? = nil
+            ) {
+                self.engagementId = engagementId
+                self.start = start
+                self.durationMinutes = durationMinutes
+                self.location = location
+                self.sessionType = sessionType
+                self.className = className
+                self.room = room
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case engagementId
+                case start
+                case durationMinutes
+                case location
+                case sessionType
+                case className
+                case room
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Cancellation`.
+        internal struct Cancellation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Cancellation/reason`.
+            internal var reason: Swift.String
+            /// Creates a new `Cancellation`.
+            ///
+            /// - Parameters:
+            ///   - reason:
+            internal init(reason: Swift.String) {
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuditEvent`.
+        internal struct AuditEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/actorId`.
+            internal var actorId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/actorName`.
+            internal var actorName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/actorRole`.
+            internal var actorRole: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/action`.
+            internal var action: Components.Schemas.LifecycleEvent
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectType`.
+            internal enum SubjectTypePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case sessionRequest = "session_request"
+                case session = "session"
+            }
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectType`.
+            internal var subjectType: Components.Schemas.AuditEvent.SubjectTypePayload
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectId`.
+            internal var subjectId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/summary`.
+            internal var summary: Swift.String
+            /// - Remark: Generated from `#/components/schemas/AuditEvent/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// Creates a new `AuditEvent`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - actorId:
+            ///   - actorName:
+            ///   - actorRole:
+            ///   - action:
+            ///   - subjectType:
+            ///   - subjectId:
+            ///   - summary:
+            ///   - createdAt:
+            internal init(
+                id: Swift.String,
+                actorId: Swift.String? = nil,
+                actorName: Swift.String,
+                actorRole: Swift.String,
+                action: Components.Schemas.LifecycleEvent,
+                subjectType: Components.Schemas.AuditEvent.SubjectTypePayload,
+                subjectId: Swift.String,
+                summary: Swift.String,
+                createdAt: Foundation.Date
+            ) {
+                self.id = id
+                self.actorId = actorId
+                self.actorName = actorName
+                self.actorRole = actorRole
+                self.action = action
+                self.subjectType = subjectType
+                self.subjectId = subjectId
+                self.summary = summary
+                self.createdAt = createdAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case actorId
+                case actorName
+                case actorRole
+                case action
+                case subjectType
+                case subjectId
+                case summary
+                case createdAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/AuditEventList`.
+        internal struct AuditEventList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/AuditEventList/items`.
+            internal var items: [Components.Schemas.AuditEvent]
+            /// Creates a new `AuditEventList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.AuditEvent]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
             }
         }
     }

@@ -110,6 +110,89 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/engagements/{engagementId}/free-slots`.
     /// - Remark: Generated from `#/paths//api/v1/engagements/{engagementId}/free-slots/get(listFreeSlots)`.
     func listFreeSlots(_ input: Operations.ListFreeSlots.Input) async throws -> Operations.ListFreeSlots.Output
+    /// Session requests the caller may see, newest first.
+    ///
+    /// The office sees all requests; a tutor their own (none when requests go to the office only);
+    /// a parent those about their own children. `needsAction` keeps those waiting for the caller:
+    /// pending ones for the tutor or office, proposed ones for a family.
+    ///
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/get(listSessionRequests)`.
+    func listSessionRequests(_ input: Operations.ListSessionRequests.Input) async throws -> Operations.ListSessionRequests.Output
+    /// A parent requests a session at one of the free slots, or asks to move a session.
+    ///
+    /// The time must be one of the engagement's free slots: inside the tutor's hours, on the slot
+    /// step, at least the request notice ahead, free of sessions and of times held by other
+    /// requests. While the request is open its time is held. With `replacesSessionId` it is a
+    /// reschedule: accepted, the old session is cancelled and the new one created at once;
+    /// declined or expired, the old session is cancelled too when the organization keeps that
+    /// default (see `rescheduleWarning` on the session).
+    ///
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/post(createSessionRequest)`.
+    func createSessionRequest(_ input: Operations.CreateSessionRequest.Input) async throws -> Operations.CreateSessionRequest.Output
+    /// One session request.
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests/{requestId}`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/get(getSessionRequest)`.
+    func getSessionRequest(_ input: Operations.GetSessionRequest.Input) async throws -> Operations.GetSessionRequest.Output
+    /// Make session (the tutor or office); location and session type are required.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/accept`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/accept/post(acceptSessionRequest)`.
+    func acceptSessionRequest(_ input: Operations.AcceptSessionRequest.Input) async throws -> Operations.AcceptSessionRequest.Output
+    /// Decline (the tutor or office), with a reason the family will read.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/decline`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/decline/post(declineSessionRequest)`.
+    func declineSessionRequest(_ input: Operations.DeclineSessionRequest.Input) async throws -> Operations.DeclineSessionRequest.Output
+    /// Propose another time (the tutor or office), with a note; the same rules as a request apply.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/propose`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/propose/post(proposeSessionTime)`.
+    func proposeSessionTime(_ input: Operations.ProposeSessionTime.Input) async throws -> Operations.ProposeSessionTime.Output
+    /// The family answers a proposed time; accept, decline, or reply with a message and/or another time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/respond`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/respond/post(respondToProposal)`.
+    func respondToProposal(_ input: Operations.RespondToProposal.Input) async throws -> Operations.RespondToProposal.Output
+    /// The family takes a pending or proposed request back.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/withdraw`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/withdraw/post(withdrawSessionRequest)`.
+    func withdrawSessionRequest(_ input: Operations.WithdrawSessionRequest.Input) async throws -> Operations.WithdrawSessionRequest.Output
+    /// Every move on the request, oldest first, as the family and the tutor both see it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests/{requestId}/conversation`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/conversation/get(getConversation)`.
+    func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output
+    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order.
+    ///
+    /// - Remark: HTTP `GET /api/v1/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/get(listSessions)`.
+    func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output
+    /// The office books a session directly (never over another session or a held time).
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/post(createSession)`.
+    func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output
+    /// One session, with what the caller may still do to it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/get(getSession)`.
+    func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output
+    /// Cancel with a reason; a family only with the cancellation notice (direct mode), the tutor or office any time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancel`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancel/post(cancelSession)`.
+    func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output
+    /// The audit log, newest first (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/audit-events`.
+    /// - Remark: Generated from `#/paths//api/v1/audit-events/get(listAuditEvents)`.
+    func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -329,6 +412,213 @@ extension APIProtocol {
     ) async throws -> Operations.ListFreeSlots.Output {
         try await listFreeSlots(Operations.ListFreeSlots.Input(
             path: path,
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Session requests the caller may see, newest first.
+    ///
+    /// The office sees all requests; a tutor their own (none when requests go to the office only);
+    /// a parent those about their own children. `needsAction` keeps those waiting for the caller:
+    /// pending ones for the tutor or office, proposed ones for a family.
+    ///
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/get(listSessionRequests)`.
+    internal func listSessionRequests(
+        query: Operations.ListSessionRequests.Input.Query = .init(),
+        headers: Operations.ListSessionRequests.Input.Headers = .init()
+    ) async throws -> Operations.ListSessionRequests.Output {
+        try await listSessionRequests(Operations.ListSessionRequests.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// A parent requests a session at one of the free slots, or asks to move a session.
+    ///
+    /// The time must be one of the engagement's free slots: inside the tutor's hours, on the slot
+    /// step, at least the request notice ahead, free of sessions and of times held by other
+    /// requests. While the request is open its time is held. With `replacesSessionId` it is a
+    /// reschedule: accepted, the old session is cancelled and the new one created at once;
+    /// declined or expired, the old session is cancelled too when the organization keeps that
+    /// default (see `rescheduleWarning` on the session).
+    ///
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/post(createSessionRequest)`.
+    internal func createSessionRequest(
+        headers: Operations.CreateSessionRequest.Input.Headers = .init(),
+        body: Operations.CreateSessionRequest.Input.Body
+    ) async throws -> Operations.CreateSessionRequest.Output {
+        try await createSessionRequest(Operations.CreateSessionRequest.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// One session request.
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests/{requestId}`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/get(getSessionRequest)`.
+    internal func getSessionRequest(
+        path: Operations.GetSessionRequest.Input.Path,
+        headers: Operations.GetSessionRequest.Input.Headers = .init()
+    ) async throws -> Operations.GetSessionRequest.Output {
+        try await getSessionRequest(Operations.GetSessionRequest.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Make session (the tutor or office); location and session type are required.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/accept`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/accept/post(acceptSessionRequest)`.
+    internal func acceptSessionRequest(
+        path: Operations.AcceptSessionRequest.Input.Path,
+        headers: Operations.AcceptSessionRequest.Input.Headers = .init(),
+        body: Operations.AcceptSessionRequest.Input.Body
+    ) async throws -> Operations.AcceptSessionRequest.Output {
+        try await acceptSessionRequest(Operations.AcceptSessionRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Decline (the tutor or office), with a reason the family will read.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/decline`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/decline/post(declineSessionRequest)`.
+    internal func declineSessionRequest(
+        path: Operations.DeclineSessionRequest.Input.Path,
+        headers: Operations.DeclineSessionRequest.Input.Headers = .init(),
+        body: Operations.DeclineSessionRequest.Input.Body
+    ) async throws -> Operations.DeclineSessionRequest.Output {
+        try await declineSessionRequest(Operations.DeclineSessionRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Propose another time (the tutor or office), with a note; the same rules as a request apply.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/propose`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/propose/post(proposeSessionTime)`.
+    internal func proposeSessionTime(
+        path: Operations.ProposeSessionTime.Input.Path,
+        headers: Operations.ProposeSessionTime.Input.Headers = .init(),
+        body: Operations.ProposeSessionTime.Input.Body
+    ) async throws -> Operations.ProposeSessionTime.Output {
+        try await proposeSessionTime(Operations.ProposeSessionTime.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The family answers a proposed time; accept, decline, or reply with a message and/or another time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/respond`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/respond/post(respondToProposal)`.
+    internal func respondToProposal(
+        path: Operations.RespondToProposal.Input.Path,
+        headers: Operations.RespondToProposal.Input.Headers = .init(),
+        body: Operations.RespondToProposal.Input.Body
+    ) async throws -> Operations.RespondToProposal.Output {
+        try await respondToProposal(Operations.RespondToProposal.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The family takes a pending or proposed request back.
+    ///
+    /// - Remark: HTTP `POST /api/v1/session-requests/{requestId}/withdraw`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/withdraw/post(withdrawSessionRequest)`.
+    internal func withdrawSessionRequest(
+        path: Operations.WithdrawSessionRequest.Input.Path,
+        headers: Operations.WithdrawSessionRequest.Input.Headers = .init(),
+        body: Operations.WithdrawSessionRequest.Input.Body
+    ) async throws -> Operations.WithdrawSessionRequest.Output {
+        try await withdrawSessionRequest(Operations.WithdrawSessionRequest.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Every move on the request, oldest first, as the family and the tutor both see it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/session-requests/{requestId}/conversation`.
+    /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/conversation/get(getConversation)`.
+    internal func getConversation(
+        path: Operations.GetConversation.Input.Path,
+        headers: Operations.GetConversation.Input.Headers = .init()
+    ) async throws -> Operations.GetConversation.Output {
+        try await getConversation(Operations.GetConversation.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order.
+    ///
+    /// - Remark: HTTP `GET /api/v1/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/get(listSessions)`.
+    internal func listSessions(
+        query: Operations.ListSessions.Input.Query,
+        headers: Operations.ListSessions.Input.Headers = .init()
+    ) async throws -> Operations.ListSessions.Output {
+        try await listSessions(Operations.ListSessions.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The office books a session directly (never over another session or a held time).
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/post(createSession)`.
+    internal func createSession(
+        headers: Operations.CreateSession.Input.Headers = .init(),
+        body: Operations.CreateSession.Input.Body
+    ) async throws -> Operations.CreateSession.Output {
+        try await createSession(Operations.CreateSession.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// One session, with what the caller may still do to it.
+    ///
+    /// - Remark: HTTP `GET /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/get(getSession)`.
+    internal func getSession(
+        path: Operations.GetSession.Input.Path,
+        headers: Operations.GetSession.Input.Headers = .init()
+    ) async throws -> Operations.GetSession.Output {
+        try await getSession(Operations.GetSession.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Cancel with a reason; a family only with the cancellation notice (direct mode), the tutor or office any time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancel`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancel/post(cancelSession)`.
+    internal func cancelSession(
+        path: Operations.CancelSession.Input.Path,
+        headers: Operations.CancelSession.Input.Headers = .init(),
+        body: Operations.CancelSession.Input.Body
+    ) async throws -> Operations.CancelSession.Output {
+        try await cancelSession(Operations.CancelSession.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The audit log, newest first (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/audit-events`.
+    /// - Remark: Generated from `#/paths//api/v1/audit-events/get(listAuditEvents)`.
+    internal func listAuditEvents(
+        query: Operations.ListAuditEvents.Input.Query = .init(),
+        headers: Operations.ListAuditEvents.Input.Headers = .init()
+    ) async throws -> Operations.ListAuditEvents.Output {
+        try await listAuditEvents(Operations.ListAuditEvents.Input(
             query: query,
             headers: headers
         ))

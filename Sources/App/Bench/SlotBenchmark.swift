@@ -50,7 +50,7 @@ struct SlotBenchmark {
         }
         let search = FreeSlotSearch(
             dates: from...to, slotMinutes: 60, stepMinutes: organization.settings.slotStepMinutes,
-            earliestStart: organization.settings.earliestRequestStart(now: now))
+            earliestStart: organization.earliestRequestStart(now: now))
         var sink = 0
         let pure = await Timings.measure(iterations) {
             let timeline = organization.timeline(covering: from...to)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Metrics
 import Prometheus
+import Workflows
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,9 +30,16 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         logger.info("using \(configuration.database.description)")
         let store = try await configuration.database.open(logger: logger)
+        let dependencies = Runtime.dependencies(configuration, store: store, logger: logger)
+        let startup = StartupGate()
         let app = try buildApplication(
-            configuration: configuration, store: store, dependencies: Runtime.dependencies(configuration, store: store, logger: logger),
-            metrics: registry, seedDemo: demo, services: [store], logger: logger)
+            configuration: configuration, store: store, dependencies: dependencies, metrics: registry, seedDemo: demo,
+            services: [
+                store,
+                RequestExpiryService(expiry: RequestExpiry(dependencies), interval: .seconds(30), startup: startup, logger: logger),
+                HousekeepingService(store: store, now: dependencies.now, startup: startup, logger: logger),
+            ],
+            startup: startup, logger: logger)
         try await app.runService()
     }
 }

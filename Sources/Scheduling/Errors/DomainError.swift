@@ -24,6 +24,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public let issues: [FieldIssue]
     /// For `rateLimited`: when to try again.
     public let retryAfterSeconds: Int?
+    /// For a taken time: the next free slots, so the person can pick another at once.
+    public var alternatives: [LabelledTime] = []
 
     public init(_ kind: Kind, _ message: String, issues: [FieldIssue] = [], retryAfterSeconds: Int? = nil) {
         self.kind = kind

@@ -2,10 +2,7 @@ public import Foundation
 
 extension Organization {
     /// The organization's local date at `instant`.
-    public func localDate(of instant: Date) -> LocalDate {
-        let wall = instant.epochSeconds + Int64(timeZone.secondsFromGMT(for: instant))
-        return LocalDate(daysSinceEpoch: Int((wall >= 0 ? wall : wall - 86_399) / 86_400))
-    }
+    public func localDate(of instant: Date) -> LocalDate { timeZone.localDate(of: instant) }
 
     /// Offsets for the local dates `dates`, for converting many instants at once.
     public func timeline(covering dates: ClosedRange<LocalDate>) -> ZoneTimeline {
@@ -16,5 +13,14 @@ extension Organization {
     public func describe(_ instant: Date) -> String {
         let date = localDate(of: instant)
         return timeline(covering: date...date).describe(instant)
+    }
+
+    /// The earliest start a session may be requested or proposed for at `now`: the request notice
+    /// from now and, when answers are due by the end of the day before, no earlier than tomorrow
+    /// (a request for later today could never be answered in time).
+    public func earliestRequestStart(now: Date) -> Date {
+        let notice = now.addingTimeInterval(TimeInterval(settings.requestNoticeHours * 3600))
+        guard settings.responseCutoff == .endOfDayBefore else { return notice }
+        return max(notice, timeZone.startOfDay(localDate(of: now).adding(days: 1)))
     }
 }

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// Every rule an organization can tune, with the defaults of PRODUCT.md (taken from the seeds).
 public struct OrganizationSettings: Hashable, Sendable {
     /// A parent may request a session starting at least this far ahead.
@@ -70,11 +68,4 @@ public enum RequestRouting: String, CaseIterable, Hashable, Sendable {
     case tutorAndAdmins = "tutor_and_admins"
     /// Only the office answers; tutors see the outcome.
     case adminsOnly = "admins_only"
-}
-
-extension OrganizationSettings {
-    /// The earliest start a parent may request at `now`.
-    public func earliestRequestStart(now: Date) -> Date {
-        now.addingTimeInterval(TimeInterval(requestNoticeHours * 3600))
-    }
 }

@@ -12,10 +12,15 @@ public struct Session: Hashable, Sendable {
     public var status: SessionStatus
     public var location: String
     public var sessionType: String
+    public var className: String
+    public var room: String
+    /// Why it was cancelled, when it was.
+    public var cancellationReason: String?
 
     public init(
         id: String, organizationID: String, tutorID: String, studentIDs: [String], subjectID: String, engagementID: String?,
-        time: TimeRange, status: SessionStatus, location: String, sessionType: String
+        time: TimeRange, status: SessionStatus, location: String, sessionType: String, className: String = "", room: String = "",
+        cancellationReason: String? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -27,6 +32,9 @@ public struct Session: Hashable, Sendable {
         self.status = status
         self.location = location
         self.sessionType = sessionType
+        self.className = className
+        self.room = room
+        self.cancellationReason = cancellationReason
     }
 }
 

@@ -26,5 +26,6 @@ extension Migration {
         .m0004Sessions,
         .m0005AccessTokensAndInvitations,
         .m0006Outbox,
+        .m0007SessionRequests,
     ]
 }

@@ -2,16 +2,42 @@ public import Foundation
 import SQLKit
 public import Scheduling
 
+/// Which sessions a list holds.
+public struct SessionFilter: Sendable {
+    public var tutorID: String?
+    public var studentID: String?
+    /// Sessions of the students this guardian looks after.
+    public var guardianID: String?
+    public var statuses: [SessionStatus]?
+    /// Sessions starting within this range.
+    public var startsWithin: TimeRange?
+    public var limit: Int
+
+    public init(
+        tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil, statuses: [SessionStatus]? = nil,
+        startsWithin: TimeRange? = nil, limit: Int = 500
+    ) {
+        self.tutorID = tutorID
+        self.studentID = studentID
+        self.guardianID = guardianID
+        self.statuses = statuses
+        self.startsWithin = startsWithin
+        self.limit = limit
+    }
+}
+
 extension DB {
     public func insertSession(_ session: Session, now: Date) async throws {
         try await sql.raw(
             """
             INSERT INTO sessions (
-                id, organization_id, tutor_id, subject_id, engagement_id, starts_at, ends_at, status, location, session_type, created_at)
+                id, organization_id, tutor_id, subject_id, engagement_id, starts_at, ends_at, status, location, session_type,
+                class_name, room, cancellation_reason, created_at)
             VALUES (
                 \(bind: session.id), \(bind: session.organizationID), \(bind: session.tutorID), \(bind: session.subjectID),
                 \(bind: session.engagementID), \(bind: session.time.start.epochSeconds), \(bind: session.time.end.epochSeconds),
-                \(bind: session.status.rawValue), \(bind: session.location), \(bind: session.sessionType), \(bind: now.epochSeconds))
+                \(bind: session.status.rawValue), \(bind: session.location), \(bind: session.sessionType), \(bind: session.className),
+                \(bind: session.room), \(bind: session.cancellationReason), \(bind: now.epochSeconds))
             """
         ).run()
         for studentID in session.studentIDs {
@@ -24,24 +50,98 @@ extension DB {
         }
     }
 
-    /// The times the tutor is taken by sessions (scheduled or held) overlapping `period`.
-    public func busyTimes(tutorID: String, organizationID: String, overlapping period: TimeRange) async throws -> [TimeRange] {
+    public func session(id: String, organizationID: String) async throws -> Session? {
+        try await sessions(organizationID: organizationID, ids: [id], filter: .init()).first
+    }
+
+    /// In time order.
+    public func sessions(organizationID: String, ids: [String]? = nil, filter: SessionFilter) async throws -> [Session] {
+        var query: SQLQueryString = "SELECT * FROM sessions s WHERE s.organization_id = \(bind: organizationID)"
+        if let ids {
+            guard !ids.isEmpty else { return [] }
+            query += " AND s.id IN (\(binds: ids))"
+        }
+        if let tutorID = filter.tutorID { query += " AND s.tutor_id = \(bind: tutorID)" }
+        if let studentID = filter.studentID {
+            query += " AND s.id IN (SELECT session_id FROM session_students WHERE student_id = \(bind: studentID))"
+        }
+        if let guardianID = filter.guardianID {
+            query += """
+                 AND s.id IN (SELECT ss.session_id FROM session_students ss
+                 JOIN student_guardians g ON g.student_id = ss.student_id WHERE g.guardian_id = \(bind: guardianID))
+                """
+        }
+        if let statuses = filter.statuses {
+            guard !statuses.isEmpty else { return [] }
+            query += " AND s.status IN (\(binds: statuses.map(\.rawValue)))"
+        }
+        if let range = filter.startsWithin {
+            query += " AND s.starts_at >= \(bind: range.start.epochSeconds) AND s.starts_at < \(bind: range.end.epochSeconds)"
+        }
+        query += " ORDER BY s.starts_at, s.id LIMIT \(literal: max(1, min(filter.limit, 5000)))"
+        let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard !rows.isEmpty else { return [] }
+        let links = try await sql.raw(
+            "SELECT session_id, student_id FROM session_students WHERE session_id IN (\(binds: rows.map(\.id))) ORDER BY student_id"
+        ).all(decoding: SessionStudentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let students = Dictionary(grouping: links, by: \.sessionId)
+        return try rows.map { try $0.model(studentIDs: students[$0.id, default: []].map(\.studentId)) }
+    }
+
+    public func cancelSession(id: String, organizationID: String, reason: String, at now: Date) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET status = \(bind: SessionStatus.cancelled.rawValue), cancellation_reason = \(bind: reason),
+                cancelled_at = \(bind: now.epochSeconds)
+            WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
+    /// The times the tutor is taken by sessions (scheduled or held) overlapping `period`, except `excludingSession`.
+    public func busyTimes(tutorID: String, organizationID: String, overlapping period: TimeRange, excludingSession: String? = nil) async throws
+        -> [TimeRange]
+    {
         let occupying = SessionStatus.allCases.filter(\.occupiesTutor).map(\.rawValue)
         return try await sql.raw(
             """
             SELECT starts_at, ends_at FROM sessions
-            WHERE tutor_id = \(bind: tutorID) AND organization_id = \(bind: organizationID)
+            WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
               AND starts_at < \(bind: period.end.epochSeconds) AND ends_at > \(bind: period.start.epochSeconds)
-              AND status IN (\(binds: occupying))
+              AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
             ORDER BY starts_at
             """
-        ).all(decoding: BusyRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap {
-            TimeRange(start: Date(epochSeconds: $0.startsAt), end: Date(epochSeconds: $0.endsAt))
-        }
+        ).all(decoding: TimeRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.range)
     }
 }
 
-private struct BusyRow: Decodable {
+private struct SessionRow: Decodable {
+    let id: String
+    let organizationId: String
+    let tutorId: String
+    let subjectId: String
+    let engagementId: String?
     let startsAt: Int64
     let endsAt: Int64
+    let status: String
+    let location: String
+    let sessionType: String
+    let className: String
+    let room: String
+    let cancellationReason: String?
+
+    func model(studentIDs: [String]) throws -> Session {
+        guard let time = TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) else {
+            throw CorruptRow("session \(id) time")
+        }
+        return Session(
+            id: id, organizationID: organizationId, tutorID: tutorId, studentIDs: studentIDs, subjectID: subjectId, engagementID: engagementId,
+            time: time, status: try decodeEnum(status), location: location, sessionType: sessionType, className: className, room: room,
+            cancellationReason: cancellationReason)
+    }
+}
+
+private struct SessionStudentRow: Decodable {
+    let sessionId: String
+    let studentId: String
 }

@@ -44,9 +44,12 @@ public struct FreeSlotListing: Sendable {
             let period = TimeRange(start: timeline.startOfDay(from), end: timeline.startOfDay(to.adding(days: 1)))!
             let availability = try await db.availability(
                 tutorID: engagement.tutorID, organizationID: organization.id, dates: from...to, period: period)
-            let busy = try await db.busyTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
+            // Times held by open requests are not offered to anyone else.
+            let busy =
+                try await db.busyTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
+                + db.heldTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
             let slotMinutes = durationMinutes ?? engagement.terms.defaultDurationMinutes
-            let earliest = organization.settings.earliestRequestStart(now: now)
+            let earliest = organization.earliestRequestStart(now: now)
             let search = FreeSlotSearch(
                 dates: from...to, slotMinutes: slotMinutes, stepMinutes: organization.settings.slotStepMinutes, earliestStart: earliest)
             return Result(

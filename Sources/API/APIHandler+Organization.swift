@@ -1,0 +1,32 @@
+import Foundation
+import Scheduling
+import Workflows
+
+extension APIHandler {
+    func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
+        let organization = try await Directory(dependencies).organization(for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(organization))))
+    }
+
+    func updateOrganizationSettings(
+        _ input: Operations.UpdateOrganizationSettings.Input
+    ) async throws -> Operations.UpdateOrganizationSettings.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        var changes = OrganizationSettingsUpdate.Changes()
+        changes.name = body.name
+        changes.timeZone = body.timeZone
+        changes.requestNoticeHours = body.requestNoticeHours
+        changes.responseWindowHours = body.responseWindowHours
+        changes.responseCutoff = body.responseCutoff.map { ResponseCutoff(rawValue: $0.rawValue)! }
+        changes.cancellationMode = body.cancellationMode.map { CancellationMode(rawValue: $0.rawValue)! }
+        changes.cancellationNoticeHours = body.cancellationNoticeHours
+        changes.cancellationBufferHours = body.cancellationBufferHours
+        changes.cancellationWarningBufferHours = body.cancellationWarningBufferHours
+        changes.cancellationWarningText = body.cancellationWarningText
+        changes.declinedRescheduleCancelsOriginal = body.declinedRescheduleCancelsOriginal
+        changes.requestRouting = body.requestRouting.map { RequestRouting(rawValue: $0.rawValue)! }
+        changes.slotStepMinutes = body.slotStepMinutes
+        let organization = try await OrganizationSettingsUpdate(dependencies).apply(changes, by: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(organization))))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Scheduling
+import Workflows
+
+extension APIHandler {
+    func listTutors(_ input: Operations.ListTutors.Input) async throws -> Operations.ListTutors.Output {
+        let tutors = try await Directory(dependencies).tutors(for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(items: tutors.map(Components.Schemas.Person.init)))))
+    }
+
+    func createTutor(_ input: Operations.CreateTutor.Input) async throws -> Operations.CreateTutor.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let tutor = try await Enrolment(dependencies).createTutor(
+            .init(name: body.name, email: body.email, phone: body.phone, sendInvitation: body.sendInvitation ?? true),
+            by: try RequestScope.caller())
+        return .created(.init(body: .json(.init(tutor))))
+    }
+
+    func listParents(_ input: Operations.ListParents.Input) async throws -> Operations.ListParents.Output {
+        let parents = try await Directory(dependencies).parents(for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(items: parents.map(Components.Schemas.Person.init)))))
+    }
+
+    func listStudents(_ input: Operations.ListStudents.Input) async throws -> Operations.ListStudents.Output {
+        let caller = try RequestScope.caller()
+        let students = try await Directory(dependencies).students(for: caller)
+        return .ok(.init(body: .json(.init(items: students.map { .init($0, for: caller) }))))
+    }
+
+    func createStudent(_ input: Operations.CreateStudent.Input) async throws -> Operations.CreateStudent.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let student = try await Enrolment(dependencies).createStudent(
+            .init(name: body.name, guardianIDs: body.guardianIds, notes: body.notes ?? ""), by: caller)
+        return .created(.init(body: .json(.init(student, for: caller))))
+    }
+
+    func listSubjects(_ input: Operations.ListSubjects.Input) async throws -> Operations.ListSubjects.Output {
+        let subjects = try await Directory(dependencies).subjects(for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(items: subjects.map(Components.Schemas.Subject.init)))))
+    }
+
+    func createSubject(_ input: Operations.CreateSubject.Input) async throws -> Operations.CreateSubject.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let subject = try await Enrolment(dependencies).createSubject(named: body.name, by: try RequestScope.caller())
+        return .created(.init(body: .json(.init(subject))))
+    }
+
+    func listEngagements(_ input: Operations.ListEngagements.Input) async throws -> Operations.ListEngagements.Output {
+        let caller = try RequestScope.caller()
+        let directory = Directory(dependencies)
+        let organization = try await directory.organization(for: caller)
+        let engagements = try await directory.engagements(for: caller, tutorID: input.query.tutorId, studentID: input.query.studentId)
+        return .ok(.init(body: .json(.init(items: engagements.map { .init($0, currency: organization.currency, for: caller) }))))
+    }
+
+    func createEngagement(_ input: Operations.CreateEngagement.Input) async throws -> Operations.CreateEngagement.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let terms = EngagementTerms(
+            clientRatePerHour: body.clientRatePerHour, tutorPayRatePerHour: body.tutorPayRatePerHour,
+            defaultDurationMinutes: body.defaultDurationMinutes ?? 60, location: body.location ?? "",
+            sessionType: body.sessionType ?? "In person")
+        let engagement = try await Enrolment(dependencies).createEngagement(
+            .init(tutorID: body.tutorId, studentID: body.studentId, subjectID: body.subjectId, clientID: body.clientId, terms: terms),
+            by: caller)
+        let organization = try await Directory(dependencies).organization(for: caller)
+        return .created(.init(body: .json(.init(engagement, currency: organization.currency, for: caller))))
+    }
+}

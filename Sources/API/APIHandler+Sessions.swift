@@ -1,0 +1,47 @@
+import Foundation
+import Scheduling
+import Workflows
+
+extension APIHandler {
+    func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
+        let query = SessionDirectory.Query(
+            from: try QueryDate.parse(input.query.from, field: "from"), to: try QueryDate.parse(input.query.to, field: "to"),
+            tutorID: input.query.tutorId, studentID: input.query.studentId,
+            statuses: input.query.status?.map { SessionStatus(rawValue: $0.rawValue)! })
+        let listing = try await SessionDirectory(dependencies).list(query, for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(items: listing.sessions.map { .init($0, in: listing.organization) }))))
+    }
+
+    func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        var details: SessionDetails?
+        if body.location != nil || body.sessionType != nil || body.className != nil || body.room != nil {
+            details = SessionDetails(
+                location: body.location ?? "", sessionType: body.sessionType ?? "", className: body.className ?? "", room: body.room ?? "")
+        }
+        let session = try await SessionBooking(dependencies).book(
+            .init(engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, details: details), by: caller)
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .created(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
+    }
+
+    func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
+        let detail = try await SessionDirectory(dependencies).session(input.path.sessionId, for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+    }
+
+    func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let session = try await SessionCancellation(dependencies).cancel(input.path.sessionId, reason: body.reason, by: caller)
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
+    }
+
+    func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
+        let events = try await AuditLog(dependencies).events(
+            subjectID: input.query.subjectId, before: input.query.before, limit: input.query.limit ?? 100, for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(items: events.map(Components.Schemas.AuditEvent.init)))))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Scheduling
+import Workflows
+
+extension Components.Schemas.TimeSlot {
+    /// A range as UTC instants, the organization's local readings and a label for people.
+    init(_ range: TimeRange, on timeline: ZoneTimeline) {
+        let time = LabelledTime(range, on: timeline)
+        self.init(start: range.start, end: range.end, localStart: time.localStart, localEnd: time.localEnd, label: time.label)
+    }
+
+    init(_ range: TimeRange, in organization: Organization) {
+        let dates = organization.localDate(of: range.start)...organization.localDate(of: range.end)
+        self.init(range, on: organization.timeline(covering: dates))
+    }
+}
+
+extension Components.Schemas.SessionRequest {
+    init(_ request: SessionRequest, in organization: Organization) {
+        func slot(_ range: TimeRange?) -> Components.Schemas.TimeSlot? { range.map { .init($0, in: organization) } }
+        self.init(
+            id: request.id, state: .init(rawValue: request.state.rawValue)!,
+            needsActionBy: request.awaitsTutor ? .tutor : request.awaitsFamily ? .family : nil, parentReplied: request.parentReplied,
+            engagementId: request.engagementID, tutorId: request.tutorID, studentId: request.studentID, subjectId: request.subjectID,
+            parentId: request.parentID, replacesSessionId: request.replacesSessionID, requestedTime: .init(request.requestedTime, in: organization),
+            proposedTime: slot(request.proposedTime), heldTime: slot(request.heldTime), respondBy: request.respondBy,
+            respondByLabel: request.state.isOpen ? organization.describe(request.respondBy) : nil, createdAt: request.createdAt,
+            closedAt: request.closedAt, closedBy: request.closedByName, declineReason: request.declineReason, sessionId: request.sessionID)
+    }
+}
+
+extension Components.Schemas.Session {
+    init(_ session: Session, in organization: Organization, detail: SessionDirectory.Detail? = nil) {
+        self.init(
+            id: session.id, tutorId: session.tutorID, studentIds: session.studentIDs, subjectId: session.subjectID,
+            engagementId: session.engagementID, time: .init(session.time, in: organization), status: .init(rawValue: session.status.rawValue)!,
+            location: session.location, sessionType: session.sessionType, className: session.className, room: session.room,
+            cancellationReason: session.cancellationReason, cancellableUntil: detail?.cancellableUntil,
+            rescheduleWarning: detail?.rescheduleWarning, pendingRescheduleId: detail?.pendingRescheduleID)
+    }
+}
+
+extension Components.Schemas.ConversationEntry {
+    init(_ entry: ConversationEntry, in organization: Organization) {
+        self.init(
+            id: entry.id, authorId: entry.authorID, authorName: entry.authorName, authorRole: .init(rawValue: entry.authorRole) ?? .system,
+            event: .init(rawValue: entry.event.rawValue)!, body: entry.body, time: entry.time.map { .init($0, in: organization) },
+            createdAt: entry.createdAt)
+    }
+}
+
+extension Components.Schemas.AuditEvent {
+    init(_ event: AuditEvent) {
+        self.init(
+            id: event.id, actorId: event.actorID, actorName: event.actorName, actorRole: event.actorRole,
+            action: .init(rawValue: event.action.rawValue)!, subjectType: .init(rawValue: event.subjectType) ?? .session,
+            subjectId: event.subjectID, summary: event.summary, createdAt: event.createdAt)
+    }
+}

@@ -1,0 +1,51 @@
+/// What happened to a request or session: the line in the conversation, the audit action and the
+/// reason for a notification.
+public enum LifecycleEvent: String, CaseIterable, Hashable, Sendable {
+    case requested
+    case rescheduleRequested = "reschedule_requested"
+    case accepted
+    case declined
+    case proposed
+    case replied
+    case proposalAccepted = "proposal_accepted"
+    case proposalDeclined = "proposal_declined"
+    case withdrawn
+    case expired
+    /// A session created directly by the office.
+    case sessionCreated = "session_created"
+    case sessionCancelled = "session_cancelled"
+    /// A declined or expired reschedule took the original session with it.
+    case originalCancelled = "original_cancelled"
+
+    /// The event a move on a request records.
+    public static func of(_ move: RequestMove) -> LifecycleEvent {
+        switch move {
+        case .accept: .accepted
+        case .decline: .declined
+        case .propose: .proposed
+        case .acceptProposal: .proposalAccepted
+        case .reply: .replied
+        case .declineProposal: .proposalDeclined
+        case .withdraw: .withdrawn
+        case .expire: .expired
+        }
+    }
+
+    /// Who hears of it (seeds 000 and 001): a new request goes to the family and whoever answers it;
+    /// every later change goes to the family and the tutor, with the office copied.
+    public func audiences(routing: RequestRouting) -> Set<Audience> {
+        switch self {
+        case .requested, .rescheduleRequested: routing == .adminsOnly ? [.family, .office] : [.family, .tutor]
+        default: [.family, .tutor, .office]
+        }
+    }
+}
+
+/// A group of people a notification goes to.
+public enum Audience: String, Hashable, Sendable, CaseIterable {
+    /// The student's guardians.
+    case family
+    case tutor
+    /// Every admin of the organization.
+    case office
+}

@@ -1,0 +1,179 @@
+public import Foundation
+import SQLKit
+public import Scheduling
+
+/// Which requests a list holds. Every field narrows; none widens past the organization.
+public struct RequestFilter: Sendable {
+    public var states: [RequestState]?
+    public var tutorID: String?
+    public var studentID: String?
+    /// Requests about the students this guardian looks after.
+    public var guardianID: String?
+    /// Only requests whose current time (held, or as last asked) starts within this range.
+    public var startsWithin: TimeRange?
+    public var limit: Int
+
+    public init(
+        states: [RequestState]? = nil, tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil,
+        startsWithin: TimeRange? = nil, limit: Int = 200
+    ) {
+        self.states = states
+        self.tutorID = tutorID
+        self.studentID = studentID
+        self.guardianID = guardianID
+        self.startsWithin = startsWithin
+        self.limit = limit
+    }
+}
+
+extension DB {
+    public func insertRequest(_ request: SessionRequest) async throws {
+        let held = request.heldTime
+        try await sql.raw(
+            """
+            INSERT INTO session_requests (
+                id, organization_id, engagement_id, tutor_id, student_id, subject_id, parent_id, replaces_session_id, state,
+                requested_start, requested_end, proposed_start, proposed_end, held_start, held_end, parent_replied, respond_by,
+                created_at, updated_at, closed_by_name, closed_at, decline_reason, session_id)
+            VALUES (
+                \(bind: request.id), \(bind: request.organizationID), \(bind: request.engagementID), \(bind: request.tutorID),
+                \(bind: request.studentID), \(bind: request.subjectID), \(bind: request.parentID), \(bind: request.replacesSessionID),
+                \(bind: request.state.rawValue), \(bind: request.requestedTime.start.epochSeconds), \(bind: request.requestedTime.end.epochSeconds),
+                \(bind: request.proposedTime?.start.epochSeconds), \(bind: request.proposedTime?.end.epochSeconds),
+                \(bind: held?.start.epochSeconds), \(bind: held?.end.epochSeconds), \(bind: request.parentReplied),
+                \(bind: request.respondBy.epochSeconds), \(bind: request.createdAt.epochSeconds), \(bind: request.updatedAt.epochSeconds),
+                \(bind: request.closedByName), \(bind: request.closedAt?.epochSeconds), \(bind: request.declineReason), \(bind: request.sessionID))
+            """
+        ).run()
+    }
+
+    /// Writes every field a move can change; the time held follows the state.
+    public func updateRequest(_ request: SessionRequest) async throws {
+        let held = request.heldTime
+        try await sql.raw(
+            """
+            UPDATE session_requests SET
+                state = \(bind: request.state.rawValue),
+                requested_start = \(bind: request.requestedTime.start.epochSeconds), requested_end = \(bind: request.requestedTime.end.epochSeconds),
+                proposed_start = \(bind: request.proposedTime?.start.epochSeconds), proposed_end = \(bind: request.proposedTime?.end.epochSeconds),
+                held_start = \(bind: held?.start.epochSeconds), held_end = \(bind: held?.end.epochSeconds),
+                parent_replied = \(bind: request.parentReplied), respond_by = \(bind: request.respondBy.epochSeconds),
+                updated_at = \(bind: request.updatedAt.epochSeconds), closed_by_name = \(bind: request.closedByName),
+                closed_at = \(bind: request.closedAt?.epochSeconds), decline_reason = \(bind: request.declineReason),
+                session_id = \(bind: request.sessionID)
+            WHERE id = \(bind: request.id) AND organization_id = \(bind: request.organizationID)
+            """
+        ).run()
+    }
+
+    /// The request; with `lock` it stays locked (PostgreSQL) until the transaction ends.
+    public func request(id: String, organizationID: String, lock: Bool = false) async throws -> SessionRequest? {
+        try await sql.raw(
+            "SELECT * FROM session_requests WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)\(unsafeRaw: lockClause(lock))"
+        ).first(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+    }
+
+    /// Most recent first.
+    public func requests(organizationID: String, filter: RequestFilter) async throws -> [SessionRequest] {
+        var query: SQLQueryString = "SELECT * FROM session_requests WHERE organization_id = \(bind: organizationID)"
+        if let states = filter.states {
+            guard !states.isEmpty else { return [] }
+            query += " AND state IN (\(binds: states.map(\.rawValue)))"
+        }
+        if let tutorID = filter.tutorID { query += " AND tutor_id = \(bind: tutorID)" }
+        if let studentID = filter.studentID { query += " AND student_id = \(bind: studentID)" }
+        if let guardianID = filter.guardianID {
+            query += " AND student_id IN (SELECT student_id FROM student_guardians WHERE guardian_id = \(bind: guardianID))"
+        }
+        if let range = filter.startsWithin {
+            query +=
+                " AND COALESCE(held_start, requested_start) >= \(bind: range.start.epochSeconds) AND COALESCE(held_start, requested_start) < \(bind: range.end.epochSeconds)"
+        }
+        query += " ORDER BY created_at DESC, id LIMIT \(literal: max(1, min(filter.limit, 1000)))"
+        return try await sql.raw(query).all(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+    }
+
+    /// Times held by the tutor's open requests overlapping `period`, except `excludingRequest`'s own.
+    public func heldTimes(tutorID: String, organizationID: String, overlapping period: TimeRange, excludingRequest: String? = nil) async throws
+        -> [TimeRange]
+    {
+        try await sql.raw(
+            """
+            SELECT held_start AS starts_at, held_end AS ends_at FROM session_requests
+            WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
+              AND held_start < \(bind: period.end.epochSeconds) AND held_end > \(bind: period.start.epochSeconds)
+              AND id <> \(bind: excludingRequest ?? "")
+            """
+        ).all(decoding: TimeRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.range)
+    }
+
+    /// The open request that would reschedule `sessionID`, if one is waiting.
+    public func openRequest(replacing sessionID: String, organizationID: String) async throws -> SessionRequest? {
+        try await sql.raw(
+            """
+            SELECT * FROM session_requests
+            WHERE organization_id = \(bind: organizationID) AND replaces_session_id = \(bind: sessionID) AND held_start IS NOT NULL
+            """
+        ).first(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+    }
+
+    /// Open requests past their deadline, oldest first. On PostgreSQL the rows are locked and rows
+    /// another instance has locked are skipped, so several instances never expire the same one.
+    public func claimOverdueRequests(now: Date, limit: Int) async throws -> [SessionRequest] {
+        let claim = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await sql.raw(
+            """
+            SELECT * FROM session_requests
+            WHERE held_start IS NOT NULL AND respond_by <= \(bind: now.epochSeconds)
+            ORDER BY respond_by, id LIMIT \(literal: limit)\(unsafeRaw: claim)
+            """
+        ).all(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+    }
+
+    func lockClause(_ lock: Bool) -> String { lock && dialect == .postgres ? " FOR UPDATE" : "" }
+}
+
+struct TimeRow: Decodable {
+    let startsAt: Int64
+    let endsAt: Int64
+
+    var range: TimeRange? { TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) }
+}
+
+private struct RequestRow: Decodable {
+    let id: String
+    let organizationId: String
+    let engagementId: String
+    let tutorId: String
+    let studentId: String
+    let subjectId: String
+    let parentId: String
+    let replacesSessionId: String?
+    let state: String
+    let requestedStart: Int64
+    let requestedEnd: Int64
+    let proposedStart: Int64?
+    let proposedEnd: Int64?
+    let parentReplied: Bool
+    let respondBy: Int64
+    let createdAt: Int64
+    let updatedAt: Int64
+    let closedByName: String?
+    let closedAt: Int64?
+    let declineReason: String?
+    let sessionId: String?
+
+    func model() throws -> SessionRequest {
+        guard let requested = TimeRange(start: Date(epochSeconds: requestedStart), end: Date(epochSeconds: requestedEnd)) else {
+            throw CorruptRow("request \(id) time")
+        }
+        var proposed: TimeRange?
+        if let proposedStart, let proposedEnd { proposed = TimeRange(start: Date(epochSeconds: proposedStart), end: Date(epochSeconds: proposedEnd)) }
+        return SessionRequest(
+            id: id, organizationID: organizationId, engagementID: engagementId, tutorID: tutorId, studentID: studentId, subjectID: subjectId,
+            parentID: parentId, replacesSessionID: replacesSessionId, createdAt: Date(epochSeconds: createdAt), state: try decodeEnum(state),
+            requestedTime: requested, proposedTime: proposed, parentReplied: parentReplied, respondBy: Date(epochSeconds: respondBy),
+            updatedAt: Date(epochSeconds: updatedAt), closedByName: closedByName, closedAt: closedAt.map(Date.init(epochSeconds:)),
+            declineReason: declineReason, sessionID: sessionId)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Scheduling
+import Storage
+
+/// Writes what a move leaves behind, inside the move's own transaction: the line of the
+/// conversation, the audit event, and one outbox message per person to notify. Either all of it
+/// and the move are stored, or none.
+struct LifecycleRecord {
+    let dependencies: Dependencies
+    let parties: RequestParties
+    let now: Date
+
+    /// `body` is what the person wrote (a note, a reason) or, for the system, what happened.
+    func requestEvent(_ event: LifecycleEvent, on request: SessionRequest, by mover: Mover, body: String, time: TimeRange?, in db: DB) async throws {
+        let actorName = mover.caller?.name ?? "SessionDesk"
+        try await db.appendConversation(
+            id: dependencies.ids.next(), requestID: request.id, organizationID: request.organizationID, author: mover, authorName: actorName,
+            event: event, body: body, time: time, now: now)
+        let message = LifecycleMessage(event: event, parties: parties, request: request, actorName: actorName, body: body, time: time)
+        try await audit(event, subjectType: "session_request", subjectID: request.id, by: mover, summary: message.auditSummary, in: db)
+        try await notify(event, message: message, link: "\(dependencies.publicBaseURL)/requests/\(request.id)", in: db)
+    }
+
+    func sessionEvent(_ event: LifecycleEvent, on session: Session, by mover: Mover, body: String, in db: DB) async throws {
+        let actorName = mover.caller?.name ?? "SessionDesk"
+        let message = LifecycleMessage(event: event, parties: parties, request: nil, actorName: actorName, body: body, time: session.time)
+        try await audit(event, subjectType: "session", subjectID: session.id, by: mover, summary: message.auditSummary, in: db)
+        try await notify(event, message: message, link: "\(dependencies.publicBaseURL)/sessions/\(session.id)", in: db)
+    }
+
+    private func audit(_ event: LifecycleEvent, subjectType: String, subjectID: String, by mover: Mover, summary: String, in db: DB) async throws {
+        try await db.insertAuditEvent(
+            AuditEvent(
+                id: dependencies.ids.next(), organizationID: parties.organization.id, actorID: mover.caller?.userID,
+                actorName: mover.caller?.name ?? "SessionDesk", actorRole: mover.caller?.role.rawValue ?? "system", action: event,
+                subjectType: subjectType, subjectID: subjectID, summary: summary, createdAt: now))
+    }
+
+    private func notify(_ event: LifecycleEvent, message: LifecycleMessage, link: String, in db: DB) async throws {
+        for person in parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting)) {
+            try await db.enqueue(
+                OutboxMessage(
+                    id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: .email,
+                    address: person.email, kind: event.rawValue, subject: message.subject, body: message.body(for: person, link: link),
+                    createdAt: now))
+        }
+    }
+}

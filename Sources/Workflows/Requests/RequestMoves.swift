@@ -1,0 +1,140 @@
+public import Foundation
+public import Scheduling
+import Storage
+
+/// Every move on an existing request: the tutor or office accepts, declines or proposes; the family
+/// accepts or declines a proposal, replies, or withdraws. Each move is one transaction that locks
+/// the tutor's schedule, re-checks the time, and stores the request, any session and their trail.
+public struct RequestMoves: Sendable {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    public func accept(_ requestID: String, details: SessionDetails, by caller: Caller) async throws -> SessionRequest {
+        try await move(.accept(try details.validated()), requestID, by: caller)
+    }
+
+    public func decline(_ requestID: String, reason: String, by caller: Caller) async throws -> SessionRequest {
+        try await move(.decline(reason), requestID, by: caller)
+    }
+
+    /// Offers `start` instead, keeping the requested length.
+    public func propose(_ requestID: String, start: Date, note: String, by caller: Caller) async throws -> SessionRequest {
+        try await move(.propose(start, note), requestID, by: caller)
+    }
+
+    public func acceptProposal(_ requestID: String, by caller: Caller) async throws -> SessionRequest {
+        try await move(.acceptProposal, requestID, by: caller)
+    }
+
+    public func declineProposal(_ requestID: String, message: String, by caller: Caller) async throws -> SessionRequest {
+        try await move(.declineProposal(message), requestID, by: caller)
+    }
+
+    /// A message, another time (keeping the length), or both.
+    public func reply(_ requestID: String, message: String, start: Date?, by caller: Caller) async throws -> SessionRequest {
+        try await move(.reply(message, start), requestID, by: caller)
+    }
+
+    public func withdraw(_ requestID: String, message: String, by caller: Caller) async throws -> SessionRequest {
+        try await move(.withdraw(message), requestID, by: caller)
+    }
+
+    /// A move as asked for, before the request (and so the session length) is known.
+    private enum Intent: Sendable {
+        case accept(SessionDetails)
+        case decline(String)
+        case propose(Date, String)
+        case acceptProposal
+        case declineProposal(String)
+        case reply(String, Date?)
+        case withdraw(String)
+
+        func resolve(for request: SessionRequest) -> (move: RequestMove, words: String) {
+            let length = request.requestedTime.duration
+            func slot(_ start: Date) -> TimeRange { TimeRange(start: start, end: start.addingTimeInterval(length))! }
+            switch self {
+            case .accept(let details): return (.accept(details), "")
+            case .decline(let reason): return (.decline(reason: reason), reason.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .propose(let start, let note): return (.propose(time: slot(start), note: note), note.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .acceptProposal: return (.acceptProposal, "")
+            case .declineProposal(let message): return (.declineProposal, message.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .reply(let message, let start):
+                return (.reply(message: message, time: start.map(slot)), message.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .withdraw(let message): return (.withdraw, message.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+    }
+
+    private func move(_ intent: Intent, _ requestID: String, by caller: Caller) async throws -> SessionRequest {
+        let now = dependencies.currentInstant()
+        let newSessionID = dependencies.ids.next()
+        return try await dependencies.store.write { db in
+            guard let peek = try await db.request(id: requestID, organizationID: caller.organizationID) else {
+                throw DomainError.notFound("Session request")
+            }
+            try await db.lockSchedule(ofTutor: peek.tutorID)
+            guard let request = try await db.request(id: requestID, organizationID: caller.organizationID, lock: true) else {
+                throw DomainError.notFound("Session request")
+            }
+            let parties = try await RequestParties.load(for: request, in: db)
+            guard RequestVisibility.allows(caller, toSee: request, parties: parties) else { throw DomainError.notFound("Session request") }
+            let (move, words) = intent.resolve(for: request)
+            var next = try RequestLifecycle.apply(move, to: request, by: .person(caller), in: parties.lifecycleContext(now: now))
+            let record = LifecycleRecord(dependencies: dependencies, parties: parties, now: now)
+
+            switch move {
+            case .accept(let details):
+                next.sessionID = try await createSession(
+                    newSessionID, for: request, at: request.requestedTime, details: details, parties: parties, now: now, in: db)
+            case .acceptProposal:
+                let engagement = try await db.engagement(id: request.engagementID, organizationID: request.organizationID)
+                let details = SessionDetails(
+                    location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "In person")
+                next.sessionID = try await createSession(
+                    newSessionID, for: request, at: request.proposedTime!, details: details, parties: parties, now: now, in: db)
+            case .propose(let time, _), .reply(_, let time?):
+                let schedule = try await TutorSchedule.around(
+                    time, tutorID: request.tutorID, organization: parties.organization, excludingSession: request.replacesSessionID,
+                    excludingRequest: request.id, in: db)
+                try schedule.rules(for: parties, now: now, slotMinutes: Int(time.duration / 60)).check(time)
+            default:
+                break
+            }
+            try await db.updateRequest(next)
+            let time: TimeRange? =
+                switch move {
+                case .propose(let time, _): time
+                case .reply(_, let time): time
+                case .acceptProposal: request.proposedTime
+                case .accept: request.requestedTime
+                default: nil
+                }
+            try await record.requestEvent(LifecycleEvent.of(move), on: next, by: .person(caller), body: words, time: time, in: db)
+            try await RescheduleOutcome.settle(next, parties: parties, record: record, now: now, in: db)
+            return next
+        }
+    }
+
+    /// The session an accepted request becomes, after making sure the tutor's time is still free.
+    private func createSession(
+        _ id: String, for request: SessionRequest, at time: TimeRange, details: SessionDetails, parties: RequestParties, now: Date, in db: DB
+    ) async throws -> String {
+        let taken = try await db.busyTimes(
+            tutorID: request.tutorID, organizationID: request.organizationID, overlapping: time, excludingSession: request.replacesSessionID)
+        guard taken.isEmpty else {
+            throw DomainError.conflict("\(parties.tutor.name) already has a session at \(parties.organization.describe(time.start)).")
+        }
+        let session = Session(
+            id: id, organizationID: request.organizationID, tutorID: request.tutorID, studentIDs: [request.studentID], subjectID: request.subjectID,
+            engagementID: request.engagementID, time: time, status: .scheduled, location: details.location, sessionType: details.sessionType,
+            className: details.className, room: details.room)
+        do {
+            try await db.insertSession(session, now: now)
+        } catch StoreError.exclusionViolation {
+            // PostgreSQL's constraint caught what the check above could not see in time.
+            throw DomainError.conflict("\(parties.tutor.name) already has a session at \(parties.organization.describe(time.start)).")
+        }
+        return id
+    }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+public import Scheduling
+import Storage
+
+/// A parent requests a session from the free slots, or asks to move an existing session.
+public struct SessionRequesting: Sendable {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    public struct Draft: Sendable {
+        public var engagementID: String
+        public var start: Date
+        /// Defaults to the engagement's session length.
+        public var durationMinutes: Int?
+        public var note: String
+        /// Makes this a reschedule of that session.
+        public var replacesSessionID: String?
+
+        public init(engagementID: String, start: Date, durationMinutes: Int? = nil, note: String = "", replacesSessionID: String? = nil) {
+            self.engagementID = engagementID
+            self.start = start
+            self.durationMinutes = durationMinutes
+            self.note = note
+            self.replacesSessionID = replacesSessionID
+        }
+    }
+
+    public func request(_ draft: Draft, by caller: Caller) async throws -> SessionRequest {
+        guard caller.role == .parent else {
+            throw DomainError.forbidden("Session requests are made by families; the office books sessions directly.")
+        }
+        guard caller.canRequestSessions else { throw DomainError.forbidden("The office has not enabled session requests for your account.") }
+        let note = draft.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard note.count <= 2000 else { throw DomainError.invalid("note", "A note can be at most 2000 characters.") }
+        if let minutes = draft.durationMinutes, !SessionLength.isValid(minutes: minutes) {
+            throw DomainError.invalid("durationMinutes", SessionLength.rule)
+        }
+        let now = dependencies.currentInstant()
+        let id = dependencies.ids.next()
+        return try await dependencies.store.write { db in
+            let engagement = try await Directory.engagement(draft.engagementID, for: caller, in: db)
+            guard engagement.isActive else { throw DomainError.conflict("This engagement has ended; ask the office to renew it.") }
+            try await db.lockSchedule(ofTutor: engagement.tutorID)
+            let parties = try await RequestParties.load(
+                organizationID: caller.organizationID, tutorID: engagement.tutorID, studentID: engagement.studentID, subjectID: engagement.subjectID,
+                in: db)
+            if let sessionID = draft.replacesSessionID {
+                try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
+            }
+            let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
+            let schedule = try await TutorSchedule.around(
+                time, tutorID: engagement.tutorID, organization: parties.organization, excludingSession: draft.replacesSessionID, in: db)
+            try schedule.rules(for: parties, now: now, slotMinutes: Int(time.duration / 60)).check(time)
+
+            let context = parties.lifecycleContext(now: now)
+            let request = SessionRequest(
+                id: id, organizationID: caller.organizationID, engagementID: engagement.id, tutorID: engagement.tutorID,
+                studentID: engagement.studentID, subjectID: engagement.subjectID, parentID: caller.userID, replacesSessionID: draft.replacesSessionID,
+                createdAt: now, state: .pending, requestedTime: time, respondBy: RequestLifecycle.deadline(askedAt: now, for: time, context),
+                updatedAt: now)
+            try await db.insertRequest(request)
+            try await LifecycleRecord(dependencies: dependencies, parties: parties, now: now).requestEvent(
+                draft.replacesSessionID == nil ? .requested : .rescheduleRequested, on: request, by: .person(caller), body: note, time: time, in: db)
+            return request
+        }
+    }
+
+    /// A reschedule moves a scheduled, future session of the same student that no other request is moving.
+    static func checkReschedulable(_ sessionID: String, engagement: Engagement, parties: RequestParties, now: Date, in db: DB) async throws {
+        guard let session = try await db.session(id: sessionID, organizationID: engagement.organizationID),
+            session.studentIDs.contains(engagement.studentID)
+        else { throw DomainError.invalid("replacesSessionId", "That session is not one of \(parties.student.name)'s.") }
+        guard session.status == .scheduled else {
+            throw DomainError.conflict("Only scheduled sessions can be rescheduled; this one is \(session.status.wording).")
+        }
+        guard session.time.start > now else { throw DomainError.conflict("This session has already started and can no longer be rescheduled.") }
+        if try await db.openRequest(replacing: sessionID, organizationID: engagement.organizationID) != nil {
+            throw DomainError.conflict("This session already has a reschedule request waiting for an answer.")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Scheduling
+import TestSupport
+import Testing
+
+@Suite struct LifecycleAPITests {
+    static let thursday10 = "2026-03-26T10:00:00Z"
+
+    static func requestBody(_ engagement: String, _ start: String, note: String = "") -> String {
+        #"{"engagementId":"\#(engagement)","start":"\#(start)","note":"\#(note)"}"#
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theNegotiationOverHTTP(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = world.token(world.ours.parents[0])
+            let tutor = world.token(world.ours.tutors[0])
+            let created = try await client.call(
+                .post, "/api/v1/session-requests", token: parent,
+                json: Self.requestBody(world.ours.engagements[0].id, Self.thursday10, note: "Fractions"))
+            #expect(created.status == 201)
+            let id = try #require(created.json["id"] as? String)
+            #expect(created.json["state"] as? String == "pending")
+            #expect(created.json["needsActionBy"] as? String == "tutor")
+            #expect(created.json["respondByLabel"] as? String == "Thu 26 Mar 00:00 GMT")
+            #expect((created.json["heldTime"] as? [String: Any])?["label"] as? String == "Thu 26 Mar 10:00 GMT")
+
+            let proposed = try await client.call(
+                .post, "/api/v1/session-requests/\(id)/propose", token: tutor, json: #"{"start":"2026-03-27T14:00:00Z","note":"Friday?"}"#)
+            #expect(proposed.status == 200 && proposed.json["needsActionBy"] as? String == "family")
+            let accepted = try await client.call(.post, "/api/v1/session-requests/\(id)/respond", token: parent, json: #"{"action":"accept"}"#)
+            #expect(accepted.status == 200 && accepted.json["state"] as? String == "accepted")
+            let sessionID = try #require(accepted.json["sessionId"] as? String)
+
+            let session = try await client.call(.get, "/api/v1/sessions/\(sessionID)", token: parent)
+            #expect((session.json["time"] as? [String: Any])?["label"] as? String == "Fri 27 Mar 14:00 GMT")
+            #expect(session.json["cancellableUntil"] as? String == "2026-03-24T14:00:00Z")
+            let calendar = try await client.call(.get, "/api/v1/sessions?from=2026-03-23&to=2026-03-29", token: tutor)
+            #expect(calendar.ids == [sessionID])
+
+            let conversation = try await client.call(.get, "/api/v1/session-requests/\(id)/conversation", token: tutor)
+            #expect(conversation.items.map { $0["event"] as? String } == ["requested", "proposed", "proposal_accepted"])
+            let again = try await client.call(.post, "/api/v1/session-requests/\(id)/withdraw", token: parent, json: "{}")
+            #expect(again.status == 409)
+            #expect(again.detail == "This request was already accepted by Parent Zero on Mon 23 Mar 2026.")
+
+            let audit = try await client.call(.get, "/api/v1/audit-events?subjectId=\(id)", token: world.token(world.ours.admin))
+            #expect(audit.items.count == 3)
+            #expect(try await client.call(.get, "/api/v1/audit-events", token: tutor).status == 403)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aTakenTimeIs409WithTheNextFreeSlotsAndTheNoticeIs422(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let booked = try await client.call(
+                .post, "/api/v1/sessions", token: admin, json: #"{"engagementId":"\#(world.ours.engagements[2].id)","start":"\#(Self.thursday10)"}"#)
+            #expect(booked.status == 201)
+            let taken = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(world.ours.parents[0]),
+                json: Self.requestBody(world.ours.engagements[0].id, Self.thursday10))
+            #expect(taken.status == 409)
+            let alternatives = try #require(taken.json["alternatives"] as? [[String: Any]])
+            #expect(alternatives.first?["start"] as? String == "2026-03-26T11:00:00Z")
+            #expect(alternatives.first?["label"] as? String == "Thu 26 Mar 11:00 GMT")
+            let early = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(world.ours.parents[0]),
+                json: Self.requestBody(world.ours.engagements[0].id, "2026-03-25T10:00:00Z"))
+            #expect(early.status == 422)
+            #expect(early.detail == "Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT.")
+            #expect(early.problemFields == ["start"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anotherOrganizationsRequestsAndSessionsAreNotFound(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let theirRequest = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(world.theirs.parents[0]),
+                json: Self.requestBody(world.theirs.engagements[0].id, Self.thursday10))
+            let requestID = try #require(theirRequest.json["id"] as? String)
+            let theirSession = try await client.call(
+                .post, "/api/v1/sessions", token: world.token(world.theirs.admin),
+                json: #"{"engagementId":"\#(world.theirs.engagements[0].id)","start":"2026-03-27T10:00:00Z"}"#)
+            let sessionID = try #require(theirSession.json["id"] as? String)
+            let calls: [(HTTPRequest.Method, String, String?)] = [
+                (.get, "/api/v1/session-requests/\(requestID)", nil),
+                (.get, "/api/v1/session-requests/\(requestID)/conversation", nil),
+                (.post, "/api/v1/session-requests/\(requestID)/accept", #"{"location":"Room","sessionType":"Online"}"#),
+                (.post, "/api/v1/session-requests/\(requestID)/decline", #"{"reason":"No"}"#),
+                (.post, "/api/v1/session-requests/\(requestID)/propose", #"{"start":"2026-03-27T12:00:00Z","note":"?"}"#),
+                (.get, "/api/v1/sessions/\(sessionID)", nil),
+                (.post, "/api/v1/sessions/\(sessionID)/cancel", #"{"reason":"No"}"#),
+            ]
+            for (method, path, body) in calls {
+                let response = try await client.call(method, path, token: world.token(world.ours.admin), json: body)
+                #expect(response.status == 404, "\(method) \(path)")
+            }
+            for person in [world.ours.admin, world.ours.tutors[0], world.ours.parents[0]] {
+                let lists = try await client.call(.get, "/api/v1/session-requests", token: world.token(person))
+                #expect(!lists.ids.contains(requestID))
+                let sessions = try await client.call(.get, "/api/v1/sessions?from=2026-03-23&to=2026-04-05", token: world.token(person))
+                #expect(!sessions.ids.contains(sessionID))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func anIdempotencyKeyReplaysTheFirstAnswer(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = world.token(world.ours.parents[0])
+            let body = Self.requestBody(world.ours.engagements[0].id, Self.thursday10)
+            func post(_ key: String, _ body: String) async throws -> APIResponse {
+                try await client.execute(
+                    uri: "/api/v1/session-requests", method: .post,
+                    headers: [.authorization: "Bearer \(parent)", .contentType: "application/json", HTTPField.Name("Idempotency-Key")!: key],
+                    body: ByteBuffer(string: body)
+                ) { APIResponse(status: $0.status.code, headers: $0.headers, body: String(buffer: $0.body)) }
+            }
+            let first = try await post("key-1", body)
+            let repeated = try await post("key-1", body)
+            #expect(first.status == 201 && repeated.status == 201)
+            #expect(repeated.body == first.body)
+            #expect(repeated.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            let changed = try await post("key-1", Self.requestBody(world.ours.engagements[0].id, "2026-03-26T12:00:00Z"))
+            #expect(changed.status == 422)
+            // A refusal is remembered too: the same key and body get the same 409, not a new attempt.
+            let conflict = try await post("key-2", body)
+            #expect(conflict.status == 409)
+            #expect(try await post("key-2", body).body == conflict.body)
+            let requests = try await client.call(.get, "/api/v1/session-requests", token: parent)
+            #expect(requests.items.count == 1, "the repeat did not act again")
+        }
+    }
+}
