@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, storage and HTTP tests on SQLite and a throwaway PostgreSQL cluster,
-# then a smoke test of the README's quick start against a real server.
+# a smoke test of the README's quick start against a real server, then Schemathesis against the
+# running API's own OpenAPI document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +15,4 @@ else
   swift test --skip-build
 fi
 scripts/smoke.sh
+scripts/schemathesis.sh

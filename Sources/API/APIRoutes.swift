@@ -15,8 +15,12 @@ public enum APIRoutes {
         let api = router.group()
             .add(middleware: ProblemResponses<Context>())
             .add(middleware: BearerAuthentication<Context>(authentication: Authentication(dependencies)))
+            .add(middleware: JSONInputRules<Context>())
             .add(middleware: IdempotencyKeys<Context>(dependencies: dependencies))
-        try APIHandler(dependencies: dependencies).registerHandlers(on: api, serverURL: Servers.Server1.url())
+        let routes = DeclaredRoutes()
+        try APIHandler(dependencies: dependencies).registerHandlers(
+            on: routes.recording(into: api), serverURL: Servers.Server1.url(), configuration: .init(dateTranscoder: FlexibleDateTranscoder()))
+        router.add(middleware: UndeclaredMethods<Context>(routes: routes))
     }
 
     /// The document as shipped with the binary.

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import OpenAPIRuntime
 import Scheduling
+import Storage
 
 /// Turns every error on the API into an RFC 9457 problem document, so a client never sees a bare
 /// status or an internal detail: refusals carry their sentence, malformed input names its field.
@@ -19,6 +20,7 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
     static func problem(for error: any Error, logger: Logger) -> Response {
         if let server = error as? ServerError {
             if let domain = server.underlyingError as? DomainError { return problem(domain) }
+            if let stored = server.underlyingError as? StoreError, let conflict = conflict(stored) { return problem(conflict) }
             if let decoding = server.underlyingError as? DecodingError {
                 return problem(decoding, inBody: server.request.method != .get && server.request.method != .delete)
             }
@@ -30,6 +32,7 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
                 status: .internalServerError, kind: "internal", detail: "Something went wrong on our side; nothing was changed. Please try again.")
         }
         if let domain = error as? DomainError { return problem(domain) }
+        if let stored = error as? StoreError, let conflict = conflict(stored) { return problem(conflict) }
         if let http = error as? any HTTPResponseError, http.status.code < 500 {
             let detail = (error as? HTTPError)?.body ?? http.status.reasonPhrase
             return problem(status: http.status, kind: http.status == .notFound ? "not-found" : "bad-request", detail: detail)
@@ -39,9 +42,19 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
             status: .internalServerError, kind: "internal", detail: "Something went wrong on our side; nothing was changed. Please try again.")
     }
 
+    /// A write that lost a race with an identical one: the database's constraint said no.
+    static func conflict(_ error: StoreError) -> DomainError? {
+        switch error {
+        case .uniqueViolation: DomainError.conflict("That already exists.")
+        case .exclusionViolation: DomainError.conflict("That time is already taken.")
+        case .foreignKeyViolation, .closed: nil
+        }
+    }
+
     static func problem(_ error: DomainError) -> Response {
         let status: HTTPResponse.Status =
             switch error.kind {
+            case .malformed: .badRequest
             case .invalid: .unprocessableContent
             case .notFound: .notFound
             case .forbidden: .forbidden
@@ -64,6 +77,8 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
             case .keyNotFound(let key, let context): (context.codingPath + [key], "is required")
             case .typeMismatch(let type, let context): (context.codingPath, "must be \(jsonTypeName(type))")
             case .valueNotFound(let type, let context): (context.codingPath, "must be \(jsonTypeName(type)), not null")
+            case .dataCorrupted(let context) where context.debugDescription.hasPrefix("Additional properties are disabled"):
+                (context.codingPath, "is not a field of this request")
             case .dataCorrupted(let context):
                 (context.codingPath, context.codingPath.isEmpty ? "is not valid JSON" : "has a value that is not allowed")
             @unknown default: ([], "could not be read")
@@ -145,6 +160,7 @@ private struct ProblemDocument: Encodable {
 extension DomainError.Kind {
     var problemKind: String {
         switch self {
+        case .malformed: "malformed"
         case .invalid: "invalid"
         case .notFound: "not-found"
         case .forbidden: "forbidden"

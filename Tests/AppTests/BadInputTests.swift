@@ -101,3 +101,23 @@ import Testing
         }
     }
 }
+
+@Suite struct StrictInputTests {
+    @Test func unknownFieldsNullsAndUndeclaredMethodsAreRefused() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let admin = world.token(world.ours.admin)
+            let typo = try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"requestNoticeHour":24}"#)
+            #expect(typo.status == 400)
+            #expect(typo.detail == "requestNoticeHour is not a field of this request.")
+            let null = try await client.call(.post, "/api/v1/students", token: admin, json: #"{"name":"Kit","guardianIds":[],"notes":null}"#)
+            #expect(null.status == 400)
+            #expect(null.problemFields == ["notes"])
+            let students = try await client.call(.get, "/api/v1/students", token: admin)
+            #expect(students.items.count == 3, "nothing was created")
+            let trace = try await client.call(.delete, "/api/v1/tutors", token: admin)
+            #expect(trace.status == 405)
+            #expect(trace.headers[.allow] == "GET, POST")
+            #expect(try await client.call(.get, "/api/v1/no-such-thing", token: admin).status == 404)
+        }
+    }
+}

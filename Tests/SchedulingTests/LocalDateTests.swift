@@ -49,3 +49,22 @@ import Testing
         #expect(LocalTime(minuteOfDay: 1441) == nil)
     }
 }
+
+@Suite struct RFC3339Tests {
+    @Test func readsWhatTheRFCWrites() {
+        #expect(RFC3339.parse("2027-01-14T16:00:00Z") == instant("2027-01-14T16:00:00Z"))
+        #expect(RFC3339.parse("2027-01-14T21:30:00+05:30") == instant("2027-01-14T16:00:00Z"))
+        #expect(RFC3339.parse("2027-01-14T16:00:00.250Z")?.timeIntervalSince(instant("2027-01-14T16:00:00Z")) == 0.25)
+        #expect(RFC3339.parse("2027-01-14t16:00:00z") == instant("2027-01-14T16:00:00Z"))
+        #expect(RFC3339.parse("1457-03-05T07:14:37+21:01") != nil, "offsets beyond ±18 h are still RFC 3339")
+        #expect(RFC3339.parse("0000-03-01T00:00:00Z") != nil)
+    }
+
+    @Test(arguments: [
+        "2027-01-14", "2027-01-14T16:00Z", "2027-02-30T16:00:00Z", "2027-01-14T24:00:00Z", "2027-01-14T16:00:00", "2027-01-14T16:00:00+0530",
+        "2027-01-14T16:00:00.Z", "2027-01-14T16:00:00Zjunk",
+    ])
+    func refusesWhatItIsNot(_ text: String) {
+        #expect(RFC3339.parse(text) == nil)
+    }
+}

@@ -128,6 +128,26 @@ extension Components {
                 case password
                 case organizationId
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
+                )
+                self.organizationId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .organizationId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "email",
+                    "password",
+                    "organizationId"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/LoginResponse`.
         internal struct LoginResponse: Codable, Hashable, Sendable {
@@ -186,6 +206,21 @@ extension Components {
                 case token
                 case password
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.token = try container.decode(
+                    Swift.String.self,
+                    forKey: .token
+                )
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "token",
+                    "password"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/InvitationRequest`.
         internal struct InvitationRequest: Codable, Hashable, Sendable {
@@ -228,6 +263,36 @@ extension Components {
                 case role
                 case phone
                 case canRequestSessions
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.role = try container.decode(
+                    Components.Schemas.Role.self,
+                    forKey: .role
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.canRequestSessions = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .canRequestSessions
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "email",
+                    "name",
+                    "role",
+                    "phone",
+                    "canRequestSessions"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Invitation`.
@@ -369,6 +434,31 @@ extension Components {
                 case phone
                 case sendInvitation
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.sendInvitation = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .sendInvitation
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "email",
+                    "phone",
+                    "sendInvitation"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Student`.
         internal struct Student: Codable, Hashable, Sendable {
@@ -450,6 +540,26 @@ extension Components {
                 case guardianIds
                 case notes
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.guardianIds = try container.decode(
+                    [Swift.String].self,
+                    forKey: .guardianIds
+                )
+                self.notes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .notes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "guardianIds",
+                    "notes"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Subject`.
         internal struct Subject: Codable, Hashable, Sendable {
@@ -502,6 +612,16 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case name
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Engagement`.
@@ -620,15 +740,15 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/clientId`.
             internal var clientId: Swift.String?
-            /// Minor units per hour
+            /// Minor units per hour.
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/clientRatePerHour`.
             internal var clientRatePerHour: Swift.Int
-            /// Minor units per hour
+            /// Minor units per hour.
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/tutorPayRatePerHour`.
             internal var tutorPayRatePerHour: Swift.Int
-            /// 15 to 480 in steps of 5; defaults to 60.
+            /// Defaults to 60.
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/defaultDurationMinutes`.
             internal var defaultDurationMinutes: Swift.Int?
@@ -645,9 +765,9 @@ extension Components {
             ///   - studentId:
             ///   - subjectId:
             ///   - clientId: A guardian of the student; defaults to their first guardian.
-            ///   - clientRatePerHour: Minor units per hour
-            ///   - tutorPayRatePerHour: Minor units per hour
-            ///   - defaultDurationMinutes: 15 to 480 in steps of 5; defaults to 60.
+            ///   - clientRatePerHour: Minor units per hour.
+            ///   - tutorPayRatePerHour: Minor units per hour.
+            ///   - defaultDurationMinutes: Defaults to 60.
             ///   - location:
             ///   - sessionType: Such as "In person" or "Online"; defaults to "In person".
             internal init(
@@ -681,6 +801,56 @@ extension Components {
                 case defaultDurationMinutes
                 case location
                 case sessionType
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.tutorId = try container.decode(
+                    Swift.String.self,
+                    forKey: .tutorId
+                )
+                self.studentId = try container.decode(
+                    Swift.String.self,
+                    forKey: .studentId
+                )
+                self.subjectId = try container.decode(
+                    Swift.String.self,
+                    forKey: .subjectId
+                )
+                self.clientId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .clientId
+                )
+                self.clientRatePerHour = try container.decode(
+                    Swift.Int.self,
+                    forKey: .clientRatePerHour
+                )
+                self.tutorPayRatePerHour = try container.decode(
+                    Swift.Int.self,
+                    forKey: .tutorPayRatePerHour
+                )
+                self.defaultDurationMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .defaultDurationMinutes
+                )
+                self.location = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "tutorId",
+                    "studentId",
+                    "subjectId",
+                    "clientId",
+                    "clientRatePerHour",
+                    "tutorPayRatePerHour",
+                    "defaultDurationMinutes",
+                    "location",
+                    "sessionType"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Organization`.
@@ -928,6 +1098,76 @@ extension Components {
                 case requestRouting
                 case slotStepMinutes
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.timeZone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .timeZone
+                )
+                self.requestNoticeHours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .requestNoticeHours
+                )
+                self.responseWindowHours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .responseWindowHours
+                )
+                self.responseCutoff = try container.decodeIfPresent(
+                    Components.Schemas.ResponseCutoff.self,
+                    forKey: .responseCutoff
+                )
+                self.cancellationMode = try container.decodeIfPresent(
+                    Components.Schemas.CancellationMode.self,
+                    forKey: .cancellationMode
+                )
+                self.cancellationNoticeHours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .cancellationNoticeHours
+                )
+                self.cancellationBufferHours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .cancellationBufferHours
+                )
+                self.cancellationWarningBufferHours = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .cancellationWarningBufferHours
+                )
+                self.cancellationWarningText = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .cancellationWarningText
+                )
+                self.declinedRescheduleCancelsOriginal = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .declinedRescheduleCancelsOriginal
+                )
+                self.requestRouting = try container.decodeIfPresent(
+                    Components.Schemas.RequestRouting.self,
+                    forKey: .requestRouting
+                )
+                self.slotStepMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .slotStepMinutes
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "timeZone",
+                    "requestNoticeHours",
+                    "responseWindowHours",
+                    "responseCutoff",
+                    "cancellationMode",
+                    "cancellationNoticeHours",
+                    "cancellationBufferHours",
+                    "cancellationWarningBufferHours",
+                    "cancellationWarningText",
+                    "declinedRescheduleCancelsOriginal",
+                    "requestRouting",
+                    "slotStepMinutes"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Weekday`.
         internal enum Weekday: String, Codable, Hashable, Sendable, CaseIterable {
@@ -965,6 +1205,21 @@ extension Components {
                 case start
                 case end
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.start = try container.decode(
+                    Swift.String.self,
+                    forKey: .start
+                )
+                self.end = try container.decode(
+                    Swift.String.self,
+                    forKey: .end
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "start",
+                    "end"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/WeeklyHours`.
         internal struct WeeklyHours: Codable, Hashable, Sendable {
@@ -998,6 +1253,26 @@ extension Components {
                 case start
                 case end
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.weekday = try container.decode(
+                    Components.Schemas.Weekday.self,
+                    forKey: .weekday
+                )
+                self.start = try container.decode(
+                    Swift.String.self,
+                    forKey: .start
+                )
+                self.end = try container.decode(
+                    Swift.String.self,
+                    forKey: .end
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "weekday",
+                    "start",
+                    "end"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/DateOverride`.
         internal struct DateOverride: Codable, Hashable, Sendable {
@@ -1022,6 +1297,21 @@ extension Components {
             internal enum CodingKeys: String, CodingKey {
                 case date
                 case hours
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.hours = try container.decode(
+                    [Components.Schemas.Hours].self,
+                    forKey: .hours
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "date",
+                    "hours"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/TimeOff`.
@@ -1052,6 +1342,26 @@ extension Components {
                 case end
                 case reason
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.start = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                self.end = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .end
+                )
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "start",
+                    "end",
+                    "reason"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/AvailabilityUpdate`.
         internal struct AvailabilityUpdate: Codable, Hashable, Sendable {
@@ -1080,6 +1390,26 @@ extension Components {
                 case weekly
                 case overrides
                 case timeOff
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.weekly = try container.decode(
+                    [Components.Schemas.WeeklyHours].self,
+                    forKey: .weekly
+                )
+                self.overrides = try container.decode(
+                    [Components.Schemas.DateOverride].self,
+                    forKey: .overrides
+                )
+                self.timeOff = try container.decode(
+                    [Components.Schemas.TimeOff].self,
+                    forKey: .timeOff
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "weekly",
+                    "overrides",
+                    "timeOff"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Availability`.
@@ -1294,6 +1624,36 @@ extension Components {
                 case note
                 case replacesSessionId
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.engagementId = try container.decode(
+                    Swift.String.self,
+                    forKey: .engagementId
+                )
+                self.start = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                self.durationMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .durationMinutes
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.replacesSessionId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .replacesSessionId
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "engagementId",
+                    "start",
+                    "durationMinutes",
+                    "note",
+                    "replacesSessionId"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/SessionRequest`.
         internal struct SessionRequest: Codable, Hashable, Sendable {
@@ -1498,6 +1858,31 @@ extension Components {
                 case className
                 case room
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.location = try container.decode(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decode(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                self.className = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .className
+                )
+                self.room = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .room
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "location",
+                    "sessionType",
+                    "className",
+                    "room"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/DeclineRequest`.
         internal struct DeclineRequest: Codable, Hashable, Sendable {
@@ -1512,6 +1897,16 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ProposeTime`.
@@ -1537,6 +1932,21 @@ extension Components {
             internal enum CodingKeys: String, CodingKey {
                 case start
                 case note
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.start = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                self.note = try container.decode(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "start",
+                    "note"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ProposalResponse`.
@@ -1577,6 +1987,26 @@ extension Components {
                 case message
                 case start
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.action = try container.decode(
+                    Components.Schemas.ProposalResponse.ActionPayload.self,
+                    forKey: .action
+                )
+                self.message = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .message
+                )
+                self.start = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "action",
+                    "message",
+                    "start"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Withdrawal`.
         internal struct Withdrawal: Codable, Hashable, Sendable {
@@ -1591,6 +2021,16 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case message
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.message = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .message
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "message"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/ConversationEntry`.
@@ -1883,6 +2323,46 @@ extension Components {
                 case className
                 case room
             }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.engagementId = try container.decode(
+                    Swift.String.self,
+                    forKey: .engagementId
+                )
+                self.start = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .start
+                )
+                self.durationMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .durationMinutes
+                )
+                self.location = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                self.className = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .className
+                )
+                self.room = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .room
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "engagementId",
+                    "start",
+                    "durationMinutes",
+                    "location",
+                    "sessionType",
+                    "className",
+                    "room"
+                ])
+            }
         }
         /// - Remark: Generated from `#/components/schemas/Cancellation`.
         internal struct Cancellation: Codable, Hashable, Sendable {
@@ -1897,6 +2377,16 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/AuditEvent`.

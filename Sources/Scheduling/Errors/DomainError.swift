@@ -4,6 +4,8 @@
 /// the product's words, naming the limit that was hit ("the earliest is Tue 14 Jan 16:00 GMT").
 public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Hashable, Sendable {
+        /// The input cannot be read as the API describes it (a wrong type, a missing field).
+        case malformed
         /// The input breaks a rule; nothing was changed.
         case invalid
         /// No such thing, or not one the caller may see: the two read the same on purpose.

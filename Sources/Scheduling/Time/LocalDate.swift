@@ -9,7 +9,7 @@ public struct LocalDate: Hashable, Strideable, Sendable, CustomStringConvertible
 
     /// Fails for dates that do not exist (31 April, 29 February 2027, month 13).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...9999).contains(year),
+        guard (1...12).contains(month), (0...9999).contains(year),
             (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year

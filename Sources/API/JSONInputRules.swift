@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Scheduling
+
+/// Two rules for every request the generated decoder cannot enforce:
+/// - No schema of this API allows `null`: an optional field is left out, not sent empty. The
+///   decoder would read `null` as "left out", so it is refused here (400), naming the field.
+/// - Text never contains the NUL character: databases truncate at it or refuse it, so it is
+///   refused (422) wherever it appears, in the path, the query or the body.
+struct JSONInputRules<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let target = (request.uri.path.removingPercentEncoding ?? request.uri.path) + (request.uri.query?.removingPercentEncoding ?? "")
+        if target.contains("\u{0}") { throw Self.nulCharacter(field: "url") }
+        guard request.headers[.contentType]?.hasPrefix("application/json") == true else { return try await next(request, context) }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        // Malformed JSON is left for the decoder, which names what is wrong with it.
+        if let json = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) {
+            switch Self.firstViolation(in: json, path: "") {
+            case .null(let field)?:
+                let message = field.isEmpty ? "The request body must not be null." : "\(field) must not be null: leave it out instead."
+                throw DomainError(.malformed, message, issues: [FieldIssue(field: field, message: message)])
+            case .nulCharacter(let field)?:
+                throw Self.nulCharacter(field: field)
+            case nil:
+                break
+            }
+        }
+        return try await next(request, context)
+    }
+
+    enum Violation {
+        case null(String)
+        case nulCharacter(String)
+    }
+
+    static func firstViolation(in value: Any, path: String) -> Violation? {
+        switch value {
+        case is NSNull:
+            return .null(path)
+        case let text as String:
+            return text.contains("\u{0}") ? .nulCharacter(path) : nil
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                let field = path.isEmpty ? key : "\(path).\(key)"
+                if key.contains("\u{0}") { return .nulCharacter(field) }
+                if let found = firstViolation(in: object[key]!, path: field) { return found }
+            }
+        case let array as [Any]:
+            for (index, element) in array.enumerated() {
+                if let found = firstViolation(in: element, path: "\(path)[\(index)]") { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private static func nulCharacter(field: String) -> DomainError {
+        DomainError.invalid(field, "Text cannot contain the NUL character (\\u0000).")
+    }
+}
