@@ -2,6 +2,7 @@ import API
 import Foundation
 public import Hummingbird
 public import Logging
+public import NIOCore
 public import Prometheus
 public import ServiceLifecycle
 public import Storage
@@ -12,7 +13,8 @@ public import Workflows
 /// after the server), tests run their store themselves.
 public func buildApplication(
     configuration: AppConfiguration, store: any Store, dependencies: Dependencies, metrics: PrometheusCollectorRegistry,
-    seedDemo: Bool = false, services: [any Service] = [], startup: StartupGate = StartupGate(), logger: Logger
+    seedDemo: Bool = false, services: [any Service] = [], startup: StartupGate = StartupGate(),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }, logger: Logger
 ) throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
@@ -28,6 +30,7 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "SessionDesk"),
         services: services,
+        onServerRunning: onServerRunning,
         logger: logger)
     app.beforeServerStarts {
         let applied = try await Migrator(store: store).migrate(now: dependencies.now())

@@ -2,6 +2,11 @@
 struct Timings {
     private(set) var microseconds: [Double] = []
 
+    init() {}
+
+    /// Measurements taken elsewhere.
+    init(sorted values: [Double]) { microseconds = values.sorted() }
+
     /// Runs `body` `count` times after a few untimed warm-up runs.
     static func measure(_ count: Int, warmUp: Int = 20, _ body: () async throws -> Void) async rethrows -> Timings {
         for _ in 0..<warmUp { try await body() }

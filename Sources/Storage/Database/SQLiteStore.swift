@@ -1,35 +1,33 @@
 public import Logging
-import NIOCore
-import NIOPosix
-import SQLiteKit
 import ServiceLifecycle
+import SQLKit
 import Synchronization
 
 /// The embedded database: one file in WAL mode, one writer connection and a few readers.
 public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: AsyncPool<SQLiteConnection>
-    private let readers: AsyncPool<SQLiteConnection>
+    private let writer: AsyncPool<SQLiteHandle>
+    private let readers: AsyncPool<SQLiteHandle>
     private let readerCount: Int
     private let logger: Logger
     private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database file at `path`.
     public static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteStore {
-        let writer = try await connect(path: path, logger: logger)
+        let writer = try connect(path: path)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
-        try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
-        var readerConnections: [SQLiteConnection] = []
+        _ = try writer.run("PRAGMA journal_mode = WAL", [])
+        var readerHandles: [SQLiteHandle] = []
         for _ in 0..<max(1, readers) {
-            let reader = try await connect(path: path, logger: logger)
-            try await reader.sql().raw("PRAGMA query_only = ON").run()
-            readerConnections.append(reader)
+            let reader = try connect(path: path)
+            _ = try reader.run("PRAGMA query_only = ON", [])
+            readerHandles.append(reader)
         }
-        return SQLiteStore(path: path, writer: writer, readers: readerConnections, logger: logger)
+        return SQLiteStore(path: path, writer: writer, readers: readerHandles, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteHandle, readers: [SQLiteHandle], logger: Logger) {
         self.path = path
         self.writer = AsyncPool([writer])
         self.readers = AsyncPool(readers)
@@ -37,38 +35,39 @@ public final class SQLiteStore: Store {
         self.logger = logger
     }
 
-    private static func connect(path: String, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: .singleton, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
-        let sql = connection.sql()
+    private static func connect(path: String) throws -> SQLiteHandle {
+        let handle = try SQLiteHandle(path: path)
         // Another process (a second `sessiondesk` command) may hold the write lock briefly: wait, don't fail.
-        try await sql.raw("PRAGMA busy_timeout = 5000").run()
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
+        _ = try handle.run("PRAGMA busy_timeout = 5000", [])
+        _ = try handle.run("PRAGMA foreign_keys = ON", [])
         // Safe in WAL mode: a power cut may lose the last commits but never corrupts the file.
-        try await sql.raw("PRAGMA synchronous = NORMAL").run()
-        return connection
+        _ = try handle.run("PRAGMA synchronous = NORMAL", [])
+        return handle
     }
 
     public func read<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        return try await readers.with { connection in
-            try await body(DB(sql: connection.sql(queryLogLevel: nil), dialect: .sqlite))
+        do {
+            return try await readers.with { handle in
+                try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
+            }
+        } catch {
+            throw StoreError.translate(error)
         }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        return try await writer.with { connection in
-            let sql = connection.sql(queryLogLevel: nil)
+        return try await writer.with { handle in
             // IMMEDIATE takes the write lock up front, so a check made inside the transaction still
             // holds when the transaction writes (no other process can slip in between).
-            try await sql.raw("BEGIN IMMEDIATE").run()
+            _ = try handle.run("BEGIN IMMEDIATE", [])
             do {
-                let result = try await body(DB(sql: sql, dialect: .sqlite))
-                try await sql.raw("COMMIT").run()
+                let result = try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
+                _ = try handle.run("COMMIT", [])
                 return result
             } catch {
-                do { try await sql.raw("ROLLBACK").run() } catch { logger.error("rollback failed: \(error)") }
+                do { _ = try handle.run("ROLLBACK", []) } catch { logger.error("rollback failed: \(error)") }
                 throw StoreError.translate(error)
             }
         }
@@ -81,17 +80,11 @@ public final class SQLiteStore: Store {
 
     /// Waits for borrowed connections to come back, then closes them all. Safe to call twice.
     public func close() async throws {
-        guard
-            closed.withLock({ closed in
-                defer { closed = true }; return !closed
-            })
-        else { return }
+        guard closed.withLock({ closed in defer { closed = true }; return !closed }) else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        try await Task { [writer, readers, readerCount] in
-            for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
-                try await connection.close()
-            }
+        await Task { [writer, readers, readerCount] in
+            for handle in await writer.drain(count: 1) + readers.drain(count: readerCount) { handle.close() }
         }.value
     }
 }

@@ -1,5 +1,4 @@
 import PostgresNIO
-import SQLiteNIO
 
 /// Database failures that the layers above must tell apart from bugs.
 public enum StoreError: Error, Sendable, Equatable {
@@ -14,11 +13,10 @@ public enum StoreError: Error, Sendable, Equatable {
 
     static func translate(_ error: any Error) -> any Error {
         if error is StoreError { return error }
-        if let error = error as? SQLiteError {
-            switch error.reason {
-            case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return StoreError.uniqueViolation(error.message)
-            case .constraintForeignKeyFailed: return StoreError.foreignKeyViolation(error.message)
-            case .constraint where error.message.contains("UNIQUE"): return StoreError.uniqueViolation(error.message)
+        if let error = error as? SQLiteFailure {
+            switch error.code {
+            case 2067, 1555: return StoreError.uniqueViolation(error.message)  // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            case 787: return StoreError.foreignKeyViolation(error.message)  // SQLITE_CONSTRAINT_FOREIGNKEY
             default: return error
             }
         }

@@ -30,7 +30,7 @@ extension DB {
         guard
             let row = try await sql.raw(
                 "SELECT user_id, organization_id, kind, expires_at FROM access_tokens WHERE token_hash = \(bind: hash) AND expires_at > \(bind: now.epochSeconds)"
-            ).first(decoding: AccessRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            ).first(decoding: AccessRow.self, keyDecodingStrategy: .snakeCaseColumns)
         else { return nil }
         return AccessGrant(
             userID: row.userId, organizationID: row.organizationId, kind: try decodeEnum(row.kind), expiresAt: Date(epochSeconds: row.expiresAt))

@@ -11,7 +11,7 @@ extension DB {
             WHERE tutor_id = \(bind: tutorID) AND organization_id = \(bind: organizationID)
             ORDER BY weekday, start_minute
             """
-        ).all(decoding: WeeklyHoursRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: WeeklyHoursRow.self, keyDecodingStrategy: .snakeCaseColumns)
         // One row per stretch of hours; a day off has one row with no hours.
         let overrideRows = try await sql.raw(
             """
@@ -21,7 +21,7 @@ extension DB {
               AND d.date >= \(bind: dates.lowerBound.iso) AND d.date <= \(bind: dates.upperBound.iso)
             ORDER BY d.date, h.start_minute
             """
-        ).all(decoding: OverrideHoursRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: OverrideHoursRow.self, keyDecodingStrategy: .snakeCaseColumns)
         let timeOff = try await sql.raw(
             """
             SELECT starts_at, ends_at, reason FROM time_off
@@ -29,7 +29,7 @@ extension DB {
               AND ends_at > \(bind: period.start.epochSeconds) AND starts_at < \(bind: period.end.epochSeconds)
             ORDER BY starts_at
             """
-        ).all(decoding: TimeOffRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: TimeOffRow.self, keyDecodingStrategy: .snakeCaseColumns)
 
         var overrides: [DateOverride] = []
         for row in overrideRows {

@@ -28,7 +28,7 @@ extension DB {
             SELECT * FROM request_messages WHERE request_id = \(bind: requestID) AND organization_id = \(bind: organizationID)
             ORDER BY sequence
             """
-        ).all(decoding: ConversationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+        ).all(decoding: ConversationRow.self, keyDecodingStrategy: .snakeCaseColumns).map { row in
             var time: TimeRange?
             if let start = row.timeStart, let end = row.timeEnd { time = TimeRange(start: Date(epochSeconds: start), end: Date(epochSeconds: end)) }
             return ConversationEntry(
@@ -54,7 +54,7 @@ extension DB {
         if let subjectID { query += " AND subject_id = \(bind: subjectID)" }
         if let before { query += " AND created_at < \(bind: before.epochSeconds)" }
         query += " ORDER BY created_at DESC, sequence DESC LIMIT \(literal: max(1, min(limit, 1000)))"
-        return try await sql.raw(query).all(decoding: AuditRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+        return try await sql.raw(query).all(decoding: AuditRow.self, keyDecodingStrategy: .snakeCaseColumns).map { row in
             AuditEvent(
                 id: row.id, organizationID: row.organizationId, actorID: row.actorId, actorName: row.actorName, actorRole: row.actorRole,
                 action: try decodeEnum(row.action), subjectType: row.subjectType, subjectID: row.subjectId, summary: row.summary,

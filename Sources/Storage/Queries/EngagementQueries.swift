@@ -44,12 +44,12 @@ extension DB {
         }
         if filter.activeOnly { query += " AND is_active = \(bind: true)" }
         query += " ORDER BY created_at, id"
-        return try await sql.raw(query).all(decoding: EngagementRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.model)
+        return try await sql.raw(query).all(decoding: EngagementRow.self, keyDecodingStrategy: .snakeCaseColumns).map(\.model)
     }
 
     public func engagement(id: String, organizationID: String) async throws -> Engagement? {
         try await sql.raw("SELECT * FROM engagements WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)")
-            .first(decoding: EngagementRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model
+            .first(decoding: EngagementRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model
     }
 }
 

@@ -17,7 +17,7 @@ extension DB {
     public func claimIdempotencyKey(userID: String, key: String, fingerprint: String, now: Date) async throws -> IdempotencyClaim {
         let existing = try await sql.raw(
             "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE user_id = \(bind: userID) AND key = \(bind: key)"
-        ).first(decoding: IdempotencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).first(decoding: IdempotencyRow.self, keyDecodingStrategy: .snakeCaseColumns)
         guard let existing else {
             try await sql.raw(
                 """

@@ -26,7 +26,7 @@ extension DB {
     public func invitation(tokenHash: String) async throws -> StoredInvitation? {
         try await sql.raw(
             "SELECT id, organization_id, user_id, expires_at, accepted_at FROM invitations WHERE token_hash = \(bind: tokenHash)"
-        ).first(decoding: InvitationRow.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+        ).first(decoding: InvitationRow.self, keyDecodingStrategy: .snakeCaseColumns).map {
             StoredInvitation(
                 id: $0.id, organizationID: $0.organizationId, userID: $0.userId, expiresAt: Date(epochSeconds: $0.expiresAt),
                 acceptedAt: $0.acceptedAt.map(Date.init(epochSeconds:)))

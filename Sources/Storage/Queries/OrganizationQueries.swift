@@ -25,7 +25,7 @@ extension DB {
 
     public func organization(id: String) async throws -> Organization? {
         try await sql.raw("SELECT * FROM organizations WHERE id = \(bind: id)")
-            .first(decoding: OrganizationRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+            .first(decoding: OrganizationRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
     }
 
     /// Writes the name, zone and every setting.

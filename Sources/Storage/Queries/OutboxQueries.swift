@@ -53,7 +53,7 @@ extension DB {
         var query: SQLQueryString = "SELECT * FROM outbox_messages WHERE organization_id = \(bind: organizationID)"
         if let recipientID { query += " AND recipient_id = \(bind: recipientID)" }
         query += " ORDER BY created_at DESC, id LIMIT \(literal: limit)"
-        return try await sql.raw(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { row in
+        return try await sql.raw(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .snakeCaseColumns).map { row in
             OutboxMessage(
                 id: row.id, organizationID: row.organizationId, recipientID: row.recipientId, channel: try decodeEnum(row.channel),
                 address: row.address, kind: row.kind, subject: row.subject, body: row.body, createdAt: Date(epochSeconds: row.createdAt))

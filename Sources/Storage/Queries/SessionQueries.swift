@@ -79,11 +79,11 @@ extension DB {
             query += " AND s.starts_at >= \(bind: range.start.epochSeconds) AND s.starts_at < \(bind: range.end.epochSeconds)"
         }
         query += " ORDER BY s.starts_at, s.id LIMIT \(literal: max(1, min(filter.limit, 5000)))"
-        let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .snakeCaseColumns)
         guard !rows.isEmpty else { return [] }
         let links = try await sql.raw(
             "SELECT session_id, student_id FROM session_students WHERE session_id IN (\(binds: rows.map(\.id))) ORDER BY student_id"
-        ).all(decoding: SessionStudentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: SessionStudentRow.self, keyDecodingStrategy: .snakeCaseColumns)
         let students = Dictionary(grouping: links, by: \.sessionId)
         return try rows.map { try $0.model(studentIDs: students[$0.id, default: []].map(\.studentId)) }
     }
@@ -111,7 +111,7 @@ extension DB {
               AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
             ORDER BY starts_at
             """
-        ).all(decoding: TimeRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.range)
+        ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
     }
 }
 

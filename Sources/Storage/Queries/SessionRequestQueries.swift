@@ -70,7 +70,7 @@ extension DB {
     public func request(id: String, organizationID: String, lock: Bool = false) async throws -> SessionRequest? {
         try await sql.raw(
             "SELECT * FROM session_requests WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)\(unsafeRaw: lockClause(lock))"
-        ).first(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+        ).first(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
     }
 
     /// Most recent first.
@@ -90,7 +90,7 @@ extension DB {
                 " AND COALESCE(held_start, requested_start) >= \(bind: range.start.epochSeconds) AND COALESCE(held_start, requested_start) < \(bind: range.end.epochSeconds)"
         }
         query += " ORDER BY created_at DESC, id LIMIT \(literal: max(1, min(filter.limit, 1000)))"
-        return try await sql.raw(query).all(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+        return try await sql.raw(query).all(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.model() }
     }
 
     /// Times held by the tutor's open requests overlapping `period`, except `excludingRequest`'s own.
@@ -104,7 +104,7 @@ extension DB {
               AND held_start < \(bind: period.end.epochSeconds) AND held_end > \(bind: period.start.epochSeconds)
               AND id <> \(bind: excludingRequest ?? "")
             """
-        ).all(decoding: TimeRow.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.range)
+        ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
     }
 
     /// The open request that would reschedule `sessionID`, if one is waiting.
@@ -114,7 +114,7 @@ extension DB {
             SELECT * FROM session_requests
             WHERE organization_id = \(bind: organizationID) AND replaces_session_id = \(bind: sessionID) AND held_start IS NOT NULL
             """
-        ).first(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+        ).first(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
     }
 
     /// Open requests past their deadline, oldest first. On PostgreSQL the rows are locked and rows
@@ -127,7 +127,7 @@ extension DB {
             WHERE held_start IS NOT NULL AND respond_by <= \(bind: now.epochSeconds)
             ORDER BY respond_by, id LIMIT \(literal: limit)\(unsafeRaw: claim)
             """
-        ).all(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+        ).all(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.model() }
     }
 
     func lockClause(_ lock: Bool) -> String { lock && dialect == .postgres ? " FOR UPDATE" : "" }

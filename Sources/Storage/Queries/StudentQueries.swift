@@ -46,7 +46,7 @@ extension DB {
         guard !rows.isEmpty else { return [] }
         let links = try await sql.raw(
             "SELECT student_id, guardian_id FROM student_guardians WHERE student_id IN (\(binds: rows.map(\.id))) ORDER BY guardian_id"
-        ).all(decoding: GuardianLink.self, keyDecodingStrategy: .convertFromSnakeCase)
+        ).all(decoding: GuardianLink.self, keyDecodingStrategy: .snakeCaseColumns)
         let guardians = Dictionary(grouping: links, by: \.studentId)
         return rows.map { row in
             Student(

@@ -16,13 +16,13 @@ extension DB {
 
     public func user(id: String, organizationID: String) async throws -> User? {
         try await sql.raw("SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)")
-            .first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+            .first(decoding: UserRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
     }
 
     public func user(email: String, organizationID: String) async throws -> User? {
         try await sql.raw(
             "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE email = \(bind: email) AND organization_id = \(bind: organizationID)"
-        ).first(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.model()
+        ).first(decoding: UserRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
     }
 
     /// Everyone in the organization with `role`, by name; `ids` narrows to those people.
@@ -34,7 +34,7 @@ extension DB {
             query += " AND id IN (\(binds: ids))"
         }
         query += " ORDER BY name, id"
-        return try await sql.raw(query).all(decoding: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.model() }
+        return try await sql.raw(query).all(decoding: UserRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.model() }
     }
 
     /// Accounts with this email in every organization, with their password hashes: login
@@ -44,7 +44,7 @@ extension DB {
             "SELECT \(unsafeRaw: UserRow.columns), password_hash FROM users WHERE email = \(bind: email) AND password_hash IS NOT NULL ORDER BY created_at, id"
         ).all().map { row in
             (
-                try row.decode(model: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase).model(),
+                try row.decode(model: UserRow.self, keyDecodingStrategy: .snakeCaseColumns).model(),
                 try row.decode(column: "password_hash", as: String.self)
             )
         }

@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import Prometheus
+import Scheduling
+import Storage
+import Workflows
+
+/// `sessiondesk bench requests`: the real server on loopback, `clients` families each requesting a
+/// session over HTTP and the office accepting it, as fast as they can for `seconds`; then
+/// `raceSize` families requesting one slot at the same moment.
+struct RequestBenchmark {
+    let dependencies: Dependencies
+    let configuration: AppConfiguration
+    let clients: Int
+    let seconds: Double
+    let raceSize: Int
+
+    struct Figures {
+        let database: String
+        let pairs: Int
+        let refused: Int
+        let elapsed: Double
+        let latencies: Timings
+        let raceAttempts: Int
+        let raceHeld: Int
+        let raceSessions: Int
+        let clients: Int
+
+        var report: [String] {
+            [
+                "\(clients) clients, each a family requesting and the office accepting, over HTTP on loopback:",
+                String(format: "  %d request+accept pairs in %.1f s: %.0f pairs/s", pairs, elapsed, Double(pairs) / elapsed),
+                String(format: "  pair latency: p50 %.1f ms, p99 %.1f ms (%d refused)", latencies.median / 1000, latencies.percentile(99) / 1000, refused),
+                "  same-slot race: \(raceAttempts) families at once, \(raceHeld) request held the slot, \(raceSessions) session after accepting",
+                String(
+                    format: "bench=requests database=%@ clients=%d seconds=%.1f pairs=%d pairs_per_s=%.0f p50_ms=%.1f p99_ms=%.1f refused=%d race_attempts=%d race_held=%d race_sessions=%d",
+                    database, clients, elapsed, pairs, Double(pairs) / elapsed, latencies.median / 1000, latencies.percentile(99) / 1000, refused,
+                    raceAttempts, raceHeld, raceSessions),
+            ]
+        }
+    }
+
+    /// One family and the slots it will ask for, in order.
+    struct Lane: Sendable {
+        let token: String
+        let engagementID: String
+        let starts: [Date]
+    }
+
+    func run() async throws -> Figures {
+        let now = dependencies.now()
+        try await Migrator(store: dependencies.store).migrate(now: now)
+        let seeded = try await BenchOrganization.seed(lanes: clients, raceFamilies: raceSize, dependencies: dependencies, now: now)
+        let (port, server) = try await startServer()
+        defer { server.cancel() }
+        let http = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: .init(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients + raceSize)))
+        defer { _ = http.shutdown() }
+        let api = BenchClient(http: http, base: "http://127.0.0.1:\(port)/api/v1", office: seeded.officeToken)
+
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        let started = ContinuousClock.now
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for lane in seeded.lanes {
+                group.addTask { try await api.pairs(on: lane, until: deadline) }
+            }
+            return try await group.reduce(into: ([Double](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+        }
+        let elapsed = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+
+        let race = try await api.race(seeded.race)
+        return Figures(
+            database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
+            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions, clients: clients)
+    }
+
+    /// The application as `serve` builds it, on a free loopback port.
+    private func startServer() async throws -> (Int, Task<Void, any Error>) {
+        var configuration = configuration
+        configuration.port = 0
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try buildApplication(
+            configuration: configuration, store: dependencies.store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: dependencies.logger)
+        let task = Task { try await app.run() }
+        guard let port = await ports.first(where: { _ in true }), port > 0 else { throw ConfigurationError("the benchmark server did not start") }
+        return (port, task)
+    }
+}
