@@ -36,10 +36,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: strict),
+        .target(name: "CSQLiteOptions"),
         .target(
             name: "Storage",
             dependencies: [
-                "Scheduling",
+                "Scheduling", "CSQLiteOptions",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

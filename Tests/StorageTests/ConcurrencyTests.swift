@@ -72,3 +72,38 @@ import Testing
         }
     }
 }
+
+@Suite struct TransactionIsolationTests {
+    /// SQLite commits several writes at once, each in its own savepoint: a write that fails must
+    /// leave nothing, and must not take the others down with it.
+    @Test(arguments: TestDatabase.available)
+    func concurrentWritesSucceedOrFailEachOnItsOwn(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            struct Refused: Error {}
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<120 {
+                    group.addTask {
+                        do {
+                            try await store.write { db in
+                                try await db.insertOrganization(
+                                    Organization(id: "org-\(index)", name: "Org \(index)", timeZone: TimeZone(identifier: "UTC")!, currency: "EUR"),
+                                    now: testEpoch)
+                                if index % 3 == 0 { throw Refused() }
+                            }
+                            return true
+                        } catch is Refused {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 80)
+            let stored = try await store.read { db in
+                try await db.sql.raw("SELECT id FROM organizations ORDER BY id").all(decodingColumn: "id", as: String.self)
+            }
+            #expect(stored.count == 80)
+            #expect(!stored.contains("org-0") && stored.contains("org-1"))
+        }
+    }
+}

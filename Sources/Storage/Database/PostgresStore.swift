@@ -23,7 +23,7 @@ public final class PostgresStore: Store {
         }
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
         do {
             return try await client.withConnection { connection in
                 let sql = connection.sql(queryLogLevel: nil, logger: logger)

@@ -1,13 +1,14 @@
 public import Logging
-import ServiceLifecycle
 import SQLKit
+import ServiceLifecycle
 import Synchronization
 
 /// The embedded database: one file in WAL mode, one writer connection and a few readers.
 public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: AsyncPool<SQLiteHandle>
+    private let writer: SQLiteWriter
+    private let writerHandle: SQLiteHandle
     private let readers: AsyncPool<SQLiteHandle>
     private let readerCount: Int
     private let logger: Logger
@@ -29,7 +30,8 @@ public final class SQLiteStore: Store {
 
     private init(path: String, writer: SQLiteHandle, readers: [SQLiteHandle], logger: Logger) {
         self.path = path
-        self.writer = AsyncPool([writer])
+        self.writer = SQLiteWriter(handle: writer, logger: logger)
+        self.writerHandle = writer
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
         self.logger = logger
@@ -56,20 +58,14 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        return try await writer.with { handle in
-            // IMMEDIATE takes the write lock up front, so a check made inside the transaction still
-            // holds when the transaction writes (no other process can slip in between).
-            _ = try handle.run("BEGIN IMMEDIATE", [])
-            do {
-                let result = try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
-                _ = try handle.run("COMMIT", [])
-                return result
-            } catch {
-                do { _ = try handle.run("ROLLBACK", []) } catch { logger.error("rollback failed: \(error)") }
-                throw StoreError.translate(error)
+        do {
+            return try await writer.write { [logger] handle in
+                try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
             }
+        } catch {
+            throw StoreError.translate(error)
         }
     }
 
@@ -80,11 +76,17 @@ public final class SQLiteStore: Store {
 
     /// Waits for borrowed connections to come back, then closes them all. Safe to call twice.
     public func close() async throws {
-        guard closed.withLock({ closed in defer { closed = true }; return !closed }) else { return }
+        guard
+            closed.withLock({ closed in
+                defer { closed = true }; return !closed
+            })
+        else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        await Task { [writer, readers, readerCount] in
-            for handle in await writer.drain(count: 1) + readers.drain(count: readerCount) { handle.close() }
+        await Task { [writer, writerHandle, readers, readerCount] in
+            await writer.stop()
+            writerHandle.close()
+            for handle in await readers.drain(count: readerCount) { handle.close() }
         }.value
     }
 }

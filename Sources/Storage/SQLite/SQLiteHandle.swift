@@ -1,3 +1,4 @@
+import CSQLiteOptions
 import Foundation
 import NIOCore
 import SQLiteNIO
@@ -25,6 +26,10 @@ final class SQLiteHandle: @unchecked Sendable {
         }
         database = handle
         sqlite_nio_sqlite3_extended_result_codes(handle, 1)
+        // Plans that do not depend on bound values: otherwise binding a new value to a statement
+        // that compares a parameter forces SQLite to re-prepare it, on every run.
+        let planned = sessiondesk_sqlite_enable_qpsg(UnsafeMutableRawPointer(handle))
+        guard planned == SQLITE_OK else { throw SQLiteFailure(code: planned, message: "cannot fix query plans") }
     }
 
     deinit { close() }
@@ -40,10 +45,8 @@ final class SQLiteHandle: @unchecked Sendable {
     func run(_ sql: String, _ binds: [SQLiteData]) throws -> [SQLiteValueRow] {
         guard let database else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "the connection is closed") }
         let statement = try prepared(sql, in: database)
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
-        }
+        // Every run binds every parameter, so the old bindings need no clearing.
+        defer { sqlite_nio_sqlite3_reset(statement) }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), database)
         }

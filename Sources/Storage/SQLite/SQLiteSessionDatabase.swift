@@ -1,9 +1,9 @@
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 import SQLiteKit
 import SQLiteNIO
-import SQLKit
 
 /// SQLKit's view of a borrowed `SQLiteHandle`: queries serialise with sqlite-kit's dialect and
 /// encoder, then run at once on the caller's thread.

@@ -1,6 +1,6 @@
+import SQLKit
 import SQLiteKit
 import SQLiteNIO
-import SQLKit
 
 /// A result row read from SQLite, decoded the way sqlite-kit decodes its own rows.
 struct SQLiteValueRow: SQLRow, Sendable {

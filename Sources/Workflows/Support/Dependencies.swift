@@ -16,12 +16,12 @@ public struct Dependencies: Sendable {
     public let logger: Logger
 
     public init(
-        store: any Store, now: @escaping @Sendable () -> Date, ids: IDGenerator = .random, secrets: SecretGenerator = .system,
+        store: any Store, now: @escaping @Sendable () -> Date, ids: IDGenerator? = nil, secrets: SecretGenerator = .system,
         passwords: PasswordHasher = PasswordHasher(), publicBaseURL: String, logger: Logger
     ) {
         self.store = store
         self.now = now
-        self.ids = ids
+        self.ids = ids ?? .timeOrdered(now)
         self.secrets = secrets
         self.passwords = passwords
         self.publicBaseURL = publicBaseURL
