@@ -1,6 +1,6 @@
 public import Foundation
 import SQLKit
-import Scheduling
+public import Scheduling
 
 /// A login session (web cookie) or API bearer token, found by the hash of its secret.
 public struct AccessGrant: Sendable, Hashable {
@@ -34,6 +34,25 @@ extension DB {
         else { return nil }
         return AccessGrant(
             userID: row.userId, organizationID: row.organizationId, kind: try decodeEnum(row.kind), expiresAt: Date(epochSeconds: row.expiresAt))
+    }
+
+    /// The person a token belongs to, with the token's kind, if it has not expired at `now`: one
+    /// query, as every API request asks it.
+    public func tokenHolder(hash: String, now: Date) async throws -> (user: User, kind: AccessKind)? {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT u.id, u.organization_id, u.role, u.name, u.email, u.phone, u.can_request_sessions,
+                       u.password_hash IS NOT NULL AS has_password, t.kind
+                FROM access_tokens t JOIN users u ON u.id = t.user_id AND u.organization_id = t.organization_id
+                WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds)
+                """
+            ).first()
+        else { return nil }
+        return (
+            try row.decode(model: UserRow.self, keyDecodingStrategy: .snakeCaseColumns).model(),
+            try decodeEnum(try row.decode(column: "kind", as: String.self))
+        )
     }
 
     public func deleteAccessToken(hash: String) async throws {

@@ -38,14 +38,23 @@ public struct OutboxMessage: Sendable, Hashable {
 
 extension DB {
     public func enqueue(_ message: OutboxMessage) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO outbox_messages (id, organization_id, recipient_id, channel, address, kind, subject, body, created_at)
-            VALUES (\(bind: message.id), \(bind: message.organizationID), \(bind: message.recipientID), \(bind: message.channel.rawValue),
-                    \(bind: message.address), \(bind: message.kind), \(bind: message.subject), \(bind: message.body),
-                    \(bind: message.createdAt.epochSeconds))
-            """
-        ).run()
+        try await enqueue([message])
+    }
+
+    /// Several messages in one statement: a move notifies up to a handful of people at once.
+    public func enqueue(_ messages: [OutboxMessage]) async throws {
+        guard !messages.isEmpty else { return }
+        var query: SQLQueryString =
+            "INSERT INTO outbox_messages (id, organization_id, recipient_id, channel, address, kind, subject, body, created_at) VALUES "
+        for (index, message) in messages.enumerated() {
+            query += index == 0 ? "" : ", "
+            query += """
+                (\(bind: message.id), \(bind: message.organizationID), \(bind: message.recipientID), \(bind: message.channel.rawValue),
+                 \(bind: message.address), \(bind: message.kind), \(bind: message.subject), \(bind: message.body),
+                 \(bind: message.createdAt.epochSeconds))
+                """
+        }
+        try await sql.raw(query).run()
     }
 
     /// The organization's messages, newest first.

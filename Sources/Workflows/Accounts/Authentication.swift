@@ -94,10 +94,8 @@ public struct Authentication: Sendable {
     public func caller(token: String, kind: AccessKind) async throws -> Caller? {
         let now = dependencies.currentInstant()
         return try await dependencies.store.read { db in
-            guard let grant = try await db.accessGrant(hash: SecretGenerator.hash(token), now: now), grant.kind == kind,
-                let user = try await db.user(id: grant.userID, organizationID: grant.organizationID)
-            else { return nil }
-            return Caller(user: user)
+            guard let holder = try await db.tokenHolder(hash: SecretGenerator.hash(token), now: now), holder.kind == kind else { return nil }
+            return Caller(user: holder.user)
         }
     }
 

@@ -37,12 +37,13 @@ struct LifecycleRecord {
     }
 
     private func notify(_ event: LifecycleEvent, message: LifecycleMessage, link: String, in db: DB) async throws {
-        for person in parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting)) {
-            try await db.enqueue(
+        let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
+        try await db.enqueue(
+            people.map { person in
                 OutboxMessage(
                     id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: .email,
                     address: person.email, kind: event.rawValue, subject: message.subject, body: message.body(for: person, link: link),
-                    createdAt: now))
-        }
+                    createdAt: now)
+            })
     }
 }
