@@ -4,7 +4,8 @@ import Storage
 import Workflows
 
 /// A fresh organization for `bench requests`: one tutor and family per lane, available around the
-/// clock in UTC, and a crowd of families sharing one more tutor for the race.
+/// clock in UTC (so that no slot is refused for its hour), and a crowd of families sharing one more
+/// tutor for the race.
 enum BenchOrganization {
     struct Seeded {
         let officeToken: String
@@ -19,9 +20,10 @@ enum BenchOrganization {
         let office = User(id: ids.next(), organizationID: organization.id, role: .admin, name: "Bench Office", email: "office-\(organization.id)@bench.example")
         let subject = Subject(id: ids.next(), organizationID: organization.id, name: "Maths")
         let terms = EngagementTerms(clientRatePerHour: 5000, tutorPayRatePerHour: 3000, defaultDurationMinutes: 60, location: "Room 1", sessionType: "In person")
-        // Hour slots from four days ahead (past the 72-hour notice), every hour of the day.
+        // Hour slots from four days ahead (past the 72-hour notice), seven hours apart: a busy
+        // tutor's three or four sessions a day, at every hour of the day in turn.
         let firstDay = organization.localDate(of: now).adding(days: 4)
-        let starts = (0..<(60 * 24)).map { Date(epochSeconds: Int64(firstDay.daysSinceEpoch) * 86_400 + Int64($0) * 3600) }
+        let starts = (0..<1200).map { Date(epochSeconds: Int64(firstDay.daysSinceEpoch) * 86_400 + Int64($0) * 7 * 3600) }
 
         var tokens: [(String, User)] = []
         func token(for user: User) -> String {

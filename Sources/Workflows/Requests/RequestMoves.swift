@@ -94,10 +94,8 @@ public struct RequestMoves: Sendable {
                 next.sessionID = try await createSession(
                     newSessionID, for: request, at: request.proposedTime!, details: details, parties: parties, now: now, in: db)
             case .propose(let time, _), .reply(_, let time?):
-                let schedule = try await TutorSchedule.around(
-                    time, tutorID: request.tutorID, organization: parties.organization, excludingSession: request.replacesSessionID,
-                    excludingRequest: request.id, in: db)
-                try schedule.rules(for: parties, now: now, slotMinutes: Int(time.duration / 60)).check(time)
+                try await TutorSchedule.check(
+                    time, parties: parties, now: now, excludingSession: request.replacesSessionID, excludingRequest: request.id, in: db)
             default:
                 break
             }

@@ -49,9 +49,7 @@ public struct SessionRequesting: Sendable {
                 try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
             }
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
-            let schedule = try await TutorSchedule.around(
-                time, tutorID: engagement.tutorID, organization: parties.organization, excludingSession: draft.replacesSessionID, in: db)
-            try schedule.rules(for: parties, now: now, slotMinutes: Int(time.duration / 60)).check(time)
+            try await TutorSchedule.check(time, parties: parties, now: now, excludingSession: draft.replacesSessionID, in: db)
 
             let context = parties.lifecycleContext(now: now)
             let request = SessionRequest(

@@ -9,14 +9,32 @@ struct TutorSchedule {
     let sessions: [TimeRange]
     let holds: [TimeRange]
 
-    /// The week either side of `time`: enough for the rules and for suggesting other slots.
-    /// `excludingSession` (being rescheduled) and `excludingRequest` (being answered) do not count.
-    static func around(
-        _ time: TimeRange, tutorID: String, organization: Organization, excludingSession: String? = nil, excludingRequest: String? = nil,
-        in db: DB
+    /// Refuses `time` unless it is one of the tutor's free slots (see `SlotRules`). Only the
+    /// slot's own day is read; when the time is taken, the following week is read too, to offer
+    /// the next free slots. `excludingSession` (being rescheduled) and `excludingRequest` (being
+    /// answered) do not count as taking time.
+    static func check(
+        _ time: TimeRange, parties: RequestParties, now: Date, excludingSession: String? = nil, excludingRequest: String? = nil, in db: DB
+    ) async throws {
+        func load(days: Int) async throws -> SlotRules {
+            try await around(
+                time, days: days, tutorID: parties.tutor.id, organization: parties.organization, excludingSession: excludingSession,
+                excludingRequest: excludingRequest, in: db
+            ).rules(for: parties, now: now, slotMinutes: Int(time.duration / 60))
+        }
+        do {
+            try await load(days: 1).check(time)
+        } catch let refusal as DomainError where refusal.kind == .conflict {
+            try await load(days: 8).check(time)
+            throw refusal
+        }
+    }
+
+    private static func around(
+        _ time: TimeRange, days: Int, tutorID: String, organization: Organization, excludingSession: String?, excludingRequest: String?, in db: DB
     ) async throws -> TutorSchedule {
         let day = organization.localDate(of: time.start)
-        let dates = day.adding(days: -1)...day.adding(days: 8)
+        let dates = day.adding(days: -1)...day.adding(days: days)
         let timeline = organization.timeline(covering: dates)
         let period = TimeRange(start: timeline.startOfDay(dates.lowerBound), end: timeline.startOfDay(dates.upperBound.adding(days: 1)))!
         return TutorSchedule(
@@ -26,7 +44,7 @@ struct TutorSchedule {
             holds: try await db.heldTimes(tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingRequest: excludingRequest))
     }
 
-    func rules(for parties: RequestParties, now: Date, slotMinutes: Int) -> SlotRules {
+    private func rules(for parties: RequestParties, now: Date, slotMinutes: Int) -> SlotRules {
         SlotRules(
             organization: parties.organization, tutorName: parties.tutor.name, availability: availability, sessions: sessions, holds: holds,
             now: now, slotMinutes: slotMinutes)
