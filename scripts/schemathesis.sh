@@ -7,26 +7,11 @@ cd "$(dirname "$0")/.."
 
 python_env=$(scripts/python-env.sh)
 seconds=${SCHEMATHESIS_SECONDS:-120}
-swift build --product sessiondesk
-work=$(mktemp -d /tmp/sessiondesk-schemathesis.XXXXXX)
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-.build/debug/sessiondesk serve --demo --port "$port" --database "sqlite:$work/fuzz.sqlite" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "$base/ready" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-
-token() {
-  curl -fsS -X POST "$base/api/v1/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$1\",\"password\":\"sessiondesk-demo\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
-}
+. scripts/demo-server.sh
 
 # Both logins first: the runs try many wrong passwords, and login throttling would then refuse them.
-office=$(token office@northside.example)
-parent=$(token parent1@northside.example)
+office=$(demo_token office@northside.example)
+parent=$(demo_token parent1@northside.example)
 status=0
 for who in office parent; do
   echo "schemathesis: as the $who for ${seconds}s"

@@ -160,11 +160,11 @@ import Testing
                     expiresAt: testEpoch.addingTimeInterval(60))
             }
             try await store.read { db in
-                let holder = try await db.accessGrant(hash: "h1", now: testEpoch)?.userID
+                let holder = try await db.tokenHolder(hash: "h1", now: testEpoch)?.user.id
                 #expect(holder == user.id)
-                let expired = try await db.accessGrant(hash: "h1", now: testEpoch.addingTimeInterval(60))
+                let expired = try await db.tokenHolder(hash: "h1", now: testEpoch.addingTimeInterval(60))?.user
                 #expect(expired == nil)
-                let unknown = try await db.accessGrant(hash: "other", now: testEpoch)
+                let unknown = try await db.tokenHolder(hash: "other", now: testEpoch)?.user
                 #expect(unknown == nil)
             }
             let first = try await store.write { db in try await db.markInvitationAccepted(id: "inv", now: testEpoch) }

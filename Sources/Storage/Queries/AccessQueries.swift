@@ -2,14 +2,7 @@ public import Foundation
 import SQLKit
 public import Scheduling
 
-/// A login session (web cookie) or API bearer token, found by the hash of its secret.
-public struct AccessGrant: Sendable, Hashable {
-    public let userID: String
-    public let organizationID: String
-    public let kind: AccessKind
-    public let expiresAt: Date
-}
-
+/// What a stored token opens: a web login session (cookie) or the API (bearer token).
 public enum AccessKind: String, Sendable {
     case api
     case web
@@ -23,17 +16,6 @@ extension DB {
             VALUES (\(bind: hash), \(bind: userID), \(bind: organizationID), \(bind: kind.rawValue), \(bind: now.epochSeconds), \(bind: expiresAt.epochSeconds))
             """
         ).run()
-    }
-
-    /// The grant for this token hash if it has not expired at `now`.
-    public func accessGrant(hash: String, now: Date) async throws -> AccessGrant? {
-        guard
-            let row = try await sql.raw(
-                "SELECT user_id, organization_id, kind, expires_at FROM access_tokens WHERE token_hash = \(bind: hash) AND expires_at > \(bind: now.epochSeconds)"
-            ).first(decoding: AccessRow.self, keyDecodingStrategy: .snakeCaseColumns)
-        else { return nil }
-        return AccessGrant(
-            userID: row.userId, organizationID: row.organizationId, kind: try decodeEnum(row.kind), expiresAt: Date(epochSeconds: row.expiresAt))
     }
 
     /// The person a token belongs to, with the token's kind, if it has not expired at `now`: one
@@ -99,11 +81,4 @@ extension DB {
     public func deleteLoginAttempts(before: Date) async throws {
         try await sql.raw("DELETE FROM login_attempts WHERE attempted_at < \(bind: before.epochSeconds)").run()
     }
-}
-
-private struct AccessRow: Decodable {
-    let userId: String
-    let organizationId: String
-    let kind: String
-    let expiresAt: Int64
 }
