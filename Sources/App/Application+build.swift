@@ -6,6 +6,7 @@ public import NIOCore
 public import Prometheus
 public import ServiceLifecycle
 public import Storage
+import Web
 public import Workflows
 
 /// The HTTP application: operations routes, the JSON API and its document. `serve` and the tests
@@ -15,17 +16,13 @@ public func buildApplication(
     configuration: AppConfiguration, store: any Store, dependencies: Dependencies, metrics: PrometheusCollectorRegistry,
     seedDemo: Bool = false, services: [any Service] = [], startup: StartupGate = StartupGate(),
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }, logger: Logger
-) throws -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     OperationsRoutes.add(to: router, store: store, metrics: metrics)
     try APIRoutes.add(to: router, dependencies: dependencies)
-    router.get("/") { _, _ in
-        Response(
-            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: "SessionDesk is running. The JSON API is described at /openapi.yaml.\n")))
-    }
+    try await WebRoutes.add(to: router, dependencies: dependencies)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "SessionDesk"),

@@ -37,7 +37,7 @@ func withAPI(
         let configuration = try AppConfiguration(reader: AppConfiguration.reader(commandLine: ["http.port": .int(0)]))
         let dependencies = Dependencies(
             store: store, now: { clock.now }, passwords: PasswordHasher(cost: 4), publicBaseURL: "https://desk.test", logger: TestDatabase.logger)
-        let app = try buildApplication(
+        let app = try await buildApplication(
             configuration: configuration, store: store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
             logger: TestDatabase.logger)
         try await app.test(.router) { client in try await body(client, world) }

@@ -16,7 +16,8 @@ struct BenchClient: Sendable {
         var refused = 0
         for start in lane.starts where ContinuousClock.now < deadline {
             let began = ContinuousClock.now
-            let created = try await post("/session-requests", token: lane.token, json: #"{"engagementId":"\#(lane.engagementID)","start":"\#(start.rfc3339UTC)"}"#)
+            let created = try await post(
+                "/session-requests", token: lane.token, json: #"{"engagementId":"\#(lane.engagementID)","start":"\#(start.rfc3339UTC)"}"#)
             guard created.status == 201, let id = created.id else {
                 refused += 1
                 continue
@@ -38,14 +39,17 @@ struct BenchClient: Sendable {
             for family in families {
                 group.addTask {
                     let response = try await post(
-                        "/session-requests", token: family.token, json: #"{"engagementId":"\#(family.engagementID)","start":"\#(family.starts[0].rfc3339UTC)"}"#)
+                        "/session-requests", token: family.token,
+                        json: #"{"engagementId":"\#(family.engagementID)","start":"\#(family.starts[0].rfc3339UTC)"}"#)
                     return response.status == 201 ? response.id : nil
                 }
             }
             return try await group.reduce(into: [String]()) { if let id = $1 { $0.append(id) } }
         }
         var sessions = 0
-        for id in ids where try await post("/session-requests/\(id)/accept", token: office, json: #"{"location":"Room 1","sessionType":"In person"}"#).status == 200 {
+        for id in ids
+        where try await post("/session-requests/\(id)/accept", token: office, json: #"{"location":"Room 1","sessionType":"In person"}"#).status == 200
+        {
             sessions += 1
         }
         return (ids.count, sessions)

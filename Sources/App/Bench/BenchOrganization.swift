@@ -17,9 +17,11 @@ enum BenchOrganization {
         let ids = dependencies.ids
         let secrets = dependencies.secrets
         let organization = Organization(id: ids.next(), name: "Benchmark Requests", timeZone: TimeZone(identifier: "UTC")!, currency: "GBP")
-        let office = User(id: ids.next(), organizationID: organization.id, role: .admin, name: "Bench Office", email: "office-\(organization.id)@bench.example")
+        let office = User(
+            id: ids.next(), organizationID: organization.id, role: .admin, name: "Bench Office", email: "office-\(organization.id)@bench.example")
         let subject = Subject(id: ids.next(), organizationID: organization.id, name: "Maths")
-        let terms = EngagementTerms(clientRatePerHour: 5000, tutorPayRatePerHour: 3000, defaultDurationMinutes: 60, location: "Room 1", sessionType: "In person")
+        let terms = EngagementTerms(
+            clientRatePerHour: 5000, tutorPayRatePerHour: 3000, defaultDurationMinutes: 60, location: "Room 1", sessionType: "In person")
         // Hour slots from four days ahead (past the 72-hour notice), seven hours apart: a busy
         // tutor's three or four sessions a day, at every hour of the day in turn.
         let firstDay = organization.localDate(of: now).adding(days: 4)
@@ -34,7 +36,8 @@ enum BenchOrganization {
         var people: [(User, Student, Engagement)] = []
         func family(taughtBy tutor: User, _ index: Int) -> (User, Student, Engagement) {
             let parent = User(
-                id: ids.next(), organizationID: organization.id, role: .parent, name: "Family \(index)", email: "family\(index)-\(organization.id)@bench.example",
+                id: ids.next(), organizationID: organization.id, role: .parent, name: "Family \(index)",
+                email: "family\(index)-\(organization.id)@bench.example",
                 canRequestSessions: true)
             let student = Student(id: ids.next(), organizationID: organization.id, name: "Child \(index)", guardianIDs: [parent.id])
             let engagement = Engagement(
@@ -44,7 +47,9 @@ enum BenchOrganization {
             return (parent, student, engagement)
         }
         let tutors = (0...count).map { index in
-            User(id: ids.next(), organizationID: organization.id, role: .tutor, name: "Tutor \(index)", email: "tutor\(index)-\(organization.id)@bench.example")
+            User(
+                id: ids.next(), organizationID: organization.id, role: .tutor, name: "Tutor \(index)",
+                email: "tutor\(index)-\(organization.id)@bench.example")
         }
         let officeToken = token(for: office)
         let lanes = (0..<count).map { index in

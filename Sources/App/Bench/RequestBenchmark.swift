@@ -32,10 +32,13 @@ struct RequestBenchmark {
             [
                 "\(clients) clients, each a family requesting and the office accepting, over HTTP on loopback:",
                 String(format: "  %d request+accept pairs in %.1f s: %.0f pairs/s", pairs, elapsed, Double(pairs) / elapsed),
-                String(format: "  pair latency: p50 %.1f ms, p99 %.1f ms (%d refused)", latencies.median / 1000, latencies.percentile(99) / 1000, refused),
+                String(
+                    format: "  pair latency: p50 %.1f ms, p99 %.1f ms (%d refused)", latencies.median / 1000, latencies.percentile(99) / 1000, refused
+                ),
                 "  same-slot race: \(raceAttempts) families at once, \(raceHeld) request held the slot, \(raceSessions) session after accepting",
                 String(
-                    format: "bench=requests database=%@ clients=%d seconds=%.1f pairs=%d pairs_per_s=%.0f p50_ms=%.1f p99_ms=%.1f refused=%d race_attempts=%d race_held=%d race_sessions=%d",
+                    format:
+                        "bench=requests database=%@ clients=%d seconds=%.1f pairs=%d pairs_per_s=%.0f p50_ms=%.1f p99_ms=%.1f refused=%d race_attempts=%d race_held=%d race_sessions=%d",
                     database, clients, elapsed, pairs, Double(pairs) / elapsed, latencies.median / 1000, latencies.percentile(99) / 1000, refused,
                     raceAttempts, raceHeld, raceSessions),
             ]
@@ -68,14 +71,18 @@ struct RequestBenchmark {
             for lane in seeded.lanes {
                 group.addTask { try await api.pairs(on: lane, until: deadline) }
             }
-            return try await group.reduce(into: ([Double](), 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+            return try await group.reduce(into: ([Double](), 0)) {
+                $0.0 += $1.0; $0.1 += $1.1
+            }
         }
-        let elapsed = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+        let elapsed =
+            Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
 
         let race = try await api.race(seeded.race)
         return Figures(
             database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
-            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions, clients: clients)
+            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions, clients: clients
+        )
     }
 
     /// The application as `serve` builds it, on a free loopback port.
@@ -83,7 +90,7 @@ struct RequestBenchmark {
         var configuration = configuration
         configuration.port = 0
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try buildApplication(
+        let app = try await buildApplication(
             configuration: configuration, store: dependencies.store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: dependencies.logger)
         let task = Task { try await app.run() }

@@ -48,7 +48,8 @@ struct RequestsBenchCommand: AsyncParsableCommand {
         commandName: "requests",
         abstract: "Families requesting and the office accepting sessions over HTTP, and a same-slot race.")
 
-    @Option(help: "Database URL; default a new SQLite file in a temporary folder. Use a scratch PostgreSQL database: the benchmark adds an organization.")
+    @Option(
+        help: "Database URL; default a new SQLite file in a temporary folder. Use a scratch PostgreSQL database: the benchmark adds an organization.")
     var database: String?
 
     @Option(help: "Concurrent clients, each a family with its own tutor.")

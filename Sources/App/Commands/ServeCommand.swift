@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await configuration.database.open(logger: logger)
         let dependencies = Runtime.dependencies(configuration, store: store, logger: logger)
         let startup = StartupGate()
-        let app = try buildApplication(
+        let app = try await buildApplication(
             configuration: configuration, store: store, dependencies: dependencies, metrics: registry, seedDemo: demo,
             services: [
                 store,

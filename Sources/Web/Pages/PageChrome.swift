@@ -1,0 +1,35 @@
+import Scheduling
+
+/// What the header of every signed-in page shows: who you are and what waits for you.
+struct PageChrome {
+    let title: String
+    let signedIn: Bool
+    let organization: String
+    let name: String
+    let role: String
+    let needsActionLabel: String
+    let csrf: String
+
+    static func signedIn(title: String, caller: Caller, organization: Organization, waiting: Int, csrf: String) -> PageChrome {
+        PageChrome(
+            title: title, signedIn: true, organization: organization.name, name: caller.name, role: caller.role.wording,
+            needsActionLabel: waiting == 0
+                ? "Nothing waits for your answer" : waiting == 1 ? "1 request waits for your answer" : "\(waiting) requests wait for your answer",
+            csrf: csrf)
+    }
+
+    static func signedOut(title: String, csrf: String) -> PageChrome {
+        PageChrome(title: title, signedIn: false, organization: "", name: "", role: "", needsActionLabel: "", csrf: csrf)
+    }
+}
+
+extension Role {
+    /// How the product names the role to people.
+    var wording: String {
+        switch self {
+        case .admin: "Office"
+        case .tutor: "Tutor"
+        case .parent: "Parent"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import Scheduling
+import Storage
+import Workflows
+
+/// The handlers behind `WebRoutes`: each finds who is asking from the session cookie, lets a
+/// workflow do the work, and renders a template.
+struct WebPages: Sendable {
+    let library: MustacheLibrary
+    let dependencies: Dependencies
+    let session: WebSession
+
+    // MARK: Pages
+
+    func dashboard<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        let page = try await DashboardPage.load(for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+        return html(render(page, "dashboard"))
+    }
+
+    func loginForm<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        if try await signedIn(request) != nil { return .redirect(to: "/") }
+        return loginPage(email: "", error: nil, status: .ok)
+    }
+
+    func logIn<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        let form = try await self.form(LoginForm.self, from: &request, context)
+        guard WebSession.matches(form?.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}") else {
+            return loginPage(email: form?.email ?? "", error: "This form had expired. Please log in again.", status: .forbidden)
+        }
+        guard let form else { return loginPage(email: "", error: "Enter your email and password.", status: .badRequest) }
+        let remote = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
+        do {
+            let granted = try await Authentication(dependencies).logIn(
+                .init(email: form.email, password: form.password, remoteAddress: remote, kind: .web))
+            var response = Response.redirect(to: "/")
+            response.setCookie(session.sessionCookie(granted.token, expires: granted.expiresAt))
+            response.setCookie(session.loginCookie(""))
+            return response
+        } catch let error as DomainError {
+            let status: HTTPResponse.Status =
+                error.kind == .rateLimited ? .tooManyRequests : error.kind == .invalid ? .unprocessableContent : .unauthorized
+            var response = loginPage(email: form.email, error: error.message, status: status)
+            if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+            return response
+        }
+    }
+
+    func logOut<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        var request = request
+        if let (_, token) = try await signedIn(request) {
+            let form = try await self.form(CSRFForm.self, from: &request, context)
+            guard WebSession.matches(form?.csrf, WebSession.csrfToken(forSession: token)) else {
+                return html("<p>This form had expired. <a href=\"/\">Go back</a> and try again.</p>", status: .forbidden)
+            }
+            try await Authentication(dependencies).logOut(token: token)
+        }
+        var response = Response.redirect(to: "/login")
+        response.setCookie(session.clearedSessionCookie())
+        return response
+    }
+
+    // MARK: Helpers
+
+    /// The caller and their session secret, from the session cookie.
+    private func signedIn(_ request: Request) async throws -> (Caller, String)? {
+        guard let token = request.cookies[WebSession.cookieName]?.value, !token.isEmpty,
+            let caller = try await Authentication(dependencies).caller(token: token, kind: .web)
+        else { return nil }
+        return (caller, token)
+    }
+
+    /// A fresh login form, with the form token also set as a cookie.
+    private func loginPage(email: String, error: String?, status: HTTPResponse.Status) -> Response {
+        let csrf = dependencies.secrets.token()
+        var response = html(render(LoginPage(chrome: .signedOut(title: "Log in", csrf: csrf), email: email, error: error), "login"), status: status)
+        response.setCookie(session.loginCookie(csrf))
+        return response
+    }
+
+    private func form<Form: Decodable, Context: RequestContext>(_ type: Form.Type, from request: inout Request, _ context: Context) async throws
+        -> Form?
+    {
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        return try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
+    }
+
+    private func render(_ page: Any, _ template: String) -> String {
+        guard let text = library.render(page, withTemplate: template) else { fatalError("no template named \(template)") }
+        return text
+    }
+
+    private func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+struct LoginForm: Decodable {
+    let email: String
+    let password: String
+    let csrf: String
+}
+
+struct CSRFForm: Decodable {
+    let csrf: String
+}

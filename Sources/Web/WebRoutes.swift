@@ -1,0 +1,27 @@
+public import Foundation
+public import Hummingbird
+import Mustache
+public import Workflows
+
+/// The web app's pages: server-rendered HTML that works without JavaScript.
+public enum WebRoutes {
+    public static func add<Context: RequestContext>(to router: Router<Context>, dependencies: Dependencies) async throws {
+        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
+            let stylesheet = Bundle.module.url(forResource: "app", withExtension: "css", subdirectory: "Assets").flatMap({ try? Data(contentsOf: $0) }
+            )
+        else { fatalError("the Web target's resources are missing") }
+        let pages = WebPages(
+            library: try await MustacheLibrary(directory: templates.path), dependencies: dependencies,
+            session: WebSession(secure: dependencies.publicBaseURL.hasPrefix("https://")))
+        let web = router.group().add(middleware: SecurityHeaders<Context>())
+        web.get("/") { request, context in try await pages.dashboard(request, context) }
+        web.get("/login") { request, context in try await pages.loginForm(request, context) }
+        web.post("/login") { request, context in try await pages.logIn(request, context) }
+        web.post("/logout") { request, context in try await pages.logOut(request, context) }
+        web.get("/assets/app.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"],
+                body: .init(byteBuffer: ByteBuffer(bytes: stylesheet)))
+        }
+    }
+}
