@@ -64,6 +64,38 @@ struct WebPages: Sendable {
         return response
     }
 
+    /// The page an invitation email links to: GET shows the form, only POST sets the password.
+    func invitation<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let invitee = try await Invitations(dependencies).invitee(token: token)
+            return invitationPage(token: token, invitee: invitee.name, error: nil, status: .ok)
+        } catch let error as DomainError {
+            return invitationPage(token: token, invitee: nil, error: error.message, status: error.kind == .notFound ? .notFound : .gone)
+        }
+    }
+
+    func acceptInvitation<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        var request = request
+        let form = try await self.form(PasswordForm.self, from: &request, context)
+        guard WebSession.matches(form?.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}"), let form else {
+            return invitationPage(token: token, invitee: nil, error: "This form had expired. Please try again.", status: .forbidden, usable: true)
+        }
+        do {
+            let granted = try await Invitations(dependencies).accept(token: token, password: form.password, kind: .web)
+            var response = Response.redirect(to: "/")
+            response.setCookie(session.sessionCookie(granted.token, expires: granted.expiresAt))
+            response.setCookie(session.loginCookie(""))
+            return response
+        } catch let error as DomainError {
+            // A password that breaks the rules keeps the form; a used or expired link does not.
+            let usable = error.kind == .invalid
+            let status: HTTPResponse.Status = usable ? .unprocessableContent : error.kind == .notFound ? .notFound : .gone
+            return invitationPage(token: token, invitee: nil, error: error.message, status: status, usable: usable)
+        }
+    }
+
     // MARK: Helpers
 
     /// The caller and their session secret, from the session cookie.
@@ -79,6 +111,17 @@ struct WebPages: Sendable {
         let csrf = dependencies.secrets.token()
         var response = html(render(LoginPage(chrome: .signedOut(title: "Log in", csrf: csrf), email: email, error: error), "login"), status: status)
         response.setCookie(session.loginCookie(csrf))
+        return response
+    }
+
+    private func invitationPage(token: String, invitee: String?, error: String?, status: HTTPResponse.Status, usable: Bool? = nil) -> Response {
+        let csrf = dependencies.secrets.token()
+        let page = InvitationPage(
+            chrome: .signedOut(title: "Set your password", csrf: csrf), token: token, invitee: invitee, error: error,
+            usable: usable ?? (invitee != nil))
+        var response = html(render(page, "invitation"), status: status)
+        response.setCookie(
+            Cookie(name: WebSession.loginCookieName, value: csrf, path: "/invitations", secure: session.secure, httpOnly: true, sameSite: .lax))
         return response
     }
 
@@ -103,6 +146,11 @@ struct WebPages: Sendable {
 
 struct LoginForm: Decodable {
     let email: String
+    let password: String
+    let csrf: String
+}
+
+struct PasswordForm: Decodable {
     let password: String
     let csrf: String
 }

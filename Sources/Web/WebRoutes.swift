@@ -18,6 +18,8 @@ public enum WebRoutes {
         web.get("/login") { request, context in try await pages.loginForm(request, context) }
         web.post("/login") { request, context in try await pages.logIn(request, context) }
         web.post("/logout") { request, context in try await pages.logOut(request, context) }
+        web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }
+        web.post("/invitations/:token") { request, context in try await pages.acceptInvitation(request, context) }
         web.get("/assets/app.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"],

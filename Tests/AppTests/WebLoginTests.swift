@@ -147,3 +147,42 @@ import Workflows
         }
     }
 }
+
+@Suite struct WebInvitationTests {
+    @Test func anInvitationLinkSetsThePasswordOnceAndLogsIn() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let invited = try await client.call(
+                .post, "/api/v1/invitations", token: world.token(world.ours.admin),
+                json: #"{"email":"robin@family.example","name":"Robin <Parent>","role":"parent","canRequestSessions":true}"#)
+            let link = try #require(invited.json["link"] as? String)
+            let path = String(link.dropFirst("https://desk.test".count))
+
+            let page = try await WebLoginTests.fetch(client, .get, path)
+            #expect(page.status == 200)
+            #expect(page.body.contains("Robin &lt;Parent&gt;, choose a password"))
+            let csrf = try #require(page.csrfField)
+            let cookie = try #require(page.cookie("sessiondesk_login"))
+
+            let short = try await WebLoginTests.fetch(
+                client, .post, path, cookies: ["sessiondesk_login": cookie], form: ["password": "short", "csrf": csrf])
+            #expect(short.status == 422)
+            #expect(short.body.contains("A password needs at least 10 characters."))
+            #expect(short.body.contains("<form method=\"post\""), "the form stays for another try")
+
+            let retry = try await WebLoginTests.fetch(client, .get, path)
+            let done = try await WebLoginTests.fetch(
+                client, .post, path, cookies: ["sessiondesk_login": retry.cookie("sessiondesk_login")!],
+                form: ["password": "a long enough password", "csrf": retry.csrfField!])
+            #expect(done.status == 303 && done.headers[.location] == "/")
+            let session = try #require(done.cookie("sessiondesk_session"))
+            let home = try await WebLoginTests.fetch(client, .get, "/", cookies: ["sessiondesk_session": session])
+            #expect(home.body.contains("Hello, Robin &lt;Parent&gt;"))
+
+            let used = try await WebLoginTests.fetch(client, .get, path)
+            #expect(used.status == 410)
+            #expect(used.body.contains("This invitation was already used. Log in with your email and password."))
+            #expect(used.body.contains("<a href=\"/login\">Log in</a>") && !used.body.contains("<form method=\"post\""))
+            #expect(try await WebLoginTests.fetch(client, .get, "/invitations/not-a-token").status == 404)
+        }
+    }
+}

@@ -81,6 +81,36 @@ public struct Invitations: Sendable {
         return Sent(user: user, expiresAt: expiresAt, link: link)
     }
 
+    /// Who an invitation link is for, if it can still be used; otherwise the refusal that
+    /// `accept` would give (used, expired, unknown).
+    public func invitee(token: String) async throws -> User {
+        let now = dependencies.currentInstant()
+        return try await dependencies.store.read { db in
+            let (invitation, user, organization) = try await Self.lookUp(token: token, in: db)
+            try Self.checkUsable(invitation, organization: organization, now: now)
+            return user
+        }
+    }
+
+    private static func lookUp(token: String, in db: DB) async throws -> (StoredInvitation, User, Organization) {
+        guard let invitation = try await db.invitation(tokenHash: SecretGenerator.hash(token)),
+            let user = try await db.user(id: invitation.userID, organizationID: invitation.organizationID),
+            let organization = try await db.organization(id: invitation.organizationID)
+        else { throw DomainError(.notFound, "This invitation link is not valid. Ask the office to send a new one.") }
+        return (invitation, user, organization)
+    }
+
+    private static func checkUsable(_ invitation: StoredInvitation, organization: Organization, now: Date) throws(DomainError) {
+        if invitation.acceptedAt != nil {
+            throw DomainError.conflict("This invitation was already used. Log in with your email and password.")
+        }
+        guard invitation.expiresAt > now else {
+            throw DomainError.conflict(
+                "This invitation expired on \(ZoneTimeline.describe(organization.localDate(of: invitation.expiresAt))). Ask the office to send a new one."
+            )
+        }
+    }
+
     /// Sets the password of the invited person and logs them in. Works once, until it expires.
     public func accept(token: String, password: String, kind: AccessKind) async throws -> Authentication.Granted {
         try ContactRules.password(password)
@@ -88,18 +118,8 @@ public struct Invitations: Sendable {
         let hash = try await dependencies.passwords.hash(password)
         let sessionToken = dependencies.secrets.token()
         return try await dependencies.store.write { db in
-            guard let invitation = try await db.invitation(tokenHash: SecretGenerator.hash(token)),
-                let user = try await db.user(id: invitation.userID, organizationID: invitation.organizationID),
-                let organization = try await db.organization(id: invitation.organizationID)
-            else { throw DomainError(.notFound, "This invitation link is not valid. Ask the office to send a new one.") }
-            if invitation.acceptedAt != nil {
-                throw DomainError.conflict("This invitation was already used. Log in with your email and password.")
-            }
-            guard invitation.expiresAt > now else {
-                throw DomainError.conflict(
-                    "This invitation expired on \(ZoneTimeline.describe(organization.localDate(of: invitation.expiresAt))). Ask the office to send a new one."
-                )
-            }
+            let (invitation, user, organization) = try await Self.lookUp(token: token, in: db)
+            try Self.checkUsable(invitation, organization: organization, now: now)
             guard try await db.markInvitationAccepted(id: invitation.id, now: now) else {
                 throw DomainError.conflict("This invitation was already used. Log in with your email and password.")
             }
