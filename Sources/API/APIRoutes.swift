@@ -19,7 +19,9 @@ public enum APIRoutes {
             .add(middleware: IdempotencyKeys<Context>(dependencies: dependencies))
         let routes = DeclaredRoutes()
         try APIHandler(dependencies: dependencies).registerHandlers(
-            on: routes.recording(into: api), serverURL: Servers.Server1.url(), configuration: .init(dateTranscoder: FlexibleDateTranscoder()))
+            on: routes.recording(into: api), serverURL: Servers.Server1.url(),
+            // Compact JSON: pretty printing costs time on every response and no client needs it.
+            configuration: .init(dateTranscoder: FlexibleDateTranscoder(), jsonEncodingOptions: [.sortedKeys]))
         router.add(middleware: UndeclaredMethods<Context>(routes: routes))
     }
 

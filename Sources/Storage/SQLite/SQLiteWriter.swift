@@ -14,9 +14,14 @@ final class SQLiteWriter: Sendable {
 
     private let handle: SQLiteHandle
     private let logger: Logger
-    private let pending = Mutex<[Job]>([])
+    private let queue = Mutex(Queue())
     private let wake: AsyncStream<Void>.Continuation
     private let loop: Mutex<Task<Void, Never>?> = Mutex(nil)
+
+    private struct Queue {
+        var jobs: [Job] = []
+        var stopped = false
+    }
 
     /// A queued transaction: `run` executes the body inside its savepoint and keeps the outcome;
     /// `finish` hands the caller that outcome, or the commit's failure.
@@ -56,13 +61,21 @@ final class SQLiteWriter: Sendable {
                         continuation.resume(with: outcome.withLock { $0 } ?? .failure(CancellationError()))
                     }
                 })
-            pending.withLock { $0.append(job) }
+            let accepted = queue.withLock { queue in
+                if !queue.stopped { queue.jobs.append(job) }
+                return !queue.stopped
+            }
+            guard accepted else {
+                continuation.resume(throwing: StoreError.closed)
+                return
+            }
             wake.yield()
         }
     }
 
     /// Stops taking work once the queue is empty; the caller then closes the handle.
     func stop() async {
+        queue.withLock { $0.stopped = true }
         wake.finish()
         await loop.withLock { $0 }?.value
     }
@@ -70,9 +83,9 @@ final class SQLiteWriter: Sendable {
     private func drain(_ signals: AsyncStream<Void>) async {
         for await _ in signals {
             while true {
-                let batch = pending.withLock { jobs -> [Job] in
-                    let taken = Array(jobs.prefix(Self.batchLimit))
-                    jobs.removeFirst(taken.count)
+                let batch = queue.withLock { queue -> [Job] in
+                    let taken = Array(queue.jobs.prefix(Self.batchLimit))
+                    queue.jobs.removeFirst(taken.count)
                     return taken
                 }
                 guard !batch.isEmpty else { break }
