@@ -55,7 +55,7 @@ struct WebPages: Sendable {
         if let (_, token) = try await signedIn(request) {
             let form = try await self.form(CSRFForm.self, from: &request, context)
             guard WebSession.matches(form?.csrf, WebSession.csrfToken(forSession: token)) else {
-                return html("<p>This form had expired. <a href=\"/\">Go back</a> and try again.</p>", status: .forbidden)
+                return expiredForm(back: "/")
             }
             try await Authentication(dependencies).logOut(token: token)
         }
@@ -98,8 +98,28 @@ struct WebPages: Sendable {
 
     // MARK: Helpers
 
+    /// A form whose CSRF token does not match this session (stale, or sent from elsewhere).
+    func expiredForm(back: String) -> Response {
+        let page = ProblemPage(
+            chrome: .signedOut(title: "Form expired", csrf: ""), heading: "This form had expired",
+            message: "Nothing was changed. Open the page again and send the form from there.", link: back, linkLabel: "Open the page again")
+        return html(render(page, "problem"), status: .forbidden)
+    }
+
+    static func status(of refusal: DomainError) -> HTTPResponse.Status {
+        switch refusal.kind {
+        case .malformed: .badRequest
+        case .invalid: .unprocessableContent
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .rateLimited: .tooManyRequests
+        }
+    }
+
     /// The caller and their session secret, from the session cookie.
-    private func signedIn(_ request: Request) async throws -> (Caller, String)? {
+    func signedIn(_ request: Request) async throws -> (Caller, String)? {
         guard let token = request.cookies[WebSession.cookieName]?.value, !token.isEmpty,
             let caller = try await Authentication(dependencies).caller(token: token, kind: .web)
         else { return nil }
@@ -125,19 +145,19 @@ struct WebPages: Sendable {
         return response
     }
 
-    private func form<Form: Decodable, Context: RequestContext>(_ type: Form.Type, from request: inout Request, _ context: Context) async throws
+    func form<Form: Decodable, Context: RequestContext>(_ type: Form.Type, from request: inout Request, _ context: Context) async throws
         -> Form?
     {
         let body = try await request.collectBody(upTo: 64 * 1024)
         return try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body))
     }
 
-    private func render(_ page: Any, _ template: String) -> String {
+    func render(_ page: Any, _ template: String) -> String {
         guard let text = library.render(page, withTemplate: template) else { fatalError("no template named \(template)") }
         return text
     }
 
-    private func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: text)))

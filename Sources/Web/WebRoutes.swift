@@ -13,11 +13,15 @@ public enum WebRoutes {
         let pages = WebPages(
             library: try await MustacheLibrary(directory: templates.path), dependencies: dependencies,
             session: WebSession(secure: dependencies.publicBaseURL.hasPrefix("https://")))
-        let web = router.group().add(middleware: SecurityHeaders<Context>())
+        let web = router.group().add(middleware: SecurityHeaders<Context>()).add(middleware: WebErrors<Context>(library: pages.library))
         web.get("/") { request, context in try await pages.dashboard(request, context) }
         web.get("/login") { request, context in try await pages.loginForm(request, context) }
         web.post("/login") { request, context in try await pages.logIn(request, context) }
         web.post("/logout") { request, context in try await pages.logOut(request, context) }
+        web.get("/requests/new") { request, context in try await pages.newRequest(request, context) }
+        web.post("/requests") { request, context in try await pages.createRequest(request, context) }
+        web.get("/requests/:id") { request, context in try await pages.requestDetail(request, context) }
+        web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
         web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }
         web.post("/invitations/:token") { request, context in try await pages.acceptInvitation(request, context) }
         web.get("/assets/app.css") { _, _ in

@@ -140,7 +140,7 @@ import Workflows
             let session = try await Self.logIn(client, world.ours.tutors[0])
             let home = try await Self.fetch(client, .get, "/", cookies: ["sessiondesk_session": session])
             #expect(home.body.contains("1 request waits for your answer"))
-            #expect(home.body.contains("Thu 26 Mar 10:00 GMT"))
+            #expect(home.body.contains("Thu 26 Mar 10:00–11:00 GMT"))
             #expect(home.body.contains("Answer by Thu 26 Mar 00:00 GMT"))
             #expect(home.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             #expect(!home.body.contains("<script>alert(1)</script>"))

@@ -75,6 +75,19 @@ func instant(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
         #expect(london.describe(instant("2027-07-14T15:00:00Z")) == "Wed 14 Jul 16:00 BST")
     }
 
+    @Test func rangesNameTheirEndsDayOnlyWhenItDiffers() {
+        let london = ZoneTimeline(zone: zone("Europe/London"), covering: date("2027-03-20")...date("2027-03-29"))
+        let evening = TimeRange(start: instant("2027-03-27T16:00:00Z"), end: instant("2027-03-27T17:00:00Z"))!
+        #expect(london.describe(evening) == "Sat 27 Mar 16:00–17:00 GMT")
+        // Across the spring change: 00:30 GMT to 02:30 BST is 90 minutes.
+        let overnight = TimeRange(start: instant("2027-03-28T00:30:00Z"), end: instant("2027-03-28T02:00:00Z"))!
+        #expect(london.describe(overnight) == "Sun 28 Mar 00:30 GMT–03:00 BST")
+        let lateNight = TimeRange(start: instant("2027-03-27T23:00:00Z"), end: instant("2027-03-28T01:00:00Z"))!
+        #expect(london.describe(lateNight) == "Sat 27 Mar 23:00 GMT–Sun 28 Mar 02:00 BST")
+        let winterNight = TimeRange(start: instant("2027-03-20T23:00:00Z"), end: instant("2027-03-21T01:00:00Z"))!
+        #expect(london.describe(winterNight) == "Sat 20 Mar 23:00–Sun 21 Mar 01:00 GMT")
+    }
+
     @Test func samoaSkippedADayAndStartOfDayStillAnswers() {
         let timeline = ZoneTimeline(zone: zone("Pacific/Apia"), covering: date("2011-12-29")...date("2011-12-31"))
         #expect(timeline.ranges(on: date("2011-12-30"), from: .midnight, to: .endOfDay).isEmpty)

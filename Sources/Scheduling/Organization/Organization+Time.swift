@@ -15,6 +15,12 @@ extension Organization {
         return timeline(covering: date...date).describe(instant)
     }
 
+    /// `Tue 14 Jan 16:00–17:00 GMT`, in the organization's zone.
+    public func describe(_ range: TimeRange) -> String {
+        let date = localDate(of: range.start)
+        return timeline(covering: date...localDate(of: range.end)).describe(range)
+    }
+
     /// The earliest start a session may be requested or proposed for at `now`: the request notice
     /// from now and, when answers are due by the end of the day before, no earlier than tomorrow
     /// (a request for later today could never be answered in time).

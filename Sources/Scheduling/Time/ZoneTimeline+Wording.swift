@@ -9,6 +9,17 @@ extension ZoneTimeline {
         return "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(local.time.iso) \(abbreviation(at: instant))"
     }
 
+    /// A stretch of time: `Tue 14 Jan 16:00–17:00 GMT`, naming the end's date when it is another
+    /// day, and each end's zone name when a clock change falls inside (`00:30 GMT–03:00 BST`).
+    public func describe(_ range: TimeRange) -> String {
+        let start = local(range.start), end = local(range.end)
+        func day(_ date: LocalDate) -> String { "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1])" }
+        let startZone = abbreviation(at: range.start), endZone = abbreviation(at: range.end)
+        let endText = (end.date == start.date ? "" : day(end.date) + " ") + end.time.iso
+        guard startZone == endZone else { return "\(day(start.date)) \(start.time.iso) \(startZone)–\(endText) \(endZone)" }
+        return "\(day(start.date)) \(start.time.iso)–\(endText) \(startZone)"
+    }
+
     /// A date as a person reads it: `Tue 14 Jan 2027`.
     public static func describe(_ date: LocalDate) -> String {
         "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(date.year)"

@@ -8,10 +8,14 @@ struct DashboardPage {
     let chrome: PageChrome
     let heading: String
     let timeZone: String
+    let canRequest: Bool
     let waiting: [WaitingRequest]
+    /// Open requests waiting for the other side.
+    let open: [WaitingRequest]
     let sessions: [UpcomingSession]
 
     struct WaitingRequest {
+        let link: String
         let when: String
         let subject: String
         let student: String
@@ -37,28 +41,31 @@ struct DashboardPage {
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
         let today = organization.localDate(of: now)
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests
+        let openRequests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed]), for: caller).requests
+        let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
+        let waiting = openRequests.filter { $0.state == waitingState }
         let sessions = try await SessionDirectory(dependencies).list(
             .init(from: today, to: today.adding(days: 13), statuses: [.scheduled]), for: caller
         ).sessions.filter { $0.time.end > now }
-        let students = Dictionary(uniqueKeysWithValues: try await directory.students(for: caller).map { ($0.id, $0.name) })
-        let subjects = Dictionary(uniqueKeysWithValues: try await directory.subjects(for: caller).map { ($0.id, $0.name) })
-        let tutors = Dictionary(uniqueKeysWithValues: try await directory.tutors(for: caller).map { ($0.id, $0.name) })
+        let names = try await PeopleNames.load(for: caller, directory: directory)
+        func item(_ request: SessionRequest) -> WaitingRequest? {
+            guard let held = request.heldTime else { return nil }
+            return WaitingRequest(
+                link: "/requests/\(request.id)", when: organization.describe(held), subject: names.subjects[request.subjectID] ?? "",
+                student: names.students[request.studentID] ?? "", tutor: names.tutors[request.tutorID] ?? "",
+                due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
+                parentReplied: request.parentReplied, colour: request.parentReplied ? "replied" : request.state.rawValue)
+        }
         return DashboardPage(
             chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
             heading: "Hello, \(caller.name)",
-            timeZone: "\(organization.timeZone.identifier) (\(organization.timeline(covering: today...today).abbreviation(at: now)))",
-            waiting: waiting.compactMap { request in
-                guard let held = request.heldTime else { return nil }
-                return WaitingRequest(
-                    when: organization.describe(held.start), subject: subjects[request.subjectID] ?? "", student: students[request.studentID] ?? "",
-                    tutor: tutors[request.tutorID] ?? "", due: organization.describe(request.respondBy), parentReplied: request.parentReplied,
-                    colour: request.parentReplied ? "replied" : request.state.rawValue)
-            },
+            timeZone: TimeWording(organization: organization).zone(at: now),
+            canRequest: caller.role == .parent && caller.canRequestSessions,
+            waiting: waiting.compactMap(item), open: openRequests.filter { $0.state != waitingState }.compactMap(item),
             sessions: sessions.map { session in
                 UpcomingSession(
-                    when: organization.describe(session.time.start), subject: subjects[session.subjectID] ?? "",
-                    students: session.studentIDs.compactMap { students[$0] }.joined(separator: ", "), tutor: tutors[session.tutorID] ?? "",
+                    when: organization.describe(session.time.start), subject: names.subjects[session.subjectID] ?? "",
+                    students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "), tutor: names.tutors[session.tutorID] ?? "",
                     location: [session.sessionType, session.location].filter { !$0.isEmpty }.joined(separator: " · "))
             })
     }

@@ -1,0 +1,34 @@
+import HTTPTypes
+import Hummingbird
+import Mustache
+import Scheduling
+
+/// A refusal that reaches the top of a page handler (an id that is not the caller's, a role that
+/// may not open the page) becomes a page that says so, with the right status.
+struct WebErrors<Context: RequestContext>: RouterMiddleware {
+    let library: MustacheLibrary
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let refusal as DomainError {
+            let message =
+                refusal.kind == .notFound ? "This page does not exist, or it is not one you can see." : refusal.message
+            let page = ProblemPage(
+                chrome: .signedOut(title: "Not available", csrf: ""), heading: "Not available", message: message, link: "/",
+                linkLabel: "Back to the dashboard")
+            return Response(
+                status: WebPages.status(of: refusal), headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: library.render(page, withTemplate: "problem") ?? message)))
+        }
+    }
+}
+
+/// What the error page shows.
+struct ProblemPage {
+    let chrome: PageChrome
+    let heading: String
+    let message: String
+    let link: String
+    let linkLabel: String
+}

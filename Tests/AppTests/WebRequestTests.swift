@@ -1,0 +1,124 @@
+import Foundation
+import HummingbirdTesting
+import Scheduling
+import TestSupport
+import Testing
+
+/// Requesting and answering through the web forms: the same rules as the API, said on the page.
+@Suite struct WebRequestTests {
+    typealias Web = WebLoginTests
+
+    /// A signed-in person: their session cookie and the page they last saw.
+    struct Visitor {
+        let client: any TestClientProtocol
+        let session: String
+
+        func get(_ path: String) async throws -> Web.Page {
+            try await Web.fetch(client, .get, path, cookies: ["sessiondesk_session": session])
+        }
+
+        /// Posts `form` with the CSRF token of the page at `from`.
+        func post(_ path: String, _ form: [String: String], from: String) async throws -> Web.Page {
+            let page = try await get(from)
+            var form = form
+            form["csrf"] = try #require(page.csrfField)
+            return try await Web.fetch(client, .post, path, cookies: ["sessiondesk_session": session], form: form)
+        }
+    }
+
+    static func visitor(_ client: some TestClientProtocol, _ user: User) async throws -> Visitor {
+        Visitor(client: client, session: try await Web.logIn(client, user))
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aParentRequestsTheTutorProposesAndTheParentAccepts(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = try await Self.visitor(client, world.ours.parents[0])
+            let engagement = world.ours.engagements[0].id
+            let form = try await parent.get("/requests/new?engagement=\(engagement)&date=2026-03-26")
+            #expect(form.status == 200)
+            #expect(form.body.contains("Requests must be made at least 72 hours ahead: the earliest you can ask for now is Thu 26 Mar 10:00 GMT."))
+            #expect(form.body.contains(#"value="2026-03-26T10:00:00Z""#), "the first free slot after the notice")
+            #expect(!form.body.contains(#"value="2026-03-26T09:00:00Z""#), "inside the notice period")
+            #expect(form.body.contains("Times are in Europe/London (GMT)."))
+
+            let sent = try await parent.post(
+                "/requests", ["engagement": engagement, "start": "2026-03-26T10:00:00Z", "note": "Fractions, please"],
+                from: "/requests/new?engagement=\(engagement)")
+            #expect(sent.status == 302)
+            let link = try #require(sent.headers[.location])
+            let pending = try await parent.get(link)
+            #expect(pending.body.contains("Waiting for the tutor"))
+            #expect(pending.body.contains("Thu 26 Mar 10:00–11:00 GMT"))
+            #expect(pending.body.contains("The tutor answers by Thu 26 Mar 00:00 GMT (auto-declines in 2 days 14 h)."))
+            #expect(pending.body.contains("Fractions, please"))
+            #expect(pending.body.contains("/withdraw\""), "the family may withdraw")
+            #expect(!pending.body.contains("/accept\""), "only the tutor or office makes the session")
+
+            let tutor = try await Self.visitor(client, world.ours.tutors[0])
+            let answer = try await tutor.get(link + "?date=2026-03-27")
+            #expect(answer.body.contains("Make session") && answer.body.contains("Propose this time") && answer.body.contains("Decline request"))
+            #expect(answer.body.contains(#"value="2026-03-27T14:00:00Z""#), "the tutor picks from their own free slots")
+            let proposed = try await tutor.post(
+                link + "/propose", ["start": "2026-03-27T14:00:00Z", "note": "Friday suits me better"], from: link)
+            #expect(proposed.status == 302)
+
+            let choice = try await parent.get(link)
+            #expect(choice.body.contains("Another time was proposed: waiting for the family"))
+            #expect(choice.body.contains("Accept Fri 27 Mar 14:00–15:00 GMT"))
+            #expect(choice.body.contains("Friday suits me better"))
+            let accepted = try await parent.post(link + "/accept-proposal", [:], from: link)
+            #expect(accepted.status == 302)
+            let done = try await parent.get(link)
+            #expect(done.body.contains("Accepted") && done.body.contains("See the session"))
+            let home = try await tutor.get("/")
+            #expect(home.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func refusalsAreSaidOnThePageAndChangeNothing(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = try await Self.visitor(client, world.ours.parents[0])
+            let engagement = world.ours.engagements[0].id
+            let early = try await parent.post(
+                "/requests", ["engagement": engagement, "start": "2026-03-24T10:00:00Z"], from: "/requests/new?engagement=\(engagement)")
+            #expect(early.status == 422)
+            #expect(early.body.contains("Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT."))
+
+            let first = try await parent.post(
+                "/requests", ["engagement": engagement, "start": "2026-03-26T10:00:00Z"], from: "/requests/new?engagement=\(engagement)")
+            #expect(first.status == 302)
+            let link = try #require(first.headers[.location])
+            let tutor = try await Self.visitor(client, world.ours.tutors[0])
+            let noReason = try await tutor.post(link + "/decline", ["reason": "  "], from: link)
+            #expect(noReason.status == 422)
+            #expect(try await parent.get(link).body.contains("Waiting for the tutor"), "still pending")
+
+            let forged = try await Web.fetch(
+                client, .post, link + "/withdraw", cookies: ["sessiondesk_session": parent.session], form: ["csrf": "guessed"])
+            #expect(forged.status == 403)
+            #expect(try await parent.get(link).body.contains("Waiting for the tutor"), "a forged form changes nothing")
+
+            let stranger = try await Self.visitor(client, world.theirs.parents[0])
+            let foreign = try await stranger.get(link)
+            #expect(foreign.status == 404)
+            #expect(foreign.body.contains("This page does not exist, or it is not one you can see."))
+            let otherFamily = try await Self.visitor(client, world.ours.parents[1])
+            #expect(try await otherFamily.get(link).status == 404, "another family's request reads as missing")
+        }
+    }
+
+    @Test func whatPeopleWriteIsShownInert() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let parent = try await Self.visitor(client, world.ours.parents[0])
+            let engagement = world.ours.engagements[0].id
+            let sent = try await parent.post(
+                "/requests", ["engagement": engagement, "start": "2026-03-26T10:00:00Z", "note": "<script>alert(1)</script>"],
+                from: "/requests/new?engagement=\(engagement)")
+            let page = try await parent.get(try #require(sent.headers[.location]))
+            #expect(!page.body.contains("<script>alert(1)</script>"))
+            #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+}
