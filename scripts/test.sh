@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, storage and HTTP tests on SQLite and a throwaway PostgreSQL cluster,
-# a smoke test of the README's quick start against a real server, then Schemathesis against the
-# running API's own OpenAPI document.
+# a smoke test of the README's quick start against a real server, Schemathesis against the
+# running API's own OpenAPI document, then the web app walked through in a real browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +16,4 @@ else
 fi
 scripts/smoke.sh
 scripts/schemathesis.sh
+scripts/browser.sh

@@ -37,7 +37,7 @@ import Testing
             let engagement = world.ours.engagements[0].id
             let form = try await parent.get("/requests/new?engagement=\(engagement)&date=2026-03-26")
             #expect(form.status == 200)
-            #expect(form.body.contains("Requests must be made at least 72 hours ahead: the earliest you can ask for now is Thu 26 Mar 10:00 GMT."))
+            #expect(form.body.contains("Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT."))
             #expect(form.body.contains(#"value="2026-03-26T10:00:00Z""#), "the first free slot after the notice")
             #expect(!form.body.contains(#"value="2026-03-26T09:00:00Z""#), "inside the notice period")
             #expect(form.body.contains("Times are in Europe/London (GMT)."))
@@ -81,6 +81,11 @@ import Testing
         try await withAPI(database) { client, world in
             let parent = try await Self.visitor(client, world.ours.parents[0])
             let engagement = world.ours.engagements[0].id
+            let tooSoon = try await parent.get("/requests/new?engagement=\(engagement)&date=2026-03-24")
+            #expect(
+                tooSoon.body.contains(
+                    #"<p class="error" role="alert">Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT.</p>"#))
+            #expect(!tooSoon.body.contains(#"type="radio""#), "no times inside the notice are offered")
             let early = try await parent.post(
                 "/requests", ["engagement": engagement, "start": "2026-03-24T10:00:00Z"], from: "/requests/new?engagement=\(engagement)")
             #expect(early.status == 422)

@@ -29,4 +29,17 @@ extension Organization {
         guard settings.responseCutoff == .endOfDayBefore else { return notice }
         return max(notice, timeZone.startOfDay(localDate(of: now).adding(days: 1)))
     }
+
+    /// Why earlier times are not offered: "Requests must be made at least 72 hours ahead: the
+    /// earliest is Thu 26 Mar 10:00 GMT." (or, when the day-before cutoff is what bites, that
+    /// requests for today cannot be answered in time).
+    public func requestNoticeRule(now: Date) -> String {
+        let earliest = earliestRequestStart(now: now)
+        let notice = settings.requestNoticeHours
+        let reason =
+            localDate(of: earliest) > localDate(of: now.addingTimeInterval(TimeInterval(notice * 3600)))
+            ? "Requests for today cannot be answered in time"
+            : "Requests must be made at least \(notice) hour\(notice == 1 ? "" : "s") ahead"
+        return "\(reason): the earliest is \(describe(earliest))."
+    }
 }

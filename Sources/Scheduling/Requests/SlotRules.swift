@@ -34,14 +34,7 @@ public struct SlotRules: Sendable {
             throw DomainError.invalid(field, "Sessions of this engagement last \(slotMinutes) minutes.")
         }
         let earliest = organization.earliestRequestStart(now: now)
-        guard time.start >= earliest else {
-            let notice = organization.settings.requestNoticeHours
-            let reason =
-                organization.localDate(of: earliest) > organization.localDate(of: now.addingTimeInterval(TimeInterval(notice * 3600)))
-                ? "Requests for today cannot be answered in time"
-                : "Requests must be made at least \(notice) hour\(notice == 1 ? "" : "s") ahead"
-            throw DomainError.invalid(field, "\(reason): the earliest is \(organization.describe(earliest)).")
-        }
+        guard time.start >= earliest else { throw DomainError.invalid(field, organization.requestNoticeRule(now: now)) }
         let day = organization.localDate(of: time.start)
         let timeline = organization.timeline(covering: day...day)
         let hours = availability.hours(on: day)

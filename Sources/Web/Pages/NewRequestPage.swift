@@ -10,7 +10,6 @@ struct NewRequestPage {
     let engagements: [Choice]
     let engagementID: String
     let date: String
-    let earliestDate: String
     let dayLabel: String
     /// An engagement and date were chosen, so the day's slots are shown.
     let searched: Bool
@@ -58,6 +57,9 @@ struct NewRequestPage {
 
         var slots: [Choice] = [], otherDays: [DayLink] = []
         var error = input.error?.message
+        if input.date.map({ $0 < organization.localDate(of: earliest) }) == true {
+            error = error ?? organization.requestNoticeRule(now: now)
+        }
         if let engagementID, caller.canRequestSessions {
             do {
                 let found = try await FreeSlotListing(dependencies).slots(
@@ -75,18 +77,16 @@ struct NewRequestPage {
                 error = error ?? refusal.message
             }
         }
-        let settings = organization.settings
         return NewRequestPage(
             chrome: .signedIn(title: "Request a session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: TimeWording(organization: organization).zone(at: now),
             engagements: engagements.map { engagement in
                 Choice(value: engagement.id, label: names.engagement(engagement), selected: engagement.id == engagementID)
             },
-            engagementID: engagementID ?? "", date: date.iso, earliestDate: organization.localDate(of: earliest).iso,
+            engagementID: engagementID ?? "", date: date.iso,
             dayLabel: ZoneTimeline.describe(date), searched: engagementID != nil, slots: slots, otherDays: otherDays,
-            noticeRule:
-                "Requests must be made at least \(settings.requestNoticeHours) hours ahead: the earliest you can ask for now is \(organization.describe(earliest)).",
-            deadlineRule: deadlineRule(settings),
+            noticeRule: organization.requestNoticeRule(now: now),
+            deadlineRule: deadlineRule(organization.settings),
             note: input.note, error: error,
             alternatives: (input.error?.alternatives ?? []).map { Choice(value: $0.range.start.rfc3339UTC, label: $0.label, selected: false) })
     }

@@ -9,17 +9,31 @@ struct PageChrome {
     let role: String
     let needsActionLabel: String
     let csrf: String
+    /// The pages this person can open from the header.
+    let links: [Link]
+
+    struct Link {
+        let href: String
+        let label: String
+    }
 
     static func signedIn(title: String, caller: Caller, organization: Organization, waiting: Int, csrf: String) -> PageChrome {
         PageChrome(
             title: title, signedIn: true, organization: organization.name, name: caller.name, role: caller.role.wording,
             needsActionLabel: waiting == 0
                 ? "Nothing waits for your answer" : waiting == 1 ? "1 request waits for your answer" : "\(waiting) requests wait for your answer",
-            csrf: csrf)
+            csrf: csrf, links: links(for: caller))
+    }
+
+    private static func links(for caller: Caller) -> [Link] {
+        var links = [Link(href: "/", label: "Dashboard")]
+        if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: "/requests/new", label: "Request a session")) }
+        if caller.role == .admin { links.append(Link(href: "/settings", label: "Settings")) }
+        return links
     }
 
     static func signedOut(title: String, csrf: String) -> PageChrome {
-        PageChrome(title: title, signedIn: false, organization: "", name: "", role: "", needsActionLabel: "", csrf: csrf)
+        PageChrome(title: title, signedIn: false, organization: "", name: "", role: "", needsActionLabel: "", csrf: csrf, links: [])
     }
 }
 

@@ -1,0 +1,198 @@
+"""The web app in a real browser, as its people use it: Debian's Chromium, headless, driven by
+Selenium against a server started on demo data. Each step asserts what a person would see and
+saves a screenshot of the page.
+
+Usage: walkthrough.py BASE_URL SCREENSHOT_FOLDER
+"""
+
+import datetime
+import json
+import os
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, SHOTS = sys.argv[1], sys.argv[2]
+PASSWORD = "sessiondesk-demo"
+PARENT = "parent1@northside.example"
+OFFICE = "office@northside.example"
+os.makedirs(SHOTS, exist_ok=True)
+
+
+def browser(phone=False):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(flag)
+    if phone:
+        # A window cannot be narrower than 500 px; a phone's screen is emulated instead.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 375, "height": 812, "pixelRatio": 2}})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(0)
+    return driver
+
+
+def api(path, token=None, body=None):
+    request = urllib.request.Request(BASE + "/api/v1" + path, data=json.dumps(body).encode() if body else None)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+def shot(driver, name):
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def follow(driver, element):
+    """Clicks a link or submit button and waits for the next page to replace this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def text(driver, css):
+    return driver.find_element(By.CSS_SELECTOR, css).text
+
+
+def log_in(driver, email):
+    driver.delete_all_cookies()
+    driver.get(BASE + "/login")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
+    assert "Hello," in text(driver, "h1"), driver.page_source
+
+
+def request_first_free_time(driver, note):
+    """From the dashboard: Request a session → first engagement → first day with free times → first slot."""
+    follow(driver, driver.find_element(By.LINK_TEXT, "Request a session"))
+    Select(driver.find_element(By.ID, "engagement")).select_by_index(1)
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Show free times']"))
+    if not driver.find_elements(By.CSS_SELECTOR, "input[name=start]"):
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "ul.days a"))
+    shot(driver, "parent-request-form")
+    slot = driver.find_element(By.CSS_SELECTOR, "input[name=start]")
+    chosen = slot.get_attribute("value")
+    slot.click()
+    driver.find_element(By.ID, "note").send_keys(note)
+    follow(driver, driver.find_element(By.XPATH, "//button[text()='Send request']"))
+    assert text(driver, "#state") == "Waiting for the tutor", driver.page_source
+    return driver.current_url, chosen
+
+
+def background(driver, css, contains):
+    items = [item for item in driver.find_elements(By.CSS_SELECTOR, css) if contains in item.text]
+    assert items, f"no {css} showing {contains!r}"
+    return items[0].value_of_css_property("background-color")
+
+
+def walk():
+    office_token = api("/login", body={"email": OFFICE, "password": PASSWORD})["token"]
+    tutor_emails = {tutor["name"]: tutor["email"] for tutor in api("/tutors", office_token)["items"]}
+    driver = browser()
+    try:
+        # 1. A parent logs in and requests a session from the free slots.
+        log_in(driver, PARENT)
+        shot(driver, "parent-dashboard")
+        link, _ = request_first_free_time(driver, "Could we go over fractions?")
+        heading = text(driver, "h1")
+        tutor = next(name for name in tutor_emails if f" with {name} for " in heading)
+        shot(driver, "parent-request-pending")
+        driver.get(BASE + "/")
+        when = text(driver, f"a[href='{link.removeprefix(BASE)}']")
+        assert background(driver, "li.request", when) == "rgba(220, 238, 255, 1)", "pending requests are light blue"
+        print(f"1. {PARENT} asked {tutor} for {when}")
+
+        # 2. The tutor logs in and proposes another time with a note.
+        log_in(driver, tutor_emails[tutor])
+        shot(driver, "tutor-dashboard")
+        follow(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='{link.removeprefix(BASE)}']"))
+        assert "auto-declines in" in text(driver, ".due")
+        for _ in range(14):
+            if driver.find_elements(By.CSS_SELECTOR, "form[action$='/propose'] input[name=start]"):
+                break
+            day = datetime.date.fromisoformat(driver.find_element(By.ID, "pick-date").get_attribute("value")) + datetime.timedelta(days=1)
+            driver.execute_script("document.getElementById('pick-date').value = arguments[0]", day.isoformat())
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "form.pick button"))
+        slot = driver.find_element(By.CSS_SELECTOR, "form[action$='/propose'] input[name=start]")
+        slot.click()
+        driver.find_element(By.ID, "propose-note").send_keys("I have a clash then; does this time work?")
+        shot(driver, "tutor-propose")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Propose this time']"))
+        assert text(driver, "#state") == "Another time was proposed: waiting for the family"
+        proposed = driver.find_element(By.XPATH, "//dt[text()='Proposed instead']/following-sibling::dd").text
+        print(f"2. {tutor} proposed {proposed}")
+
+        # 3. The parent accepts it; the session shows on both sides, plain (confirmed).
+        log_in(driver, PARENT)
+        assert background(driver, "li.request", proposed.split("–")[0]) == "rgba(236, 227, 251, 1)", "proposed times are lilac"
+        driver.get(link)
+        assert "I have a clash then" in text(driver, ".conversation")
+        shot(driver, "parent-proposal")
+        follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Accept ')]"))
+        assert text(driver, "#state") == "Accepted"
+        start = proposed.split("–")[0]
+        for email in (PARENT, tutor_emails[tutor]):
+            log_in(driver, email)
+            assert background(driver, "li.session", start) == "rgba(0, 0, 0, 0)", "confirmed sessions are plain"
+        shot(driver, "tutor-dashboard-with-session")
+        print(f"3. the session at {start} is on the family's and {tutor}'s dashboards")
+
+        # 4. Inside the notice period the parent reads why no time is offered.
+        log_in(driver, PARENT)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Request a session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_index(1)
+        earliest_72 = driver.find_element(By.ID, "date").get_attribute("value")
+        today = datetime.date.today().isoformat()
+        driver.execute_script("document.getElementById('date').value = arguments[0]", today)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Show free times']"))
+        refusal = text(driver, "[role=alert]")
+        assert refusal.startswith("Requests must be made at least 72 hours ahead: the earliest is "), refusal
+        assert not driver.find_elements(By.CSS_SELECTOR, "input[name=start]")
+        shot(driver, "parent-notice-refusal")
+        print(f"4. {refusal}")
+
+        # 5. The office changes the request notice; the parent's free times follow.
+        log_in(driver, OFFICE)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Settings"))
+        notice = driver.find_element(By.ID, "requestNoticeHours")
+        notice.clear()
+        notice.send_keys("24")
+        shot(driver, "office-settings")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save settings']"))
+        assert "Saved." in text(driver, "[role=status]")
+        log_in(driver, PARENT)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Request a session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_index(1)
+        assert "at least 24 hours ahead" in text(driver, "#notice-rule")
+        earliest_24 = driver.find_element(By.ID, "date").get_attribute("value")
+        assert earliest_24 < earliest_72, (earliest_24, earliest_72)
+        print(f"5. with 24 hours' notice the first day offered moved from {earliest_72} to {earliest_24}")
+    finally:
+        driver.quit()
+
+    # 6. On a 375 px wide phone the request flow still works, without sideways scrolling.
+    phone = browser(phone=True)
+    try:
+        log_in(phone, PARENT)
+        request_first_free_time(phone, "Booked from my phone")
+        shot(phone, "phone-request-pending")
+        screen, width = phone.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+        assert screen == 375, f"the emulated screen is {screen} px wide"
+        assert width <= 375, f"the page is {width} px wide on a 375 px screen"
+        print("6. requested from a 375 px wide window, no sideways scrolling")
+    finally:
+        phone.quit()
+
+
+if __name__ == "__main__":
+    walk()
+    print(f"browser: every step passed; screenshots in {SHOTS}")
