@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "API", "Workflows", "Storage", "Scheduling", "TestSupport",
+                "App", "API", "Web", "Workflows", "Storage", "Scheduling", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

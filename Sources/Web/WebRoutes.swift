@@ -22,6 +22,7 @@ public enum WebRoutes {
         web.post("/requests") { request, context in try await pages.createRequest(request, context) }
         web.get("/requests/:id") { request, context in try await pages.requestDetail(request, context) }
         web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
+        web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }
         web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }

@@ -71,6 +71,7 @@ import Testing
             #expect(accepted.status == 302)
             let done = try await parent.get(link)
             #expect(done.body.contains("Accepted") && done.body.contains("See the session"))
+            #expect(!done.body.contains("<blockquote></blockquote>"), "a move without words shows no empty quote")
             let home = try await tutor.get("/")
             #expect(home.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")
         }

@@ -123,6 +123,7 @@ def walk():
             driver.execute_script("document.getElementById('pick-date').value = arguments[0]", day.isoformat())
             follow(driver, driver.find_element(By.CSS_SELECTOR, "form.pick button"))
         slot = driver.find_element(By.CSS_SELECTOR, "form[action$='/propose'] input[name=start]")
+        session_day = slot.get_attribute("value")[:10]
         slot.click()
         driver.find_element(By.ID, "propose-note").send_keys("I have a clash then; does this time work?")
         shot(driver, "tutor-propose")
@@ -140,11 +141,15 @@ def walk():
         follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Accept ')]"))
         assert text(driver, "#state") == "Accepted"
         start = proposed.split("–")[0]
-        for email in (PARENT, tutor_emails[tutor]):
+        clock = start.split(" ")[-1]
+        for who, email in (("parent", PARENT), ("tutor", tutor_emails[tutor])):
             log_in(driver, email)
-            assert background(driver, "li.session", start) == "rgba(0, 0, 0, 0)", "confirmed sessions are plain"
-        shot(driver, "tutor-dashboard-with-session")
-        print(f"3. the session at {start} is on the family's and {tutor}'s dashboards")
+            assert start in text(driver, "main"), "the session is on the dashboard"
+            follow(driver, driver.find_element(By.LINK_TEXT, "Calendar"))
+            driver.get(f"{BASE}/calendar?view=week&date={session_day}")
+            assert background(driver, "li.entry.session", clock) == "rgba(255, 255, 255, 1)", "confirmed sessions are plain"
+            shot(driver, f"{who}-calendar-week")
+        print(f"3. the session at {start} is in the family's and {tutor}'s calendars, plain")
 
         # 4. Inside the notice period the parent reads why no time is offered.
         log_in(driver, PARENT)

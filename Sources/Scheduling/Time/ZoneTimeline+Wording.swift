@@ -20,6 +20,9 @@ extension ZoneTimeline {
         return "\(day(start.date)) \(start.time.iso)–\(endText) \(startZone)"
     }
 
+    /// A date's month as a person reads it: `Jan 2027`.
+    public static func describeMonth(of date: LocalDate) -> String { "\(monthNames[date.month - 1]) \(date.year)" }
+
     /// A date as a person reads it: `Tue 14 Jan 2027`.
     public static func describe(_ date: LocalDate) -> String {
         "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(date.year)"

@@ -22,8 +22,10 @@ struct DashboardPage {
         let tutor: String
         let due: String
         let parentReplied: Bool
-        /// The calendar colour of PRODUCT.md: pending light blue, proposed lilac, striped once the family replied.
+        /// The calendar colour of PRODUCT.md: pending light blue, proposed lilac...
         let colour: String
+        /// ...striped when it waits for the caller's answer.
+        let needsAnswer: Bool
     }
 
     struct UpcomingSession {
@@ -54,7 +56,7 @@ struct DashboardPage {
                 link: "/requests/\(request.id)", when: organization.describe(held), subject: names.subjects[request.subjectID] ?? "",
                 student: names.students[request.studentID] ?? "", tutor: names.tutors[request.tutorID] ?? "",
                 due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
-                parentReplied: request.parentReplied, colour: request.parentReplied ? "replied" : request.state.rawValue)
+                parentReplied: request.parentReplied, colour: request.state.rawValue, needsAnswer: request.state == waitingState)
         }
         return DashboardPage(
             chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),

@@ -28,12 +28,13 @@ struct RequestPage {
     let location: String
     let sessionType: String
 
+    /// Optional texts are nil rather than empty: templates treat an empty string as present.
     struct Entry {
         let author: String
-        let role: String
+        let role: String?
         let when: String
         let what: String
-        let body: String
+        let body: String?
     }
 
     /// The moves the caller may make on the request as it stands.
@@ -90,7 +91,7 @@ struct RequestPage {
             chrome: .signedIn(title: "Session request", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             id: request.id, heading: "\(parties.subject.name) with \(parties.tutor.name) for \(parties.student.name)",
             timeZone: TimeWording(organization: organization).zone(at: now),
-            stateLabel: stateLabel(request), colour: request.parentReplied ? "replied" : request.state.rawValue,
+            stateLabel: stateLabel(request), colour: request.state.rawValue,
             requested: organization.describe(request.requestedTime), proposed: request.proposedTime.map(organization.describe),
             deadline: request.state.isOpen
                 ? "\(request.state == .proposed ? "The family answers" : "The tutor answers") by \(organization.describe(request.respondBy)) (\(expiryWording(request, now: now)))."
@@ -100,8 +101,8 @@ struct RequestPage {
             rescheduleOf: request.replacesSessionID.map { "/sessions/\($0)" },
             entries: conversation.entries.map { entry in
                 Entry(
-                    author: entry.authorName, role: entry.authorRole == "system" ? "" : Role(rawValue: entry.authorRole)?.wording ?? "",
-                    when: organization.describe(entry.createdAt), what: wording(entry, organization), body: entry.body)
+                    author: entry.authorName, role: Role(rawValue: entry.authorRole)?.wording, when: organization.describe(entry.createdAt),
+                    what: wording(entry, organization), body: entry.body.isEmpty ? nil : entry.body)
             },
             actions: actions, error: error, pickDate: day.iso, pickDateLabel: ZoneTimeline.describe(day), pickSlots: slots,
             location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "In person")

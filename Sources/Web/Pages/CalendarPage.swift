@@ -1,0 +1,148 @@
+import Foundation
+import Scheduling
+import Workflows
+
+/// The caller's sessions and open requests as a week, a month or a list, in the seed colours:
+/// pending requests light blue, proposed times lilac, striped where the caller must answer,
+/// confirmed sessions plain, cancelled ones struck through.
+struct CalendarPage {
+    let chrome: PageChrome
+    let timeZone: String
+    let title: String
+    let view: String
+    let views: [Tab]
+    let previous: String
+    let next: String
+    let today: String
+    /// Week and month: rows of seven days. List: one row per day that has something.
+    let weeks: [Week]
+    let days: [Day]
+    let isGrid: Bool
+    let weekdayNames: [String]
+
+    enum View: String, CaseIterable {
+        case week, month, list
+    }
+
+    struct Tab {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    struct Week {
+        let days: [Day]
+    }
+
+    struct Day {
+        let label: String
+        let isToday: Bool
+        /// A month view's days from the months before and after.
+        let outside: Bool
+        let entries: [Entry]
+    }
+
+    struct Entry {
+        let time: String
+        let title: String
+        let href: String
+        /// `session`, `cancelled`, `pending` or `proposed`.
+        let colour: String
+        let needsAnswer: Bool
+        /// Optional, because templates treat an empty string as present.
+        let note: String?
+    }
+
+    static func load(view: View, around date: LocalDate?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> CalendarPage {
+        let directory = Directory(dependencies)
+        let organization = try await directory.organization(for: caller)
+        let now = dependencies.now()
+        let today = organization.localDate(of: now)
+        let anchor = date ?? today
+        let (first, last) = range(of: view, around: anchor)
+        let sessions = try await SessionDirectory(dependencies).list(.init(from: first, to: last), for: caller).sessions
+        let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller).requests
+        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests
+        let names = try await PeopleNames.load(for: caller, directory: directory)
+        let wording = TimeWording(organization: organization)
+        let waitingIDs = Set(waiting.map(\.id))
+
+        var entries: [LocalDate: [(Date, Entry)]] = [:]
+        for session in sessions {
+            let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
+            let entry = Entry(
+                time: wording.clock(session.time),
+                title: "\(names.subjects[session.subjectID] ?? "Session") · \(students) with \(names.tutors[session.tutorID] ?? "a tutor")",
+                href: "/sessions/\(session.id)", colour: session.status == .scheduled ? "session" : "cancelled", needsAnswer: false,
+                note: session.status == .scheduled ? nil : session.status.rawValue.capitalized)
+            entries[organization.localDate(of: session.time.start), default: []].append((session.time.start, entry))
+        }
+        for request in requests {
+            guard let held = request.heldTime else { continue }
+            let entry = Entry(
+                time: wording.clock(held),
+                title:
+                    "\(names.subjects[request.subjectID] ?? "Request") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "a tutor")",
+                href: "/requests/\(request.id)", colour: request.state.rawValue, needsAnswer: waitingIDs.contains(request.id),
+                note: request.state == .pending ? "Requested" : "Proposed")
+            entries[organization.localDate(of: held.start), default: []].append((held.start, entry))
+        }
+        func day(_ date: LocalDate, outside: Bool = false) -> Day {
+            Day(
+                label: ZoneTimeline.describe(date), isToday: date == today, outside: outside,
+                entries: (entries[date] ?? []).sorted { $0.0 < $1.0 }.map(\.1))
+        }
+
+        let dates = Array(first...last)
+        let link = { (view: View, date: LocalDate) in "/calendar?view=\(view.rawValue)&date=\(date.iso)" }
+        let step: (LocalDate) -> LocalDate =
+            switch view {
+            case .week: { $0.adding(days: 7) }
+            case .month, .list: { month(of: $0, plus: 1) }
+            }
+        let back: (LocalDate) -> LocalDate =
+            switch view {
+            case .week: { $0.adding(days: -7) }
+            case .month, .list: { month(of: $0, plus: -1) }
+            }
+        return CalendarPage(
+            chrome: .signedIn(title: "Calendar", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
+            timeZone: wording.zone(at: now), title: title(of: view, anchor: anchor, first: first), view: view.rawValue,
+            views: View.allCases.map { Tab(label: $0.rawValue.capitalized, href: link($0, anchor), current: $0 == view) },
+            previous: link(view, back(anchor)), next: link(view, step(anchor)), today: link(view, today),
+            weeks: view == .list ? [] : stride(from: 0, to: dates.count, by: 7).map { start in
+                Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
+            },
+            days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
+            weekdayNames: Weekday.allCases.map(\.shortName))
+    }
+
+    /// The dates a view shows: the week (Monday to Sunday) of `date`; the whole weeks covering its
+    /// month; or its month, for the list.
+    static func range(of view: View, around date: LocalDate) -> (LocalDate, LocalDate) {
+        let firstOfMonth = LocalDate(year: date.year, month: date.month, day: 1)!
+        let lastOfMonth = month(of: date, plus: 1).adding(days: -1)
+        switch view {
+        case .week:
+            let monday = date.adding(days: 1 - date.weekday.isoNumber)
+            return (monday, monday.adding(days: 6))
+        case .month:
+            return (firstOfMonth.adding(days: 1 - firstOfMonth.weekday.isoNumber), lastOfMonth.adding(days: 7 - lastOfMonth.weekday.isoNumber))
+        case .list:
+            return (firstOfMonth, lastOfMonth)
+        }
+    }
+
+    /// The first day of the month `months` away from `date`'s.
+    static func month(of date: LocalDate, plus months: Int) -> LocalDate {
+        let index = date.year * 12 + (date.month - 1) + months
+        return LocalDate(year: index / 12, month: index % 12 + 1, day: 1)!
+    }
+
+    private static func title(of view: View, anchor: LocalDate, first: LocalDate) -> String {
+        switch view {
+        case .week: "Week of \(ZoneTimeline.describe(first))"
+        case .month, .list: ZoneTimeline.describeMonth(of: anchor)
+        }
+    }
+}
