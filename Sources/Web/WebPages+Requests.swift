@@ -11,7 +11,7 @@ extension WebPages {
         let query = request.uri.queryParameters
         let input = NewRequestPage.Input(
             engagementID: query["engagement"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
-            date: query["date"].flatMap { LocalDate(iso: $0) })
+            date: query["date"].flatMap { LocalDate(iso: $0) }, replaces: query["replaces"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
         return try await newRequestPage(input, caller: caller, token: token, status: .ok)
     }
 
@@ -20,12 +20,13 @@ extension WebPages {
         var request = request
         guard let form = try await form(NewRequestForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
         else { return expiredForm(back: "/requests/new") }
-        var input = NewRequestPage.Input(engagementID: form.engagement, note: form.note ?? "", chosenStart: form.start)
+        let replaces = form.replaces.flatMap { $0.isEmpty ? nil : $0 }
+        var input = NewRequestPage.Input(engagementID: form.engagement, note: form.note ?? "", chosenStart: form.start, replaces: replaces)
         do {
             guard let start = form.start.flatMap(RFC3339.parse) else { throw DomainError.invalid("start", "Choose one of the free times.") }
             input.date = try await Directory(dependencies).organization(for: caller).localDate(of: start)
             let created = try await SessionRequesting(dependencies).request(
-                .init(engagementID: form.engagement, start: start, note: form.note ?? ""), by: caller)
+                .init(engagementID: form.engagement, start: start, note: form.note ?? "", replacesSessionID: replaces), by: caller)
             return .redirect(to: "/requests/\(created.id)", type: .found)
         } catch let refusal as DomainError {
             input.error = refusal
@@ -93,6 +94,7 @@ struct NewRequestForm: Decodable {
     let engagement: String
     let start: String?
     let note: String?
+    let replaces: String?
 }
 
 /// The fields of every move's form; each move reads its own.

@@ -22,6 +22,8 @@ public enum WebRoutes {
         web.post("/requests") { request, context in try await pages.createRequest(request, context) }
         web.get("/requests/:id") { request, context in try await pages.requestDetail(request, context) }
         web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
+        web.get("/sessions/:id") { request, context in try await pages.sessionDetail(request, context) }
+        web.post("/sessions/:id/cancel") { request, context in try await pages.cancelSession(request, context) }
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }

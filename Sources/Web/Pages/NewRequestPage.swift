@@ -21,6 +21,11 @@ struct NewRequestPage {
     let error: String?
     /// Free times offered instead of one that was just taken.
     let alternatives: [Choice]
+    /// When the request moves a booked session: its id, its time, and what happens to it if the
+    /// request is turned down.
+    let replaces: String?
+    let replacing: String?
+    let replaceWarning: String?
 
     struct Choice {
         let value: String
@@ -41,6 +46,7 @@ struct NewRequestPage {
         var date: LocalDate?
         var note = ""
         var chosenStart: String?
+        var replaces: String?
         var error: DomainError?
     }
 
@@ -50,7 +56,11 @@ struct NewRequestPage {
         let now = dependencies.now()
         let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
         let names = try await PeopleNames.load(for: caller, directory: directory)
-        let engagements = try await directory.engagements(for: caller).filter(\.isActive)
+        var moving: SessionDirectory.Detail?
+        if let sessionID = input.replaces { moving = try await SessionDirectory(dependencies).session(sessionID, for: caller) }
+        let engagements = try await directory.engagements(for: caller).filter {
+            $0.isActive && (moving == nil || $0.id == moving?.session.engagementID)
+        }
         let engagementID = input.engagementID ?? (engagements.count == 1 ? engagements[0].id : nil)
         let earliest = organization.earliestRequestStart(now: now)
         let date = max(input.date ?? organization.localDate(of: earliest), organization.localDate(of: now))
@@ -71,14 +81,16 @@ struct NewRequestPage {
                     return Choice(value: value, label: wording.clock(slot), selected: value == input.chosenStart)
                 }
                 otherDays = byDay.keys.filter { $0 != date }.sorted().prefix(6).map { day in
-                    DayLink(label: ZoneTimeline.describe(day), href: "/requests/new?engagement=\(engagementID)&date=\(day.iso)")
+                    DayLink(
+                        label: ZoneTimeline.describe(day),
+                        href: "/requests/new?engagement=\(engagementID)&date=\(day.iso)" + (input.replaces.map { "&replaces=\($0)" } ?? ""))
                 }
             } catch let refusal as DomainError {
                 error = error ?? refusal.message
             }
         }
         return NewRequestPage(
-            chrome: .signedIn(title: "Request a session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
+            chrome: .signedIn(title: moving == nil ? "Request a session" : "Move a session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: TimeWording(organization: organization).zone(at: now),
             engagements: engagements.map { engagement in
                 Choice(value: engagement.id, label: names.engagement(engagement), selected: engagement.id == engagementID)
@@ -88,7 +100,8 @@ struct NewRequestPage {
             noticeRule: organization.requestNoticeRule(now: now),
             deadlineRule: deadlineRule(organization.settings),
             note: input.note, error: error,
-            alternatives: (input.error?.alternatives ?? []).map { Choice(value: $0.range.start.rfc3339UTC, label: $0.label, selected: false) })
+            alternatives: (input.error?.alternatives ?? []).map { Choice(value: $0.range.start.rfc3339UTC, label: $0.label, selected: false) },
+            replaces: moving?.session.id, replacing: moving.map { organization.describe($0.session.time) }, replaceWarning: moving?.rescheduleWarning)
     }
 
     private static func deadlineRule(_ settings: OrganizationSettings) -> String {

@@ -1,0 +1,68 @@
+import Foundation
+import Scheduling
+import Workflows
+
+/// One session: when, who, where; cancelling it with a reason, or why that is not (or no longer)
+/// possible; and, for a family, asking to move it.
+struct SessionPage {
+    let chrome: PageChrome
+    let id: String
+    let heading: String
+    let timeZone: String
+    let when: String
+    let status: String
+    let colour: String
+    let facts: [Fact]
+    let cancellationReason: String?
+    /// The cancel form is shown when the server would accept a cancellation now...
+    let canCancel: Bool
+    let cancelHint: String?
+    /// ...and otherwise the reason it would give.
+    let cannotCancel: String?
+    let rescheduleLink: String?
+    let rescheduleWarning: String?
+    let pendingReschedule: String?
+    let error: String?
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    static func load(_ id: String, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> SessionPage {
+        let detail = try await SessionDirectory(dependencies).session(id, for: caller)
+        let session = detail.session, organization = detail.organization
+        let directory = Directory(dependencies)
+        let names = try await PeopleNames.load(for: caller, directory: directory)
+        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        let now = dependencies.now()
+
+        // A session a parent can see is one of their children's: they are its guardian.
+        var cannotCancel: String?
+        do {
+            _ = try CancellationRules.check(
+                cancelling: session, by: caller, isGuardian: caller.role == .parent, organization: organization, now: now, reason: "—")
+        } catch {
+            cannotCancel = error.message
+        }
+        let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
+        let subject = names.subjects[session.subjectID] ?? "Session"
+        let tutor = names.tutors[session.tutorID] ?? "the tutor"
+        let upcoming = session.status == .scheduled && session.time.start > now
+        let mayMove = caller.role == .parent && caller.canRequestSessions && upcoming && detail.pendingRescheduleID == nil
+        return SessionPage(
+            chrome: .signedIn(title: "Session", caller: caller, organization: organization, waiting: waiting, csrf: csrf), id: session.id,
+            heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
+            when: organization.describe(session.time), status: session.status == .scheduled ? "Confirmed" : session.status.rawValue.capitalized,
+            colour: session.status == .scheduled ? "session" : "cancelled",
+            facts: [
+                Fact(label: "Session type", value: session.sessionType), Fact(label: "Location", value: session.location),
+                Fact(label: "Class", value: session.className), Fact(label: "Room", value: session.room),
+            ].filter { !$0.value.isEmpty },
+            cancellationReason: session.cancellationReason, canCancel: cannotCancel == nil,
+            cancelHint: detail.cancellableUntil.map { "You can cancel until \(organization.describe($0))." }, cannotCancel: cannotCancel,
+            rescheduleLink: mayMove ? session.engagementID.map { "/requests/new?engagement=\($0)&replaces=\(session.id)" } : nil,
+            rescheduleWarning: mayMove ? detail.rescheduleWarning : nil,
+            pendingReschedule: detail.pendingRescheduleID.map { "/requests/\($0)" }, error: error)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Scheduling
+import Workflows
+
+/// A session's page and its cancel form.
+extension WebPages {
+    func sessionDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        return try await sessionPage(context.parameters.get("id") ?? "", error: nil, caller: caller, token: token, status: .ok)
+    }
+
+    func cancelSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard let form = try await form(CancelForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        else { return expiredForm(back: "/sessions/\(id)") }
+        do {
+            _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
+            return .redirect(to: "/sessions/\(id)", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
+    private func sessionPage(_ id: String, error: String?, caller: Caller, token: String, status: HTTPResponse.Status) async throws -> Response {
+        let page = try await SessionPage.load(id, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+        return html(render(page, "session"), status: status)
+    }
+}
+
+struct CancelForm: Decodable {
+    let csrf: String
+    let reason: String
+}

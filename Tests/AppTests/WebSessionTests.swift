@@ -1,0 +1,73 @@
+import Foundation
+import HummingbirdTesting
+import Scheduling
+import TestSupport
+import Testing
+
+/// A session's page: cancelling with a reason (or reading why not), and asking to move it.
+@Suite struct WebSessionTests {
+    /// The office books Student Zero's maths for Fri 27 Mar 10:00 GMT; returns the session's page.
+    static func book(_ client: some TestClientProtocol, _ world: APIWorld) async throws -> String {
+        let booked = try await client.call(
+            .post, "/api/v1/sessions", token: world.token(world.ours.admin),
+            json: #"{"engagementId":"\#(world.ours.engagements[0].id)","start":"2026-03-27T10:00:00Z"}"#)
+        #expect(booked.status == 201)
+        return "/sessions/\(try #require(booked.json["id"] as? String))"
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aParentCancelsWithNoticeAndAReasonAndLaterReadsWhyNot(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let link = try await Self.book(client, world)
+            let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
+            let page = try await parent.get(link)
+            #expect(page.body.contains("Fri 27 Mar 10:00–11:00 GMT") && page.body.contains("Confirmed"))
+            #expect(page.body.contains("You can cancel until Tue 24 Mar 10:00 GMT."))
+
+            let noReason = try await parent.post(link + "/cancel", ["reason": " "], from: link)
+            #expect(noReason.status == 422 && noReason.body.contains("Cancelling needs a reason."))
+
+            world.clock.advance(by: 25 * 3600)
+            let late = try await parent.get(link)
+            #expect(!late.body.contains("/cancel\""), "no cancel form once the cutoff has passed")
+            #expect(
+                late.body.contains(
+                    "Sessions can be cancelled up to 72 hours ahead: the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office."))
+            let refused = try await parent.post(link + "/cancel", ["reason": "Ill"], from: link)
+            #expect(refused.status == 409)
+
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
+            let cancelled = try await tutor.post(link + "/cancel", ["reason": "I am ill, sorry"], from: link)
+            #expect(cancelled.status == 302)
+            let after = try await parent.get(link)
+            #expect(after.body.contains("Cancelled because") && after.body.contains("I am ill, sorry"))
+            #expect(after.body.contains("This session is already cancelled and cannot be cancelled."))
+
+            let stranger = try await WebRequestTests.visitor(client, world.ours.parents[1])
+            #expect(try await stranger.get(link).status == 404, "another family's session reads as missing")
+        }
+    }
+
+    @Test func aParentAsksToMoveASessionAndIsWarnedFirst() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let link = try await Self.book(client, world)
+            let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
+            let page = try await parent.get(link)
+            #expect(page.body.contains("If you ask to move this session and the request is declined or not answered in time, this session will be cancelled too."))
+            let move = try #require(page.body.firstMatch(of: /href="(\/requests\/new\?engagement=[^"]+)"/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let form = try await parent.get(String(move) + "&date=2026-03-30")
+            #expect(form.body.contains("Moving the session on <strong>Fri 27 Mar 10:00–11:00 GMT</strong>."))
+            #expect(form.body.contains(#"name="replaces""#))
+
+            let sessionID = String(link.dropFirst("/sessions/".count))
+            let sent = try await parent.post(
+                "/requests", ["engagement": world.ours.engagements[0].id, "start": "2026-03-30T09:00:00Z", "replaces": sessionID], from: link)
+            #expect(sent.status == 302)
+            let request = try await parent.get(try #require(sent.headers[.location]))
+            #expect(request.body.contains("This request moves <a href=\"\(link)\">a booked session</a>."))
+            let original = try await parent.get(link)
+            #expect(original.body.contains("A request to move this session is"), "the session points at the waiting request")
+            #expect(!original.body.contains("Ask for another time"), "one move at a time")
+        }
+    }
+}
