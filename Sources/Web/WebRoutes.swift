@@ -24,6 +24,8 @@ public enum WebRoutes {
         web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
         web.get("/sessions/:id") { request, context in try await pages.sessionDetail(request, context) }
         web.post("/sessions/:id/cancel") { request, context in try await pages.cancelSession(request, context) }
+        web.get("/availability") { request, context in try await pages.availability(request, context) }
+        web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }

@@ -28,6 +28,7 @@ struct PageChrome {
     private static func links(for caller: Caller) -> [Link] {
         var links = [Link(href: "/", label: "Dashboard"), Link(href: "/calendar", label: "Calendar")]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: "/requests/new", label: "Request a session")) }
+        if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
         if caller.role == .admin { links.append(Link(href: "/settings", label: "Settings")) }
         return links
     }
