@@ -40,8 +40,19 @@ extension APIHandler {
     }
 
     func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
-        let events = try await AuditLog(dependencies).events(
-            subjectID: input.query.subjectId, before: input.query.before, limit: input.query.limit ?? 100, for: try RequestScope.caller())
-        return .ok(.init(body: .json(.init(items: events.map(Components.Schemas.AuditEvent.init)))))
+        var cursor = input.query.before.map(AuditCursor.init(before:))
+        if let text = input.query.cursor {
+            guard let given = AuditCursor(text: text) else {
+                let message = "The cursor cannot be read: pass back a nextCursor exactly as it was given."
+                throw DomainError(.malformed, message, issues: [FieldIssue(field: "cursor", message: message)])
+            }
+            cursor = given
+        }
+        let limit = input.query.limit ?? 100
+        let events = try await AuditLog(dependencies).events(subjectID: input.query.subjectId, before: cursor, limit: limit, for: try RequestScope.caller())
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: events.map(Components.Schemas.AuditEvent.init), nextCursor: events.count == limit ? events.last?.cursor.text : nil))))
     }
 }

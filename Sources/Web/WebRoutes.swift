@@ -26,6 +26,10 @@ public enum WebRoutes {
         web.post("/sessions/:id/cancel") { request, context in try await pages.cancelSession(request, context) }
         web.get("/availability") { request, context in try await pages.availability(request, context) }
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
+        web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }
+        web.get("/people") { request, context in try await pages.people(request, context) }
+        web.post("/people/invitations") { request, context in try await pages.invite(request, context) }
+        web.get("/audit") { request, context in try await pages.audit(request, context) }
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }

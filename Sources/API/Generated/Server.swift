@@ -5265,6 +5265,13 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "before",
                         as: Foundation.Date.self
                     ),
+                    cursor: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "cursor",
+                        as: Swift.String.self
+                    ),
                     limit: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,

@@ -2463,15 +2463,25 @@ extension Components {
         internal struct AuditEventList: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/AuditEventList/items`.
             internal var items: [Components.Schemas.AuditEvent]
+            /// Present when the page is full; pass it as `cursor` for the next (older) page.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AuditEventList/nextCursor`.
+            internal var nextCursor: Swift.String?
             /// Creates a new `AuditEventList`.
             ///
             /// - Parameters:
             ///   - items:
-            internal init(items: [Components.Schemas.AuditEvent]) {
+            ///   - nextCursor: Present when the page is full; pass it as `cursor` for the next (older) page.
+            internal init(
+                items: [Components.Schemas.AuditEvent],
+                nextCursor: Swift.String? = nil
+            ) {
                 self.items = items
+                self.nextCursor = nextCursor
             }
             internal enum CodingKeys: String, CodingKey {
                 case items
+                case nextCursor
             }
         }
     }

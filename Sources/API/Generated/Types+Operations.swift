@@ -7769,25 +7769,32 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/audit-events/GET/query/subjectId`.
                 internal var subjectId: Swift.String?
-                /// Page back from this instant.
+                /// Only events strictly before this instant.
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/audit-events/GET/query/before`.
                 internal var before: Foundation.Date?
+                /// The previous page's nextCursor; the page continues exactly where it ended, even within one second.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/audit-events/GET/query/cursor`.
+                internal var cursor: Swift.String?
                 /// - Remark: Generated from `#/paths/api/v1/audit-events/GET/query/limit`.
                 internal var limit: Swift.Int?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
                 ///   - subjectId: A request or session id.
-                ///   - before: Page back from this instant.
+                ///   - before: Only events strictly before this instant.
+                ///   - cursor: The previous page's nextCursor; the page continues exactly where it ended, even within one second.
                 ///   - limit:
                 internal init(
                     subjectId: Swift.String? = nil,
                     before: Foundation.Date? = nil,
+                    cursor: Swift.String? = nil,
                     limit: Swift.Int? = nil
                 ) {
                     self.subjectId = subjectId
                     self.before = before
+                    self.cursor = cursor
                     self.limit = limit
                 }
             }

@@ -48,10 +48,12 @@ public struct AuditEvent: Hashable, Sendable {
     public let subjectID: String
     public let summary: String
     public let createdAt: Date
+    /// The log's order among events of the same second; given by the database when stored.
+    public let sequence: Int64
 
     public init(
         id: String, organizationID: String, actorID: String?, actorName: String, actorRole: String, action: LifecycleEvent,
-        subjectType: String, subjectID: String, summary: String, createdAt: Date
+        subjectType: String, subjectID: String, summary: String, createdAt: Date, sequence: Int64 = 0
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -63,5 +65,9 @@ public struct AuditEvent: Hashable, Sendable {
         self.subjectID = subjectID
         self.summary = summary
         self.createdAt = createdAt
+        self.sequence = sequence
     }
+
+    /// Where a page ending with this event ends.
+    public var cursor: AuditCursor { AuditCursor(createdAt: createdAt, sequence: sequence) }
 }

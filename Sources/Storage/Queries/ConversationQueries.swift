@@ -49,16 +49,22 @@ extension DB {
     }
 
     /// Newest first; `subjectID` narrows to one request or session, `before` pages back.
-    public func auditEvents(organizationID: String, subjectID: String? = nil, before: Date? = nil, limit: Int = 100) async throws -> [AuditEvent] {
+    /// Newest first, from just before `before` (a page's last event).
+    public func auditEvents(organizationID: String, subjectID: String? = nil, before: AuditCursor? = nil, limit: Int = 100) async throws
+        -> [AuditEvent]
+    {
         var query: SQLQueryString = "SELECT * FROM audit_events WHERE organization_id = \(bind: organizationID)"
         if let subjectID { query += " AND subject_id = \(bind: subjectID)" }
-        if let before { query += " AND created_at < \(bind: before.epochSeconds)" }
+        if let before {
+            let seconds = before.createdAt.epochSeconds
+            query += " AND (created_at < \(bind: seconds) OR (created_at = \(bind: seconds) AND sequence < \(bind: before.sequence)))"
+        }
         query += " ORDER BY created_at DESC, sequence DESC LIMIT \(literal: max(1, min(limit, 1000)))"
         return try await sql.raw(query).all(decoding: AuditRow.self, keyDecodingStrategy: .snakeCaseColumns).map { row in
             AuditEvent(
                 id: row.id, organizationID: row.organizationId, actorID: row.actorId, actorName: row.actorName, actorRole: row.actorRole,
                 action: try decodeEnum(row.action), subjectType: row.subjectType, subjectID: row.subjectId, summary: row.summary,
-                createdAt: Date(epochSeconds: row.createdAt))
+                createdAt: Date(epochSeconds: row.createdAt), sequence: row.sequence)
         }
     }
 }
@@ -88,4 +94,5 @@ private struct AuditRow: Decodable {
     let subjectId: String
     let summary: String
     let createdAt: Int64
+    let sequence: Int64
 }

@@ -29,7 +29,12 @@ struct PageChrome {
         var links = [Link(href: "/", label: "Dashboard"), Link(href: "/calendar", label: "Calendar")]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: "/requests/new", label: "Request a session")) }
         if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
-        if caller.role == .admin { links.append(Link(href: "/settings", label: "Settings")) }
+        if caller.role == .admin {
+            links += [
+                Link(href: "/office/requests", label: "Needs action"), Link(href: "/people", label: "People"), Link(href: "/audit", label: "Audit log"),
+                Link(href: "/settings", label: "Settings"),
+            ]
+        }
         return links
     }
 

@@ -1,0 +1,39 @@
+import Foundation
+import Scheduling
+import Workflows
+
+/// The office's audit log: who did what to which record, newest first, a page at a time.
+struct AuditPage {
+    let chrome: PageChrome
+    let timeZone: String
+    let events: [Row]
+    /// The link to the next (older) page, when there is one.
+    let older: String?
+
+    struct Row {
+        let when: String
+        let actor: String
+        let role: String
+        let summary: String
+        let link: String?
+    }
+
+    static let pageSize = 50
+
+    static func load(before: AuditCursor?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> AuditPage {
+        let events = try await AuditLog(dependencies).events(before: before, limit: pageSize, for: caller)
+        let directory = Directory(dependencies)
+        let organization = try await directory.organization(for: caller)
+        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        return AuditPage(
+            chrome: .signedIn(title: "Audit log", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
+            timeZone: TimeWording(organization: organization).zone(at: dependencies.now()),
+            events: events.map { event in
+                Row(
+                    when: organization.describe(event.createdAt), actor: event.actorName,
+                    role: Role(rawValue: event.actorRole)?.wording ?? "System", summary: event.summary,
+                    link: event.subjectType == "session_request" ? "/requests/\(event.subjectID)" : event.subjectType == "session" ? "/sessions/\(event.subjectID)" : nil)
+            },
+            older: events.count == pageSize ? events.last.map { "/audit?before=\($0.cursor.text)" } : nil)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HummingbirdTesting
+import Scheduling
+import Storage
+import TestSupport
+import Testing
+
+/// The office's pages: needs action across tutors, people and invitations, the audit log.
+@Suite struct WebOfficeTests {
+    @Test func needsActionListsEveryTutorsOpenRequestsAndFilters() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            for (engagement, start) in [(ours.engagements[0].id, "2026-03-26T10:00:00Z"), (ours.engagements[1].id, "2026-03-26T11:00:00Z")] {
+                let asked = try await client.call(
+                    .post, "/api/v1/session-requests", token: world.token(ours.parents[0]), json: LifecycleAPITests.requestBody(engagement, start))
+                #expect(asked.status == 201)
+            }
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let all = try await office.get("/office/requests")
+            #expect(all.body.contains("2 open requests") && all.body.contains("with Tutor Zero") && all.body.contains("with Tutor One"))
+            let one = try await office.get("/office/requests?tutor=\(ours.tutors[1].id)&state=pending")
+            #expect(one.body.contains("1 open request") && !one.body.contains("with Tutor Zero"))
+            #expect(try await office.get("/office/requests?state=proposed").body.contains("0 open requests"))
+            for user in [ours.tutors[0], ours.parents[0]] {
+                #expect(try await WebRequestTests.visitor(client, user).get("/office/requests").status == 403)
+            }
+        }
+    }
+
+    @Test func peopleShowsRatesAndInvitesByEmail() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let page = try await office.get("/people")
+            #expect(page.body.contains("Family pays £50.00/h · tutor earns £30.00/h · 60 min · In person · Room 1"))
+            #expect(page.body.contains("Can request sessions · Student One, Student Zero"))
+
+            let invalid = try await office.post("/people/invitations", ["name": "Dana Cole", "email": "not-an-email", "role": "parent"], from: "/people")
+            #expect(invalid.status == 422 && invalid.body.contains(#"value="Dana Cole""#), "what was typed is kept")
+            let sent = try await office.post(
+                "/people/invitations", ["name": "Dana Cole", "email": "dana@example.com", "role": "parent", "canRequestSessions": "yes"], from: "/people")
+            #expect(sent.status == 200)
+            #expect(sent.body.contains("Invitation sent to Dana Cole.") && sent.body.contains("https://desk.test/invitations/"))
+            #expect(sent.body.contains("Invited, no password yet"))
+            #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).get("/people").status == 403)
+        }
+    }
+
+    @Test func theAuditLogPagesThroughEventsOfOneSecondWithoutLosingAny() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            let second = world.clock.now
+            try await world.store.write { db in
+                for index in 0..<120 {
+                    try await db.insertAuditEvent(
+                        AuditEvent(
+                            id: "event-\(index)", organizationID: ours.organization.id, actorID: ours.admin.id, actorName: "Office", actorRole: "admin",
+                            action: .sessionCreated, subjectType: "session", subjectID: "session-\(index)", summary: "Event \(index)", createdAt: second))
+                }
+            }
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            var seen: [String] = []
+            var path: String? = "/audit"
+            while let next = path {
+                let page = try await office.get(next)
+                seen += page.body.matches(of: /Event (\d+)</).map { String($0.1) }
+                path = page.body.firstMatch(of: /href="(\/audit\?before=[^"]+)"/).map { String($0.1) }
+            }
+            #expect(seen.count == 120 && Set(seen).count == 120, "every event once, newest first")
+            #expect(seen.first == "119")
+
+            var ids: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try await client.call(
+                    .get, "/api/v1/audit-events?limit=50" + (cursor.map { "&cursor=\($0)" } ?? ""), token: world.token(ours.admin))
+                #expect(page.status == 200)
+                ids += page.items.compactMap { $0["id"] as? String }
+                cursor = page.json["nextCursor"] as? String
+            } while cursor != nil
+            #expect(ids.count == 120 && Set(ids).count == 120)
+            #expect(try await client.call(.get, "/api/v1/audit-events?cursor=soon", token: world.token(ours.admin)).status == 400)
+        }
+    }
+}
