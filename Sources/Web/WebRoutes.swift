@@ -33,6 +33,10 @@ public enum WebRoutes {
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }
+        web.get("/password-reset") { request, context in try await pages.passwordResetForm(request, context) }
+        web.post("/password-reset") { request, context in try await pages.requestPasswordReset(request, context) }
+        web.get("/password-reset/:token") { request, context in try await pages.passwordResetLink(request, context) }
+        web.post("/password-reset/:token") { request, context in try await pages.completePasswordReset(request, context) }
         web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }
         web.post("/invitations/:token") { request, context in try await pages.acceptInvitation(request, context) }
         web.get("/assets/app.css") { _, _ in

@@ -27,5 +27,6 @@ extension Migration {
         .m0005AccessTokensAndInvitations,
         .m0006Outbox,
         .m0007SessionRequests,
+        .m0008PasswordResets,
     ]
 }
