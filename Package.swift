@@ -138,6 +138,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "API", "Web", "Workflows", "Storage", "Scheduling", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -6,10 +6,10 @@ public import Workflows
 /// The web app's pages: server-rendered HTML that works without JavaScript.
 public enum WebRoutes {
     public static func add<Context: RequestContext>(to router: Router<Context>, dependencies: Dependencies) async throws {
-        guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
-            let stylesheet = Bundle.module.url(forResource: "app", withExtension: "css", subdirectory: "Assets").flatMap({ try? Data(contentsOf: $0) }
-            )
-        else { fatalError("the Web target's resources are missing") }
+        guard let templates = WebResources.templates, let stylesheet = WebResources.stylesheet else {
+            fatalError("the Web target's resources are missing")
+        }
+        HTMLEscaping.register()
         let pages = WebPages(
             library: try await MustacheLibrary(directory: templates.path), dependencies: dependencies,
             session: WebSession(secure: dependencies.publicBaseURL.hasPrefix("https://")))

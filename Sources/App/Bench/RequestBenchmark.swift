@@ -56,7 +56,7 @@ struct RequestBenchmark {
         let now = dependencies.now()
         try await Migrator(store: dependencies.store).migrate(now: now)
         let seeded = try await BenchOrganization.seed(lanes: clients, raceFamilies: raceSize, dependencies: dependencies, now: now)
-        let (port, server) = try await startServer()
+        let (port, server) = try await BenchServer.start(configuration: configuration, dependencies: dependencies)
         defer { server.cancel() }
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton,
@@ -83,18 +83,5 @@ struct RequestBenchmark {
             database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
             latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions, clients: clients
         )
-    }
-
-    /// The application as `serve` builds it, on a free loopback port.
-    private func startServer() async throws -> (Int, Task<Void, any Error>) {
-        var configuration = configuration
-        configuration.port = 0
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try await buildApplication(
-            configuration: configuration, store: dependencies.store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: dependencies.logger)
-        let task = Task { try await app.run() }
-        guard let port = await ports.first(where: { _ in true }), port > 0 else { throw ConfigurationError("the benchmark server did not start") }
-        return (port, task)
     }
 }

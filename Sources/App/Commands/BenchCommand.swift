@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the speed of a part of SessionDesk; the last line is key=value figures.",
-        subcommands: [SlotsBenchCommand.self, RequestsBenchCommand.self])
+        subcommands: [SlotsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self])
 }
 
 struct SlotsBenchCommand: AsyncParsableCommand {
@@ -13,33 +13,17 @@ struct SlotsBenchCommand: AsyncParsableCommand {
         commandName: "slots",
         abstract: "Free slots of one tutor over 28 days, among 50 tutors with 20 sessions each: pure, and through the store.")
 
-    @Option(
-        help: "Database URL; default a new SQLite file in a temporary folder. Use a scratch PostgreSQL database: the benchmark adds an organization.")
+    @Option(help: Help.database)
     var database: String?
 
     @Option(help: "Timed repetitions of each measurement.")
     var iterations = 2_000
 
     func run() async throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sessiondesk-bench-\(UUID().uuidString)")
-        let url = database ?? "sqlite:\(temporary.path).sqlite"
-        defer {
-            if database == nil {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + ".sqlite" + suffix) }
-            }
-        }
-        let configuration = try AppConfiguration(
-            reader: AppConfiguration.reader(commandLine: ["database.url": .string(url), "password.cost": .int(4)]))
-        let logger = {
-            var logger = Runtime.logger(configuration)
-            logger.logLevel = .warning
-            return logger
-        }()
         let iterations = iterations
-        let figures = try await Runtime.withStore(configuration, logger: logger) { store in
-            try await SlotBenchmark(dependencies: Runtime.dependencies(configuration, store: store, logger: logger)).run(iterations: iterations)
+        try await BenchRun.run(database: database, settings: ["password.cost": .int(4)]) { _, dependencies in
+            try await SlotBenchmark(dependencies: dependencies).run(iterations: iterations).report
         }
-        for line in figures.report { print(line) }
     }
 }
 
@@ -48,8 +32,7 @@ struct RequestsBenchCommand: AsyncParsableCommand {
         commandName: "requests",
         abstract: "Families requesting and the office accepting sessions over HTTP, and a same-slot race.")
 
-    @Option(
-        help: "Database URL; default a new SQLite file in a temporary folder. Use a scratch PostgreSQL database: the benchmark adds an organization.")
+    @Option(help: Help.database)
     var database: String?
 
     @Option(help: "Concurrent clients, each a family with its own tutor.")
@@ -62,23 +45,42 @@ struct RequestsBenchCommand: AsyncParsableCommand {
     var race = 200
 
     func run() async throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sessiondesk-bench-\(UUID().uuidString)")
-        let url = database ?? "sqlite:\(temporary.path).sqlite"
-        defer {
-            if database == nil {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + ".sqlite" + suffix) }
-            }
-        }
-        let configuration = try AppConfiguration(
-            reader: AppConfiguration.reader(commandLine: ["database.url": .string(url), "log.level": .string("warning")]))
-        let logger = Runtime.logger(configuration)
         let (clients, seconds, race) = (clients, seconds, race)
-        let figures = try await Runtime.withStore(configuration, logger: logger) { store in
-            try await RequestBenchmark(
-                dependencies: Runtime.dependencies(configuration, store: store, logger: logger), configuration: configuration, clients: clients,
-                seconds: seconds, raceSize: race
-            ).run()
+        try await BenchRun.run(database: database) { configuration, dependencies in
+            try await RequestBenchmark(dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds, raceSize: race)
+                .run().report
         }
-        for line in figures.report { print(line) }
     }
+}
+
+struct PagesBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pages",
+        abstract: "Server time of the tutor dashboard and the office's needs-action page with a year of data, over HTTP.")
+
+    @Option(help: Help.database)
+    var database: String?
+
+    @Option(help: "Sessions over the year around today.")
+    var sessions = 5_000
+
+    @Option(help: "Open (pending) requests in the coming weeks.")
+    var requests = 500
+
+    @Option(help: "Timed requests of each page.")
+    var iterations = 300
+
+    func run() async throws {
+        let (sessions, requests, iterations) = (sessions, requests, iterations)
+        try await BenchRun.run(database: database) { configuration, dependencies in
+            try await PageBenchmark(
+                dependencies: dependencies, configuration: configuration, sessions: sessions, openRequests: requests, iterations: iterations
+            ).run().report
+        }
+    }
+}
+
+private enum Help {
+    static let database: ArgumentHelp =
+        "Database URL; default a new SQLite file in a temporary folder. Use a scratch PostgreSQL database: the benchmark adds an organization."
 }

@@ -70,14 +70,29 @@ extension DB {
     public func request(id: String, organizationID: String, lock: Bool = false) async throws -> SessionRequest? {
         try await sql.raw(
             "SELECT * FROM session_requests WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)\(unsafeRaw: lockClause(lock))"
-        ).first(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
+        ).first().map { try RequestRow(row: $0).model() }
     }
 
     /// Most recent first.
     public func requests(organizationID: String, filter: RequestFilter) async throws -> [SessionRequest] {
-        var query: SQLQueryString = "SELECT * FROM session_requests WHERE organization_id = \(bind: organizationID)"
+        guard let conditions = Self.conditions(organizationID: organizationID, filter) else { return [] }
+        let query: SQLQueryString =
+            "SELECT * FROM session_requests WHERE \(conditions) ORDER BY created_at DESC, id LIMIT \(literal: max(1, min(filter.limit, 1000)))"
+        return try await sql.raw(query).all().map { try RequestRow(row: $0).model() }
+    }
+
+    /// How many requests `filter` finds, without reading them (for "3 requests wait for your answer").
+    public func countRequests(organizationID: String, filter: RequestFilter) async throws -> Int {
+        guard let conditions = Self.conditions(organizationID: organizationID, filter) else { return 0 }
+        return try await sql.raw("SELECT COUNT(*) AS count FROM session_requests WHERE \(conditions)").first()?.decode(column: "count", as: Int.self)
+            ?? 0
+    }
+
+    /// The WHERE clause of `filter`; nil when it cannot match anything.
+    private static func conditions(organizationID: String, _ filter: RequestFilter) -> SQLQueryString? {
+        var query: SQLQueryString = "organization_id = \(bind: organizationID)"
         if let states = filter.states {
-            guard !states.isEmpty else { return [] }
+            guard !states.isEmpty else { return nil }
             query += " AND state IN (\(binds: states.map(\.rawValue)))"
         }
         if let tutorID = filter.tutorID { query += " AND tutor_id = \(bind: tutorID)" }
@@ -89,8 +104,7 @@ extension DB {
             query +=
                 " AND COALESCE(held_start, requested_start) >= \(bind: range.start.epochSeconds) AND COALESCE(held_start, requested_start) < \(bind: range.end.epochSeconds)"
         }
-        query += " ORDER BY created_at DESC, id LIMIT \(literal: max(1, min(filter.limit, 1000)))"
-        return try await sql.raw(query).all(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.model() }
+        return query
     }
 
     /// Times held by the tutor's open requests overlapping `period`, except `excludingRequest`'s own.
@@ -114,7 +128,7 @@ extension DB {
             SELECT * FROM session_requests
             WHERE organization_id = \(bind: organizationID) AND replaces_session_id = \(bind: sessionID) AND held_start IS NOT NULL
             """
-        ).first(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
+        ).first().map { try RequestRow(row: $0).model() }
     }
 
     /// Open requests past their deadline, oldest first. On PostgreSQL the rows are locked and rows
@@ -127,7 +141,7 @@ extension DB {
             WHERE held_start IS NOT NULL AND respond_by <= \(bind: now.epochSeconds)
             ORDER BY respond_by, id LIMIT \(literal: limit)\(unsafeRaw: claim)
             """
-        ).all(decoding: RequestRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.model() }
+        ).all().map { try RequestRow(row: $0).model() }
     }
 
     func lockClause(_ lock: Bool) -> String { lock && dialect == .postgres ? " FOR UPDATE" : "" }
@@ -140,7 +154,9 @@ struct TimeRow: Decodable {
     var range: TimeRange? { TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) }
 }
 
-private struct RequestRow: Decodable {
+/// Read column by column rather than through `Decodable`: request lists are long (the office's
+/// needs-action page reads every open request) and the decoder was most of their cost.
+private struct RequestRow {
     let id: String
     let organizationId: String
     let engagementId: String
@@ -162,6 +178,30 @@ private struct RequestRow: Decodable {
     let closedAt: Int64?
     let declineReason: String?
     let sessionId: String?
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        organizationId = try row.decode(column: "organization_id", as: String.self)
+        engagementId = try row.decode(column: "engagement_id", as: String.self)
+        tutorId = try row.decode(column: "tutor_id", as: String.self)
+        studentId = try row.decode(column: "student_id", as: String.self)
+        subjectId = try row.decode(column: "subject_id", as: String.self)
+        parentId = try row.decode(column: "parent_id", as: String.self)
+        replacesSessionId = try row.decodeNil(column: "replaces_session_id") ? nil : row.decode(column: "replaces_session_id", as: String.self)
+        state = try row.decode(column: "state", as: String.self)
+        requestedStart = try row.decode(column: "requested_start", as: Int64.self)
+        requestedEnd = try row.decode(column: "requested_end", as: Int64.self)
+        proposedStart = try row.decodeNil(column: "proposed_start") ? nil : row.decode(column: "proposed_start", as: Int64.self)
+        proposedEnd = try row.decodeNil(column: "proposed_end") ? nil : row.decode(column: "proposed_end", as: Int64.self)
+        parentReplied = try row.decode(column: "parent_replied", as: Bool.self)
+        respondBy = try row.decode(column: "respond_by", as: Int64.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+        updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        closedByName = try row.decodeNil(column: "closed_by_name") ? nil : row.decode(column: "closed_by_name", as: String.self)
+        closedAt = try row.decodeNil(column: "closed_at") ? nil : row.decode(column: "closed_at", as: Int64.self)
+        declineReason = try row.decodeNil(column: "decline_reason") ? nil : row.decode(column: "decline_reason", as: String.self)
+        sessionId = try row.decodeNil(column: "session_id") ? nil : row.decode(column: "session_id", as: String.self)
+    }
 
     func model() throws -> SessionRequest {
         guard let requested = TimeRange(start: Date(epochSeconds: requestedStart), end: Date(epochSeconds: requestedEnd)) else {

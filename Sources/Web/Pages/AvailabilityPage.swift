@@ -54,7 +54,7 @@ struct AvailabilityPage {
         }
         let current = try await AvailabilityEditing(dependencies).current(tutorID: tutorID, for: caller)
         let organization = current.organization, availability = current.availability
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         return AvailabilityPage(
             chrome: .signedIn(title: "Availability", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             tutorID: current.tutor.id, tutorName: current.tutor.name,

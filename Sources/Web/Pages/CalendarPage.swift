@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Scheduling
 import Workflows
 
@@ -62,10 +63,10 @@ struct CalendarPage {
         let (first, last) = range(of: view, around: anchor)
         let sessions = try await SessionDirectory(dependencies).list(.init(from: first, to: last), for: caller).sessions
         let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller).requests
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let wording = TimeWording(organization: organization)
-        let waitingIDs = Set(waiting.map(\.id))
 
         var entries: [LocalDate: [(Date, Entry)]] = [:]
         for session in sessions {
@@ -83,7 +84,7 @@ struct CalendarPage {
                 time: wording.clock(held),
                 title:
                     "\(names.subjects[request.subjectID] ?? "Request") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "a tutor")",
-                href: "/requests/\(request.id)", colour: request.state.rawValue, needsAnswer: waitingIDs.contains(request.id),
+                href: "/requests/\(request.id)", colour: request.state.rawValue, needsAnswer: request.state == waitingState,
                 note: request.state == .pending ? "Requested" : "Proposed")
             entries[organization.localDate(of: held.start), default: []].append((held.start, entry))
         }
@@ -106,7 +107,7 @@ struct CalendarPage {
             case .month, .list: { month(of: $0, plus: -1) }
             }
         return CalendarPage(
-            chrome: .signedIn(title: "Calendar", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
+            chrome: .signedIn(title: "Calendar", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: wording.zone(at: now), title: title(of: view, anchor: anchor, first: first), view: view.rawValue,
             views: View.allCases.map { Tab(label: $0.rawValue.capitalized, href: link($0, anchor), current: $0 == view) },
             previous: link(view, back(anchor)), next: link(view, step(anchor)), today: link(view, today),
@@ -143,6 +144,21 @@ struct CalendarPage {
         switch view {
         case .week: "Week of \(ZoneTimeline.describe(first))"
         case .month, .list: ZoneTimeline.describeMonth(of: anchor)
+        }
+    }
+}
+
+/// Entries are looked up by name without `Mirror`, which costs more than the rest of the page.
+extension CalendarPage.Entry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "time": time
+        case "title": title
+        case "href": href
+        case "colour": colour
+        case "needsAnswer": needsAnswer
+        case "note": note
+        default: nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Scheduling
 import Workflows
 
@@ -70,5 +71,36 @@ struct DashboardPage {
                     students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "), tutor: names.tutors[session.tutorID] ?? "",
                     location: [session.sessionType, session.location].filter { !$0.isEmpty }.joined(separator: " · "))
             })
+    }
+}
+
+/// Rows are looked up by name without `Mirror`, which costs more than the rest of the page.
+extension DashboardPage.WaitingRequest: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "link": link
+        case "when": when
+        case "subject": subject
+        case "student": student
+        case "tutor": tutor
+        case "due": due
+        case "parentReplied": parentReplied
+        case "colour": colour
+        case "needsAnswer": needsAnswer
+        default: nil
+        }
+    }
+}
+
+extension DashboardPage.UpcomingSession: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "when": when
+        case "subject": subject
+        case "students": students
+        case "tutor": tutor
+        case "location": location
+        default: nil
+        }
     }
 }

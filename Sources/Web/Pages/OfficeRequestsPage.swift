@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Scheduling
 import Workflows
 
@@ -35,7 +36,7 @@ struct OfficeRequestsPage {
         let states: [RequestState] = filter == .all ? [.pending, .proposed] : [filter == .pending ? .pending : .proposed]
         let requests = try await RequestDirectory(dependencies).list(.init(states: states, tutorID: tutorID), for: caller).requests
             .sorted { $0.respondBy < $1.respondBy }
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let tutors = try await directory.tutors(for: caller)
         let wording: [Filter: String] = [.all: "All open requests", .pending: "Waiting for the tutor or office", .proposed: "Waiting for the family"]
@@ -56,5 +57,22 @@ struct OfficeRequestsPage {
                     parentReplied: request.parentReplied)
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests")
+    }
+}
+
+/// Rows are looked up by name without `Mirror`, which costs more than the rest of the page.
+extension OfficeRequestsPage.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "link": link
+        case "when": when
+        case "what": what
+        case "state": state
+        case "colour": colour
+        case "needsAnswer": needsAnswer
+        case "due": due
+        case "parentReplied": parentReplied
+        default: nil
+        }
     }
 }

@@ -57,7 +57,7 @@ struct PeoplePage {
         try caller.requireAdmin(to: "manage people")
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let students = try await directory.students(for: caller)
         let parents = try await directory.parents(for: caller)

@@ -71,7 +71,7 @@ struct RequestPage {
         let requests = RequestDirectory(dependencies)
         let detail = try await requests.request(id, for: caller)
         let conversation = try await requests.conversation(id, for: caller)
-        let waiting = try await requests.list(.init(needsAction: true), for: caller).requests.count
+        let waiting = try await requests.count(.init(needsAction: true), for: caller)
         let request = detail.request, parties = detail.parties, organization = parties.organization
         let now = dependencies.now()
         let context = RequestLifecycle.Context(organization: organization, now: now, guardianIDs: Set(parties.student.guardianIDs))

@@ -34,7 +34,7 @@ struct SessionPage {
         let session = detail.session, organization = detail.organization
         let directory = Directory(dependencies)
         let names = try await PeopleNames.load(for: caller, directory: directory)
-        let waiting = try await RequestDirectory(dependencies).list(.init(needsAction: true), for: caller).requests.count
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let now = dependencies.now()
 
         // A session a parent can see is one of their children's: they are its guardian.

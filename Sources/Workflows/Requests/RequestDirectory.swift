@@ -37,35 +37,50 @@ public struct RequestDirectory: Sendable {
     }
 
     public func list(_ query: Query, for caller: Caller) async throws -> Listing {
+        try await dependencies.store.read { db in
+            let (organization, filter) = try await Self.filter(query, for: caller, in: db)
+            guard let filter else { return Listing(organization: organization, requests: []) }
+            return Listing(organization: organization, requests: try await db.requests(organizationID: caller.organizationID, filter: filter))
+        }
+    }
+
+    /// How many requests `list` would give, without reading them.
+    public func count(_ query: Query, for caller: Caller) async throws -> Int {
+        try await dependencies.store.read { db in
+            let (_, filter) = try await Self.filter(query, for: caller, in: db)
+            guard let filter else { return 0 }
+            return try await db.countRequests(organizationID: caller.organizationID, filter: filter)
+        }
+    }
+
+    /// The query narrowed to what the caller may see; nil when that is nothing.
+    private static func filter(_ query: Query, for caller: Caller, in db: DB) async throws -> (Organization, RequestFilter?) {
         if let from = query.from, let to = query.to, to < from {
             throw DomainError.invalid("to", "The end date \(to.iso) is before the start date \(from.iso).")
         }
-        return try await dependencies.store.read { db in
-            guard let organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
-            var filter = RequestFilter(tutorID: query.tutorID, studentID: query.studentID)
-            switch caller.role {
-            case .admin: break
-            case .tutor:
-                guard organization.settings.requestRouting == .tutorAndAdmins else { return Listing(organization: organization, requests: []) }
-                if let tutorID = query.tutorID, tutorID != caller.userID { return Listing(organization: organization, requests: []) }
-                filter.tutorID = caller.userID
-            case .parent:
-                filter.guardianID = caller.userID
-            }
-            var states = query.states
-            if query.needsAction {
-                let waiting: RequestState = caller.role == .parent ? .proposed : .pending
-                states = (states ?? [waiting]).filter { $0 == waiting }
-            }
-            filter.states = states
-            if query.from != nil || query.to != nil {
-                let from = query.from ?? LocalDate(year: 1970, month: 1, day: 1)!
-                let to = query.to ?? LocalDate(year: 9999, month: 12, day: 30)!
-                filter.startsWithin = TimeRange(
-                    start: organization.timeZone.startOfDay(from), end: organization.timeZone.startOfDay(to.adding(days: 1)))
-            }
-            return Listing(organization: organization, requests: try await db.requests(organizationID: caller.organizationID, filter: filter))
+        guard let organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
+        var filter = RequestFilter(tutorID: query.tutorID, studentID: query.studentID)
+        switch caller.role {
+        case .admin: break
+        case .tutor:
+            guard organization.settings.requestRouting == .tutorAndAdmins else { return (organization, nil) }
+            if let tutorID = query.tutorID, tutorID != caller.userID { return (organization, nil) }
+            filter.tutorID = caller.userID
+        case .parent:
+            filter.guardianID = caller.userID
         }
+        var states = query.states
+        if query.needsAction {
+            let waiting: RequestState = caller.role == .parent ? .proposed : .pending
+            states = (states ?? [waiting]).filter { $0 == waiting }
+        }
+        filter.states = states
+        if query.from != nil || query.to != nil {
+            let from = query.from ?? LocalDate(year: 1970, month: 1, day: 1)!
+            let to = query.to ?? LocalDate(year: 9999, month: 12, day: 30)!
+            filter.startsWithin = TimeRange(start: organization.timeZone.startOfDay(from), end: organization.timeZone.startOfDay(to.adding(days: 1)))
+        }
+        return (organization, filter)
     }
 
     public struct Detail: Sendable {
