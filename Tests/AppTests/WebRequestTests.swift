@@ -56,6 +56,9 @@ import Testing
             #expect(!pending.body.contains("/accept\""), "only the tutor or office makes the session")
 
             let tutor = try await Self.visitor(client, world.ours.tutors[0])
+            let home = try await tutor.get("/")
+            #expect(home.body.contains(#"<q class="note">Fractions, please</q>"#), "the family's note, on the tutor's dashboard")
+            #expect(home.body.contains("auto-declines in 2 days 14 h"))
             let answer = try await tutor.get(link + "?date=2026-03-27")
             #expect(answer.body.contains("Make session") && answer.body.contains("Propose this time") && answer.body.contains("Decline request"))
             #expect(answer.body.contains(#"value="2026-03-27T14:00:00Z""#), "the tutor picks from their own free slots")
@@ -72,8 +75,8 @@ import Testing
             let done = try await parent.get(link)
             #expect(done.body.contains("Accepted") && done.body.contains("See the session"))
             #expect(!done.body.contains("<blockquote></blockquote>"), "a move without words shows no empty quote")
-            let home = try await tutor.get("/")
-            #expect(home.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")
+            let after = try await tutor.get("/")
+            #expect(after.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")
         }
     }
 

@@ -15,10 +15,12 @@ import Testing
 
     @Test func everyPropertyOfEveryFastRowIsOffered() {
         Self.expectEveryPropertyReachable(
-            OfficeRequestsPage.Row(link: "l", when: "w", what: "w", state: "s", colour: "c", needsAnswer: true, due: "d", parentReplied: false))
+            OfficeRequestsPage.Row(
+                link: "l", when: "w", what: "w", state: "s", colour: "c", needsAnswer: true, due: "d", parentReplied: false, note: "n"))
         Self.expectEveryPropertyReachable(
             DashboardPage.WaitingRequest(
-                link: "l", when: "w", subject: "s", student: "s", tutor: "t", due: "d", parentReplied: true, colour: "c", needsAnswer: false))
+                link: "l", when: "w", subject: "s", student: "s", tutor: "t", due: "d", parentReplied: true, note: "n", colour: "c",
+                needsAnswer: false))
         Self.expectEveryPropertyReachable(DashboardPage.UpcomingSession(when: "w", subject: "s", students: "s", tutor: "t", location: "l"))
         Self.expectEveryPropertyReachable(CalendarPage.Entry(time: "t", title: "t", href: "h", colour: "c", needsAnswer: true, note: "n"))
     }

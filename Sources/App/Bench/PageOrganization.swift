@@ -71,7 +71,13 @@ enum PageOrganization {
             for student in students { try await db.insertStudent(student, now: now) }
             for engagement in engagements { try await db.insertEngagement(engagement, now: now) }
             for session in sessions { try await db.insertSession(session, now: now) }
-            for request in requests { try await db.insertRequest(request) }
+            for (index, request) in requests.enumerated() {
+                try await db.insertRequest(request)
+                try await db.appendConversation(
+                    id: ids.next(), requestID: request.id, organizationID: organization.id, author: .person(Caller(user: parents[index % parents.count])),
+                    authorName: parents[index % parents.count].name, event: .requested, body: "Could we go over chapter \(index % 12 + 1)?",
+                    time: request.requestedTime, now: now)
+            }
             for (secret, user) in [(tutorSession, tutors[0]), (officeSession, office)] {
                 try await db.insertAccessToken(
                     hash: SecretGenerator.hash(secret), userID: user.id, organizationID: organization.id, kind: .web, now: now,

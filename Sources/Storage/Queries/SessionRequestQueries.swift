@@ -88,6 +88,24 @@ extension DB {
             ?? 0
     }
 
+    /// The family's latest words (their note, or their reply) on each request `filter` finds, by
+    /// request id, for lists that show what the family asked.
+    public func familyNotes(organizationID: String, filter: RequestFilter) async throws -> [String: String] {
+        guard let conditions = Self.conditions(organizationID: organizationID, filter) else { return [:] }
+        let rows = try await sql.raw(
+            """
+            SELECT m.request_id, m.body FROM request_messages m
+            WHERE m.request_id IN (SELECT id FROM session_requests WHERE \(conditions))
+              AND m.sequence = (
+                SELECT MAX(latest.sequence) FROM request_messages latest
+                WHERE latest.request_id = m.request_id AND latest.author_role = 'parent' AND latest.body <> '')
+            """
+        ).all()
+        return try Dictionary(
+            rows.map { (try $0.decode(column: "request_id", as: String.self), try $0.decode(column: "body", as: String.self)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// The WHERE clause of `filter`; nil when it cannot match anything.
     private static func conditions(organizationID: String, _ filter: RequestFilter) -> SQLQueryString? {
         var query: SQLQueryString = "organization_id = \(bind: organizationID)"

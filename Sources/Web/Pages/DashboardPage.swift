@@ -23,6 +23,8 @@ struct DashboardPage {
         let tutor: String
         let due: String
         let parentReplied: Bool
+        /// The family's latest note or reply.
+        let note: String?
         /// The calendar colour of PRODUCT.md: pending light blue, proposed lilac...
         let colour: String
         /// ...striped when it waits for the caller's answer.
@@ -51,13 +53,15 @@ struct DashboardPage {
             .init(from: today, to: today.adding(days: 13), statuses: [.scheduled]), for: caller
         ).sessions.filter { $0.time.end > now }
         let names = try await PeopleNames.load(for: caller, directory: directory)
+        let notes = try await RequestDirectory(dependencies).familyNotes(.init(states: [waitingState]), for: caller)
         func item(_ request: SessionRequest) -> WaitingRequest? {
             guard let held = request.heldTime else { return nil }
             return WaitingRequest(
                 link: "/requests/\(request.id)", when: organization.describe(held), subject: names.subjects[request.subjectID] ?? "",
                 student: names.students[request.studentID] ?? "", tutor: names.tutors[request.tutorID] ?? "",
                 due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
-                parentReplied: request.parentReplied, colour: request.state.rawValue, needsAnswer: request.state == waitingState)
+                parentReplied: request.parentReplied, note: notes[request.id], colour: request.state.rawValue,
+                needsAnswer: request.state == waitingState)
         }
         return DashboardPage(
             chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
@@ -85,6 +89,7 @@ extension DashboardPage.WaitingRequest: MustacheParent {
         case "tutor": tutor
         case "due": due
         case "parentReplied": parentReplied
+        case "note": note
         case "colour": colour
         case "needsAnswer": needsAnswer
         default: nil

@@ -21,6 +21,8 @@ struct OfficeRequestsPage {
         let needsAnswer: Bool
         let due: String
         let parentReplied: Bool
+        /// The family's latest note or reply.
+        let note: String?
     }
 
     /// The state filter: what waits for the office (or a tutor), what waits for a family, or both.
@@ -34,10 +36,11 @@ struct OfficeRequestsPage {
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
         let states: [RequestState] = filter == .all ? [.pending, .proposed] : [filter == .pending ? .pending : .proposed]
-        let requests = try await RequestDirectory(dependencies).list(.init(states: states, tutorID: tutorID), for: caller).requests
-            .sorted { $0.respondBy < $1.respondBy }
+        let query = RequestDirectory.Query(states: states, tutorID: tutorID)
+        let requests = try await RequestDirectory(dependencies).list(query, for: caller).requests.sorted { $0.respondBy < $1.respondBy }
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
+        let notes = try await RequestDirectory(dependencies).familyNotes(query, for: caller)
         let tutors = try await directory.tutors(for: caller)
         let wording: [Filter: String] = [.all: "All open requests", .pending: "Waiting for the tutor or office", .proposed: "Waiting for the family"]
         return OfficeRequestsPage(
@@ -54,7 +57,7 @@ struct OfficeRequestsPage {
                     state: request.state == .pending ? "Waiting for the tutor or office" : "Waiting for the family", colour: request.state.rawValue,
                     needsAnswer: request.state == .pending,
                     due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
-                    parentReplied: request.parentReplied)
+                    parentReplied: request.parentReplied, note: notes[request.id])
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests")
     }
@@ -72,6 +75,7 @@ extension OfficeRequestsPage.Row: MustacheParent {
         case "needsAnswer": needsAnswer
         case "due": due
         case "parentReplied": parentReplied
+        case "note": note
         default: nil
         }
     }

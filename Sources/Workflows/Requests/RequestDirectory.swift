@@ -83,6 +83,15 @@ public struct RequestDirectory: Sendable {
         return (organization, filter)
     }
 
+    /// The family's latest note or reply on each request `list` would give, by request id.
+    public func familyNotes(_ query: Query, for caller: Caller) async throws -> [String: String] {
+        try await dependencies.store.read { db in
+            let (_, filter) = try await Self.filter(query, for: caller, in: db)
+            guard let filter else { return [:] }
+            return try await db.familyNotes(organizationID: caller.organizationID, filter: filter)
+        }
+    }
+
     public struct Detail: Sendable {
         public let request: SessionRequest
         public let parties: RequestParties
