@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Scheduling
 import Testing
 
 @testable import Web
@@ -13,14 +14,16 @@ import Testing
         }
     }
 
-    @Test func everyPropertyOfEveryFastRowIsOffered() {
+    @Test func everyPropertyOfEveryFastRowIsOffered() throws {
+        let organization = Organization(id: "o", name: "O", timeZone: TimeZone(identifier: "Europe/London")!, currency: "GBP")
+        let start = Date(timeIntervalSince1970: 1_774_519_200)
+        let request = SessionRequest(
+            id: "r", organizationID: "o", engagementID: "e", tutorID: "t", studentID: "s", subjectID: "m", parentID: "p", replacesSessionID: nil,
+            createdAt: start, state: .pending, requestedTime: TimeRange(start: start, end: start.addingTimeInterval(3600))!, respondBy: start,
+            updatedAt: start)
+        let names = PeopleNames(students: ["s": "S"], subjects: ["m": "M"], tutors: ["t": "T"])
         Self.expectEveryPropertyReachable(
-            OfficeRequestsPage.Row(
-                link: "l", when: "w", what: "w", state: "s", colour: "c", needsAnswer: true, due: "d", parentReplied: false, note: "n"))
-        Self.expectEveryPropertyReachable(
-            DashboardPage.WaitingRequest(
-                link: "l", when: "w", subject: "s", student: "s", tutor: "t", due: "d", parentReplied: true, note: "n", colour: "c",
-                needsAnswer: false))
+            try #require(RequestListItem(request, organization: organization, names: names, note: "n", needsAnswer: true, now: start)))
         Self.expectEveryPropertyReachable(DashboardPage.UpcomingSession(when: "w", subject: "s", students: "s", tutor: "t", location: "l"))
         Self.expectEveryPropertyReachable(CalendarPage.Entry(time: "t", title: "t", href: "h", colour: "c", needsAnswer: true, note: "n"))
     }

@@ -10,26 +10,10 @@ struct DashboardPage {
     let heading: String
     let timeZone: String
     let canRequest: Bool
-    let waiting: [WaitingRequest]
+    let waiting: [RequestListItem]
     /// Open requests waiting for the other side.
-    let open: [WaitingRequest]
+    let open: [RequestListItem]
     let sessions: [UpcomingSession]
-
-    struct WaitingRequest {
-        let link: String
-        let when: String
-        let subject: String
-        let student: String
-        let tutor: String
-        let due: String
-        let parentReplied: Bool
-        /// The family's latest note or reply.
-        let note: String?
-        /// The calendar colour of PRODUCT.md: pending light blue, proposed lilac...
-        let colour: String
-        /// ...striped when it waits for the caller's answer.
-        let needsAnswer: Bool
-    }
 
     struct UpcomingSession {
         let when: String
@@ -54,14 +38,9 @@ struct DashboardPage {
         ).sessions.filter { $0.time.end > now }
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let notes = try await RequestDirectory(dependencies).familyNotes(.init(states: [waitingState]), for: caller)
-        func item(_ request: SessionRequest) -> WaitingRequest? {
-            guard let held = request.heldTime else { return nil }
-            return WaitingRequest(
-                link: "/requests/\(request.id)", when: organization.describe(held), subject: names.subjects[request.subjectID] ?? "",
-                student: names.students[request.studentID] ?? "", tutor: names.tutors[request.tutorID] ?? "",
-                due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
-                parentReplied: request.parentReplied, note: notes[request.id], colour: request.state.rawValue,
-                needsAnswer: request.state == waitingState)
+        func item(_ request: SessionRequest) -> RequestListItem? {
+            RequestListItem(
+                request, organization: organization, names: names, note: notes[request.id], needsAnswer: request.state == waitingState, now: now)
         }
         return DashboardPage(
             chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
@@ -79,24 +58,6 @@ struct DashboardPage {
 }
 
 /// Rows are looked up by name without `Mirror`, which costs more than the rest of the page.
-extension DashboardPage.WaitingRequest: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "link": link
-        case "when": when
-        case "subject": subject
-        case "student": student
-        case "tutor": tutor
-        case "due": due
-        case "parentReplied": parentReplied
-        case "note": note
-        case "colour": colour
-        case "needsAnswer": needsAnswer
-        default: nil
-        }
-    }
-}
-
 extension DashboardPage.UpcomingSession: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Scheduling
 import Workflows
 
@@ -9,21 +8,8 @@ struct OfficeRequestsPage {
     let timeZone: String
     let tutors: [NewRequestPage.Choice]
     let states: [NewRequestPage.Choice]
-    let rows: [Row]
+    let rows: [RequestListItem]
     let summary: String
-
-    struct Row {
-        let link: String
-        let when: String
-        let what: String
-        let state: String
-        let colour: String
-        let needsAnswer: Bool
-        let due: String
-        let parentReplied: Bool
-        /// The family's latest note or reply.
-        let note: String?
-    }
 
     /// The state filter: what waits for the office (or a tutor), what waits for a family, or both.
     enum Filter: String, CaseIterable {
@@ -50,33 +36,11 @@ struct OfficeRequestsPage {
                 + tutors.map { NewRequestPage.Choice(value: $0.id, label: $0.name, selected: $0.id == tutorID) },
             states: Filter.allCases.map { NewRequestPage.Choice(value: $0.rawValue, label: wording[$0]!, selected: $0 == filter) },
             rows: requests.compactMap { request in
-                guard let held = request.heldTime else { return nil }
-                return Row(
-                    link: "/requests/\(request.id)", when: organization.describe(held),
-                    what: "\(names.subjects[request.subjectID] ?? "") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "")",
-                    state: request.state == .pending ? "Waiting for the tutor or office" : "Waiting for the family", colour: request.state.rawValue,
-                    needsAnswer: request.state == .pending,
-                    due: "\(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))",
-                    parentReplied: request.parentReplied, note: notes[request.id])
+                RequestListItem(
+                    request, organization: organization, names: names, note: notes[request.id], needsAnswer: request.state == .pending, now: now,
+                    status: request.state == .pending ? "waiting for the tutor or office" : "waiting for the family")
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests")
     }
 }
 
-/// Rows are looked up by name without `Mirror`, which costs more than the rest of the page.
-extension OfficeRequestsPage.Row: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "link": link
-        case "when": when
-        case "what": what
-        case "state": state
-        case "colour": colour
-        case "needsAnswer": needsAnswer
-        case "due": due
-        case "parentReplied": parentReplied
-        case "note": note
-        default: nil
-        }
-    }
-}
