@@ -5,6 +5,7 @@ import Logging
 import OpenAPIRuntime
 import Scheduling
 import Storage
+import Workflows
 
 /// Turns every error on the API into an RFC 9457 problem document, so a client never sees a bare
 /// status or an internal detail: refusals carry their sentence, malformed input names its field.
@@ -52,18 +53,8 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
     }
 
     static func problem(_ error: DomainError) -> Response {
-        let status: HTTPResponse.Status =
-            switch error.kind {
-            case .malformed: .badRequest
-            case .invalid: .unprocessableContent
-            case .notFound: .notFound
-            case .forbidden: .forbidden
-            case .conflict: .conflict
-            case .unauthenticated: .unauthorized
-            case .rateLimited: .tooManyRequests
-            }
         var response = problem(
-            status: status, kind: error.kind.problemKind, detail: error.message, issues: error.issues, retryAfter: error.retryAfterSeconds,
+            status: HTTPResponse.Status(code: error.kind.httpStatus), kind: error.kind.problemKind, detail: error.message, issues: error.issues, retryAfter: error.retryAfterSeconds,
             alternatives: error.alternatives)
         if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
         if error.kind == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }
