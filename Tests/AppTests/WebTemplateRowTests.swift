@@ -23,7 +23,9 @@ import Testing
             updatedAt: start)
         let names = PeopleNames(students: ["s": "S"], subjects: ["m": "M"], tutors: ["t": "T"])
         Self.expectEveryPropertyReachable(
-            try #require(RequestListItem(request, organization: organization, names: names, note: "n", needsAnswer: true, now: start)))
+            try #require(
+                RequestListItem(
+                    request, timeline: organization.timeline(for: [request], now: start), names: names, note: "n", needsAnswer: true, now: start)))
         Self.expectEveryPropertyReachable(DashboardPage.UpcomingSession(when: "w", subject: "s", students: "s", tutor: "t", location: "l"))
         Self.expectEveryPropertyReachable(CalendarPage.Entry(time: "t", title: "t", href: "h", colour: "c", needsAnswer: true, note: "n"))
     }

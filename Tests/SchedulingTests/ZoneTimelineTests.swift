@@ -109,3 +109,18 @@ func instant(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
         #expect(timeline.abbreviation(at: when) == expected)
     }
 }
+
+@Suite struct SharedTimelineTests {
+    /// One timeline for a whole list words every time exactly as a timeline of its own would,
+    /// across daylight-saving changes and at both ends of the list.
+    @Test(arguments: ["Europe/London", "Australia/Lord_Howe", "America/New_York", "Asia/Kolkata"])
+    func aSharedTimelineWordsEveryInstantLikeItsOwn(_ zone: String) {
+        let organization = Organization(id: "o", name: "O", timeZone: TimeZone(identifier: zone)!, currency: "GBP")
+        var generator = SystemRandomNumberGenerator()
+        let start = Date(timeIntervalSince1970: 1_774_000_000)
+        let instants = (0..<300).map { _ in start.addingTimeInterval(TimeInterval(Int.random(in: 0...(400 * 86_400), using: &generator) / 60 * 60)) }
+        let shared = organization.timeline(coveringInstants: instants)!
+        for instant in instants { #expect(shared.describe(instant) == organization.describe(instant)) }
+        #expect(organization.timeline(coveringInstants: []) == nil)
+    }
+}

@@ -9,6 +9,15 @@ extension Organization {
         ZoneTimeline(zone: timeZone, covering: dates)
     }
 
+    /// Offsets for every instant of `instants`, for wording a long list of times with one timeline
+    /// instead of one per time. (The timeline's own margin of two days covers any zone's offset
+    /// from the UTC dates used here.)
+    public func timeline(coveringInstants instants: [Date]) -> ZoneTimeline? {
+        let days = instants.map { LocalDate(daysSinceEpoch: Int((Double($0.epochSeconds) / 86_400).rounded(.down))) }
+        guard let first = days.min(), let last = days.max() else { return nil }
+        return timeline(covering: first...last)
+    }
+
     /// `Tue 14 Jan 16:00 GMT`, in the organization's zone.
     public func describe(_ instant: Date) -> String {
         let date = localDate(of: instant)

@@ -38,9 +38,10 @@ struct DashboardPage {
         ).sessions.filter { $0.time.end > now }
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let notes = try await RequestDirectory(dependencies).familyNotes(.init(states: [waitingState]), for: caller)
+        let timeline = organization.timeline(for: openRequests, now: now)
         func item(_ request: SessionRequest) -> RequestListItem? {
             RequestListItem(
-                request, organization: organization, names: names, note: notes[request.id], needsAnswer: request.state == waitingState, now: now)
+                request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == waitingState, now: now)
         }
         return DashboardPage(
             chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),

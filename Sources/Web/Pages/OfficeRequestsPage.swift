@@ -27,6 +27,7 @@ struct OfficeRequestsPage {
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let notes = try await RequestDirectory(dependencies).familyNotes(query, for: caller)
+        let timeline = organization.timeline(for: requests, now: now)
         let tutors = try await directory.tutors(for: caller)
         let wording: [Filter: String] = [.all: "All open requests", .pending: "Waiting for the tutor or office", .proposed: "Waiting for the family"]
         return OfficeRequestsPage(
@@ -37,7 +38,7 @@ struct OfficeRequestsPage {
             states: Filter.allCases.map { NewRequestPage.Choice(value: $0.rawValue, label: wording[$0]!, selected: $0 == filter) },
             rows: requests.compactMap { request in
                 RequestListItem(
-                    request, organization: organization, names: names, note: notes[request.id], needsAnswer: request.state == .pending, now: now,
+                    request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == .pending, now: now,
                     status: request.state == .pending ? "waiting for the tutor or office" : "waiting for the family")
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests")

@@ -14,18 +14,25 @@ struct RequestListItem {
     let detail: String
 
     /// Nil for a request that holds no time (a closed one).
+    /// `timeline` covers the request's times (see `timelines(for:)`).
     init?(
-        _ request: SessionRequest, organization: Organization, names: PeopleNames, note: String?, needsAnswer: Bool, now: Date,
-        status: String? = nil
+        _ request: SessionRequest, timeline: ZoneTimeline, names: PeopleNames, note: String?, needsAnswer: Bool, now: Date, status: String? = nil
     ) {
         guard let held = request.heldTime else { return nil }
         link = "/requests/\(request.id)"
-        when = organization.describe(held)
+        when = timeline.describe(held)
         what = "\(names.subjects[request.subjectID] ?? "") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "")"
         self.note = note
         classes = "request \(request.state.rawValue)" + (needsAnswer ? " needs-answer" : "")
-        let due = "answer by \(organization.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))"
+        let due = "answer by \(timeline.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))"
         detail = ([status, request.parentReplied ? "the family replied" : nil, due].compactMap { $0 }.joined(separator: " · ")).capitalizedFirst
+    }
+}
+
+extension Organization {
+    /// One timeline for wording every time of `requests` (one per time was most of a long list's cost).
+    func timeline(for requests: [SessionRequest], now: Date) -> ZoneTimeline {
+        timeline(coveringInstants: [now] + requests.flatMap { [$0.heldTime?.start, $0.heldTime?.end, $0.respondBy].compactMap { $0 } })!
     }
 }
 
