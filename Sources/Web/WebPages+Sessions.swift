@@ -25,10 +25,37 @@ extension WebPages {
         }
     }
 
+    /// `POST /sessions/{id}/cancellation-request[/withdraw|/clear]` (`request` cancellation mode).
+    func cancellationRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard let form = try await form(AskForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        else { return expiredForm(back: "/sessions/\(id)") }
+        let asks = SessionCancellationRequests(dependencies)
+        do {
+            switch context.parameters.get("step") {
+            case nil: _ = try await asks.request(id, comment: form.comment ?? "", readWarning: form.readWarning == "yes", by: caller)
+            case "withdraw": _ = try await asks.withdraw(id, by: caller)
+            case "clear": _ = try await asks.clear(id, by: caller)
+            default: throw DomainError.notFound("Page")
+            }
+            return .redirect(to: "/sessions/\(id)", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
     private func sessionPage(_ id: String, error: String?, caller: Caller, token: String, status: HTTPResponse.Status) async throws -> Response {
         let page = try await SessionPage.load(id, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "session"), status: status)
     }
+}
+
+struct AskForm: Decodable {
+    let csrf: String
+    let comment: String?
+    let readWarning: String?
 }
 
 struct CancelForm: Decodable {

@@ -24,6 +24,8 @@ public enum WebRoutes {
         web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
         web.get("/sessions/:id") { request, context in try await pages.sessionDetail(request, context) }
         web.post("/sessions/:id/cancel") { request, context in try await pages.cancelSession(request, context) }
+        web.post("/sessions/:id/cancellation-request") { request, context in try await pages.cancellationRequest(request, context) }
+        web.post("/sessions/:id/cancellation-request/:step") { request, context in try await pages.cancellationRequest(request, context) }
         web.get("/availability") { request, context in try await pages.availability(request, context) }
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }

@@ -71,3 +71,53 @@ import Testing
         }
     }
 }
+
+/// `request` cancellation mode on the web: the family asks (after the warning), the session turns
+/// red and stays booked, the office sees it, and it is taken back, cleared or cancelled.
+@Suite struct WebCancellationRequestTests {
+    @Test(arguments: TestDatabase.available)
+    func aFamilyAsksTheOfficeToCancelAndTheOfficeDecides(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            _ = try await world.ours.changeSettings(in: world.store) {
+                $0.cancellationMode = .request
+                $0.cancellationWarningBufferHours = 120
+                $0.cancellationWarningText = "Late cancellations are charged in full."
+            }
+            let link = try await WebSessionTests.book(client, world)
+            let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
+            let page = try await parent.get(link)
+            #expect(page.body.contains("Ask the office to cancel") && page.body.contains("Late cancellations are charged in full."))
+            #expect(!page.body.contains("/cancel\""), "no direct cancel in request mode")
+
+            let unread = try await parent.post(link + "/cancellation-request", ["comment": "Exams that week"], from: link)
+            #expect(unread.status == 422 && unread.body.contains("Please read this first and confirm"))
+            let asked = try await parent.post(link + "/cancellation-request", ["comment": "Exams that week", "readWarning": "yes"], from: link)
+            #expect(asked.status == 302)
+            let red = try await parent.get(link)
+            #expect(red.body.contains("Confirmed · cancellation requested") && red.body.contains("Until the office does, it goes ahead."))
+            #expect(red.body.contains(#"<section class="card entry-card cancellation-requested">"#))
+            let calendar = try await parent.get("/calendar?view=week&date=2026-03-27")
+            #expect(calendar.body.contains(#"<li class="entry cancellation-requested">"#))
+
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let needs = try await office.get("/office/requests")
+            #expect(needs.body.contains("Cancellation requests") && needs.body.contains("Exams that week"))
+            let notified = try await world.store.read { db in try await db.outboxMessages(organizationID: world.ours.organization.id) }
+            #expect(notified.contains { $0.kind == "cancellation_requested" && $0.recipientID == world.ours.admin.id })
+
+            #expect(try await parent.post(link + "/cancellation-request/withdraw", [:], from: link).status == 302)
+            #expect(try await parent.get(link).body.contains("Ask the office to cancel"), "taken back: the family may ask again")
+            _ = try await parent.post(link + "/cancellation-request", ["readWarning": "yes"], from: link)
+            #expect(try await parent.post(link + "/cancellation-request/clear", [:], from: link).status == 403, "only staff clear")
+            #expect(try await office.post(link + "/cancellation-request/clear", [:], from: link).status == 302)
+            let cleared = try await world.store.read { db in try await db.outboxMessages(organizationID: world.ours.organization.id) }
+            #expect(cleared.contains { $0.kind == "cancellation_request_cleared" && $0.recipientID == world.ours.parents[0].id })
+            #expect(try await parent.get(link).body.contains("Confirmed</h2>"))
+
+            _ = try await parent.post(link + "/cancellation-request", ["readWarning": "yes"], from: link)
+            #expect(try await office.post(link + "/cancel", ["reason": "As the family asked"], from: link).status == 302)
+            let done = try await parent.get(link)
+            #expect(done.body.contains("Cancelled because") && !done.body.contains("cancellation-requested"))
+        }
+    }
+}

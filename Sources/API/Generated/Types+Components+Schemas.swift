@@ -2137,6 +2137,9 @@ extension Components {
             case sessionCreated = "session_created"
             case sessionCancelled = "session_cancelled"
             case originalCancelled = "original_cancelled"
+            case cancellationRequested = "cancellation_requested"
+            case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
+            case cancellationRequestCleared = "cancellation_request_cleared"
         }
         /// - Remark: Generated from `#/components/schemas/SessionStatus`.
         internal enum SessionStatus: String, Codable, Hashable, Sendable, CaseIterable {

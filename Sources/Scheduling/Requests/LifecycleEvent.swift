@@ -16,6 +16,11 @@ public enum LifecycleEvent: String, CaseIterable, Hashable, Sendable {
     case sessionCancelled = "session_cancelled"
     /// A declined or expired reschedule took the original session with it.
     case originalCancelled = "original_cancelled"
+    /// `request` mode: a family asked the office to cancel a session, took that back, or the office
+    /// cleared it (the session takes place).
+    case cancellationRequested = "cancellation_requested"
+    case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
+    case cancellationRequestCleared = "cancellation_request_cleared"
 
     /// The event a move on a request records.
     public static func of(_ move: RequestMove) -> LifecycleEvent {
@@ -36,6 +41,9 @@ public enum LifecycleEvent: String, CaseIterable, Hashable, Sendable {
     public func audiences(routing: RequestRouting) -> Set<Audience> {
         switch self {
         case .requested, .rescheduleRequested: routing == .adminsOnly ? [.family, .office] : [.family, .tutor]
+        // The office decides on cancellation requests (PRODUCT.md: "the office is emailed").
+        case .cancellationRequested, .cancellationRequestWithdrawn: [.office]
+        case .cancellationRequestCleared: [.family]
         default: [.family, .tutor, .office]
         }
     }

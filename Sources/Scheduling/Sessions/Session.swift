@@ -16,11 +16,14 @@ public struct Session: Hashable, Sendable {
     public var room: String
     /// Why it was cancelled, when it was.
     public var cancellationReason: String?
+    /// `request` mode: a family asked the office to cancel it (red in their calendar); it still takes
+    /// place until the office cancels it or clears the request.
+    public var cancellationRequest: CancellationRequest?
 
     public init(
         id: String, organizationID: String, tutorID: String, studentIDs: [String], subjectID: String, engagementID: String?,
         time: TimeRange, status: SessionStatus, location: String, sessionType: String, className: String = "", room: String = "",
-        cancellationReason: String? = nil
+        cancellationReason: String? = nil, cancellationRequest: CancellationRequest? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -35,6 +38,7 @@ public struct Session: Hashable, Sendable {
         self.className = className
         self.room = room
         self.cancellationReason = cancellationReason
+        self.cancellationRequest = cancellationRequest
     }
 }
 

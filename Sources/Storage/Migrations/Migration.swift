@@ -28,5 +28,6 @@ extension Migration {
         .m0006Outbox,
         .m0007SessionRequests,
         .m0008PasswordResets,
+        .m0009CancellationRequests,
     ]
 }

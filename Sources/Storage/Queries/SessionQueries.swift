@@ -11,17 +11,20 @@ public struct SessionFilter: Sendable {
     public var statuses: [SessionStatus]?
     /// Sessions starting within this range.
     public var startsWithin: TimeRange?
+    /// Only sessions a family asked the office to cancel.
+    public var cancellationRequested: Bool
     public var limit: Int
 
     public init(
         tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil, statuses: [SessionStatus]? = nil,
-        startsWithin: TimeRange? = nil, limit: Int = 500
+        startsWithin: TimeRange? = nil, cancellationRequested: Bool = false, limit: Int = 500
     ) {
         self.tutorID = tutorID
         self.studentID = studentID
         self.guardianID = guardianID
         self.statuses = statuses
         self.startsWithin = startsWithin
+        self.cancellationRequested = cancellationRequested
         self.limit = limit
     }
 }
@@ -54,6 +57,18 @@ extension DB {
         try await sessions(organizationID: organizationID, ids: [id], filter: .init()).first
     }
 
+    /// Sets (or, with nil, clears) a family's request that the office cancel the session.
+    public func setCancellationRequest(_ request: CancellationRequest?, sessionID: String, organizationID: String) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET cancellation_requested_at = \(bind: request?.requestedAt.epochSeconds),
+                cancellation_requested_by = \(bind: request?.parentID), cancellation_requested_by_name = \(bind: request?.parentName),
+                cancellation_request_comment = \(bind: request?.comment)
+            WHERE id = \(bind: sessionID) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
     /// In time order.
     public func sessions(organizationID: String, ids: [String]? = nil, filter: SessionFilter) async throws -> [Session] {
         var query: SQLQueryString = "SELECT * FROM sessions s WHERE s.organization_id = \(bind: organizationID)"
@@ -75,6 +90,7 @@ extension DB {
             guard !statuses.isEmpty else { return [] }
             query += " AND s.status IN (\(binds: statuses.map(\.rawValue)))"
         }
+        if filter.cancellationRequested { query += " AND s.cancellation_requested_at IS NOT NULL" }
         if let range = filter.startsWithin {
             query += " AND s.starts_at >= \(bind: range.start.epochSeconds) AND s.starts_at < \(bind: range.end.epochSeconds)"
         }
@@ -92,7 +108,7 @@ extension DB {
         try await sql.raw(
             """
             UPDATE sessions SET status = \(bind: SessionStatus.cancelled.rawValue), cancellation_reason = \(bind: reason),
-                cancelled_at = \(bind: now.epochSeconds)
+                cancelled_at = \(bind: now.epochSeconds), cancellation_requested_at = NULL
             WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)
             """
         ).run()
@@ -129,6 +145,10 @@ private struct SessionRow: Decodable {
     let className: String
     let room: String
     let cancellationReason: String?
+    let cancellationRequestedAt: Int64?
+    let cancellationRequestedBy: String?
+    let cancellationRequestedByName: String?
+    let cancellationRequestComment: String?
 
     func model(studentIDs: [String]) throws -> Session {
         guard let time = TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) else {
@@ -137,7 +157,12 @@ private struct SessionRow: Decodable {
         return Session(
             id: id, organizationID: organizationId, tutorID: tutorId, studentIDs: studentIDs, subjectID: subjectId, engagementID: engagementId,
             time: time, status: try decodeEnum(status), location: location, sessionType: sessionType, className: className, room: room,
-            cancellationReason: cancellationReason)
+            cancellationReason: cancellationReason,
+            cancellationRequest: cancellationRequestedAt.map {
+                CancellationRequest(
+                    requestedAt: Date(epochSeconds: $0), parentID: cancellationRequestedBy ?? "", parentName: cancellationRequestedByName ?? "",
+                    comment: cancellationRequestComment ?? "")
+            })
     }
 }
 

@@ -5,7 +5,7 @@ import Workflows
 
 /// The caller's sessions and open requests as a week, a month or a list, in the seed colours:
 /// pending requests light blue, proposed times lilac, striped where the caller must answer,
-/// confirmed sessions plain, cancelled ones struck through.
+/// sessions a family asked to cancel red, confirmed sessions plain, cancelled ones struck through.
 struct CalendarPage {
     let chrome: PageChrome
     let timeZone: String
@@ -74,8 +74,11 @@ struct CalendarPage {
             let entry = Entry(
                 time: wording.clock(session.time),
                 title: "\(names.subjects[session.subjectID] ?? "Session") · \(students) with \(names.tutors[session.tutorID] ?? "a tutor")",
-                href: "/sessions/\(session.id)", colour: session.status == .scheduled ? "session" : "cancelled", needsAnswer: false,
-                note: session.status == .scheduled ? nil : session.status.rawValue.capitalized)
+                href: "/sessions/\(session.id)",
+                colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
+                needsAnswer: false,
+                note: session.status != .scheduled
+                    ? session.status.rawValue.capitalized : session.cancellationRequest == nil ? nil : "Cancellation requested")
             entries[organization.localDate(of: session.time.start), default: []].append((session.time.start, entry))
         }
         for request in requests {

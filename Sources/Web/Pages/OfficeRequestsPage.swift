@@ -10,6 +10,16 @@ struct OfficeRequestsPage {
     let states: [NewRequestPage.Choice]
     let rows: [RequestListItem]
     let summary: String
+    /// Upcoming sessions families asked the office to cancel (`request` mode).
+    let cancellationRequests: [AskedToCancel]
+
+    struct AskedToCancel {
+        let link: String
+        let when: String
+        let what: String
+        let asked: String
+        let comment: String?
+    }
 
     /// The state filter: what waits for the office (or a tutor), what waits for a family, or both.
     enum Filter: String, CaseIterable {
@@ -29,6 +39,10 @@ struct OfficeRequestsPage {
         let notes = try await RequestDirectory(dependencies).familyNotes(query, for: caller)
         let timeline = organization.timeline(for: requests, now: now)
         let tutors = try await directory.tutors(for: caller)
+        let today = organization.localDate(of: now)
+        let asked = try await SessionDirectory(dependencies).list(
+            .init(from: today, to: today.adding(days: 365), tutorID: tutorID, statuses: [.scheduled], cancellationRequested: true), for: caller
+        ).sessions
         let wording: [Filter: String] = [.all: "All open requests", .pending: "Waiting for the tutor or office", .proposed: "Waiting for the family"]
         return OfficeRequestsPage(
             chrome: .signedIn(title: "Needs action", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
@@ -41,7 +55,15 @@ struct OfficeRequestsPage {
                     request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == .pending, now: now,
                     status: request.state == .pending ? "waiting for the tutor or office" : "waiting for the family")
             },
-            summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests")
+            summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests",
+            cancellationRequests: asked.compactMap { session in
+                guard let ask = session.cancellationRequest else { return nil }
+                let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
+                return AskedToCancel(
+                    link: "/sessions/\(session.id)", when: organization.describe(session.time),
+                    what: "\(names.subjects[session.subjectID] ?? "") · \(students) with \(names.tutors[session.tutorID] ?? "")",
+                    asked: "\(ask.parentName) asked on \(organization.describe(ask.requestedAt))", comment: ask.comment.isEmpty ? nil : ask.comment)
+            })
     }
 }
 

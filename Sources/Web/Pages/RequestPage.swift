@@ -139,6 +139,9 @@ struct RequestPage {
         case .sessionCreated: return "booked the session"
         case .sessionCancelled: return "cancelled the session"
         case .originalCancelled: return "cancelled the original session"
+        case .cancellationRequested: return "asked the office to cancel the session"
+        case .cancellationRequestWithdrawn: return "took back the request to cancel"
+        case .cancellationRequestCleared: return "cleared the request to cancel"
         }
     }
 }

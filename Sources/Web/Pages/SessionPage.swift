@@ -19,6 +19,14 @@ struct SessionPage {
     let cancelHint: String?
     /// ...and otherwise the reason it would give.
     let cannotCancel: String?
+    /// `request` mode: the family may ask the office to cancel; `askWarning` must be read first.
+    let canAsk: Bool
+    let askWarning: String?
+    /// The family's open request to cancel, as the page words it for the caller.
+    let askedToCancel: String?
+    let askComment: String?
+    let canWithdrawAsk: Bool
+    let canClearAsk: Bool
     let rescheduleLink: String?
     let rescheduleWarning: String?
     let pendingReschedule: String?
@@ -45,6 +53,20 @@ struct SessionPage {
         } catch {
             cannotCancel = error.message
         }
+        let canCancel = cannotCancel == nil
+        let requestMode = organization.settings.cancellationMode == .request
+        var canAsk = false
+        if caller.role == .parent && caller.canRequestSessions && requestMode {
+            do {
+                _ = try CancellationRequestRules.check(requesting: session, organization: organization, now: now, comment: "", readWarning: true)
+                canAsk = true
+                cannotCancel = nil
+            } catch {
+                // Asking is not possible either: say why not, unless the session shows its open request.
+                cannotCancel = session.cancellationRequest == nil ? error.message : nil
+            }
+        }
+        let ask = session.status == .scheduled ? session.cancellationRequest : nil
         let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
         let subject = names.subjects[session.subjectID] ?? "Session"
         let tutor = names.tutors[session.tutorID] ?? "the tutor"
@@ -53,14 +75,23 @@ struct SessionPage {
         return SessionPage(
             chrome: .signedIn(title: "Session", caller: caller, organization: organization, waiting: waiting, csrf: csrf), id: session.id,
             heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
-            when: organization.describe(session.time), status: session.status == .scheduled ? "Confirmed" : session.status.rawValue.capitalized,
-            colour: session.status == .scheduled ? "session" : "cancelled",
+            when: organization.describe(session.time), status: session.status != .scheduled
+                ? session.status.rawValue.capitalized : session.cancellationRequest == nil ? "Confirmed" : "Confirmed · cancellation requested",
+            colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
             facts: [
                 Fact(label: "Session type", value: session.sessionType), Fact(label: "Location", value: session.location),
                 Fact(label: "Class", value: session.className), Fact(label: "Room", value: session.room),
             ].filter { !$0.value.isEmpty },
-            cancellationReason: session.cancellationReason, canCancel: cannotCancel == nil,
+            cancellationReason: session.cancellationReason, canCancel: canCancel,
             cancelHint: detail.cancellableUntil.map { "You can cancel until \(organization.describe($0))." }, cannotCancel: cannotCancel,
+            canAsk: canAsk, askWarning: canAsk ? CancellationRequestRules.warning(for: session, organization: organization, now: now) : nil,
+            askedToCancel: ask.map { ask in
+                caller.role == .parent
+                    ? "\(ask.parentName) asked the office to cancel this session on \(organization.describe(ask.requestedAt)). Until the office does, it goes ahead."
+                    : "\(ask.parentName) asked to cancel this session on \(organization.describe(ask.requestedAt))."
+            },
+            askComment: ask.flatMap { $0.comment.isEmpty ? nil : $0.comment }, canWithdrawAsk: ask != nil && caller.role == .parent,
+            canClearAsk: ask != nil && caller.role != .parent,
             rescheduleLink: mayMove ? session.engagementID.map { "/requests/new?engagement=\($0)&replaces=\(session.id)" } : nil,
             rescheduleWarning: mayMove ? detail.rescheduleWarning : nil,
             pendingReschedule: detail.pendingRescheduleID.map { "/requests/\($0)" }, error: error)

@@ -26,6 +26,9 @@ struct LifecycleMessage {
         case .expired: "Session request expired: \(what)"
         case .sessionCreated: "Session booked: \(what), \(when)"
         case .sessionCancelled, .originalCancelled: "Session cancelled: \(what), \(when)"
+        case .cancellationRequested: "Cancellation requested: \(what), \(when)"
+        case .cancellationRequestWithdrawn: "Cancellation request withdrawn: \(what), \(when)"
+        case .cancellationRequestCleared: "Your session goes ahead: \(what), \(when)"
         }
     }
 
@@ -45,6 +48,9 @@ struct LifecycleMessage {
         case .sessionCreated: "\(actorName) booked \(what) at \(when)"
         case .sessionCancelled: "\(actorName) cancelled \(what) at \(when): \(body)"
         case .originalCancelled: "\(what) at \(when) was cancelled: \(body)"
+        case .cancellationRequested: "\(actorName) asked to cancel \(what) at \(when)\(body.isEmpty ? "" : ": \(body)")"
+        case .cancellationRequestWithdrawn: "\(actorName) took back the request to cancel \(what) at \(when)"
+        case .cancellationRequestCleared: "\(actorName) cleared the request to cancel \(what) at \(when); it goes ahead"
         }
     }
 
@@ -77,6 +83,9 @@ struct LifecycleMessage {
         case .sessionCreated: "\(actorName) booked a session: \(what) on \(when)."
         case .sessionCancelled: "\(actorName) cancelled the session \(what) on \(when). Reason: \(body)"
         case .originalCancelled: "The session \(what) on \(when) will not take place: \(body)"
+        case .cancellationRequested: "\(actorName) asked the office to cancel the session \(what) on \(when)."
+        case .cancellationRequestWithdrawn: "\(actorName) took back the request to cancel \(what) on \(when); it goes ahead."
+        case .cancellationRequestCleared: "\(actorName) cleared your request to cancel \(what) on \(when): the session goes ahead."
         }
     }
 }

@@ -17,13 +17,19 @@ public struct SessionDirectory: Sendable {
         public var tutorID: String?
         public var studentID: String?
         public var statuses: [SessionStatus]?
+        /// Only sessions a family asked the office to cancel.
+        public var cancellationRequested: Bool
 
-        public init(from: LocalDate, to: LocalDate, tutorID: String? = nil, studentID: String? = nil, statuses: [SessionStatus]? = nil) {
+        public init(
+            from: LocalDate, to: LocalDate, tutorID: String? = nil, studentID: String? = nil, statuses: [SessionStatus]? = nil,
+            cancellationRequested: Bool = false
+        ) {
             self.from = from
             self.to = to
             self.tutorID = tutorID
             self.studentID = studentID
             self.statuses = statuses
+            self.cancellationRequested = cancellationRequested
         }
     }
 
@@ -42,7 +48,8 @@ public struct SessionDirectory: Sendable {
             var filter = SessionFilter(
                 tutorID: query.tutorID, studentID: query.studentID, statuses: query.statuses,
                 startsWithin: TimeRange(
-                    start: organization.timeZone.startOfDay(query.from), end: organization.timeZone.startOfDay(query.to.adding(days: 1))))
+                    start: organization.timeZone.startOfDay(query.from), end: organization.timeZone.startOfDay(query.to.adding(days: 1))),
+                cancellationRequested: query.cancellationRequested)
             switch caller.role {
             case .admin: break
             case .tutor:
