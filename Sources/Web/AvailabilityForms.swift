@@ -52,6 +52,9 @@ enum AvailabilityForms {
         return TimeOff(time: range, reason: (values["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Names one time off in a form; stable while other entries come and go.
+    static func key(of away: TimeOff) -> String { "\(away.time.start.epochSeconds)-\(away.time.end.epochSeconds)" }
+
     private static func hours(_ start: String, _ end: String, field: String, day: String) throws(DomainError) -> WorkingHours {
         guard let from = LocalTime(iso: start), let to = LocalTime(iso: end) else {
             throw DomainError.invalid(field, "\(day): give both a start and an end, such as 09:00 and 17:00.")

@@ -38,9 +38,7 @@ extension WebPages {
             case "time-off":
                 availability.timeOff.append(try AvailabilityForms.timeOff(from: values, organization: current.organization))
             case "time-off-remove":
-                let sorted = availability.timeOff.sorted { $0.time.start < $1.time.start }
-                guard let index = values["index"].flatMap(Int.init), sorted.indices.contains(index) else { return .redirect(to: back, type: .found) }
-                availability.timeOff = sorted.enumerated().filter { $0.offset != index }.map(\.element)
+                availability.timeOff.removeAll { AvailabilityForms.key(of: $0) == values["key"] }
             default:
                 throw DomainError.notFound("Page")
             }

@@ -37,6 +37,9 @@ import Testing
             let listed = try await tutor.get("/availability")
             #expect(listed.body.contains("Fri 27 Mar 2026</strong>: Not working"))
             #expect(listed.body.contains("Mon 30 Mar 09:00–11:00 BST</strong>: Dentist"))
+            let key = try #require(listed.body.firstMatch(of: /name="key" value="([0-9-]+)"/)).1
+            #expect(try await tutor.post("/availability/time-off-remove", ["key": String(key)], from: "/availability").status == 302)
+            #expect(!(try await tutor.get("/availability").body.contains("Dentist")), "removed")
 
             let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
             let engagement = world.ours.engagements[0].id

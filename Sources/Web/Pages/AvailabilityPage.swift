@@ -39,7 +39,8 @@ struct AvailabilityPage {
     }
 
     struct Away {
-        let index: Int
+        /// Which time off a remove button removes: its start and end, as epoch seconds.
+        let key: String
         let label: String
         let reason: String?
     }
@@ -73,8 +74,8 @@ struct AvailabilityPage {
                     date: override.date.iso, label: ZoneTimeline.describe(override.date),
                     hours: override.hours.isEmpty ? "Not working" : override.hours.map(\.description).joined(separator: ", "))
             },
-            timeOff: availability.timeOff.sorted { $0.time.start < $1.time.start }.enumerated().map { index, away in
-                Away(index: index, label: organization.describe(away.time), reason: away.reason.isEmpty ? nil : away.reason)
+            timeOff: availability.timeOff.sorted { $0.time.start < $1.time.start }.map { away in
+                Away(key: AvailabilityForms.key(of: away), label: organization.describe(away.time), reason: away.reason.isEmpty ? nil : away.reason)
             },
             error: error, saved: saved)
     }
