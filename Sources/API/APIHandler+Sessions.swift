@@ -49,10 +49,12 @@ extension APIHandler {
             cursor = given
         }
         let limit = input.query.limit ?? 100
-        let events = try await AuditLog(dependencies).events(subjectID: input.query.subjectId, before: cursor, limit: limit, for: try RequestScope.caller())
+        let events = try await AuditLog(dependencies).events(
+            subjectID: input.query.subjectId, before: cursor, limit: limit, for: try RequestScope.caller())
         return .ok(
             .init(
                 body: .json(
-                    .init(items: events.map(Components.Schemas.AuditEvent.init), nextCursor: events.count == limit ? events.last?.cursor.text : nil))))
+                    .init(items: events.map(Components.Schemas.AuditEvent.init), nextCursor: events.count == limit ? events.last?.cursor.text : nil)))
+        )
     }
 }

@@ -54,7 +54,8 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
 
     static func problem(_ error: DomainError) -> Response {
         var response = problem(
-            status: HTTPResponse.Status(code: error.kind.httpStatus), kind: error.kind.problemKind, detail: error.message, issues: error.issues, retryAfter: error.retryAfterSeconds,
+            status: HTTPResponse.Status(code: error.kind.httpStatus), kind: error.kind.problemKind, detail: error.message, issues: error.issues,
+            retryAfter: error.retryAfterSeconds,
             alternatives: error.alternatives)
         if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
         if error.kind == .unauthenticated { response.headers[.wwwAuthenticate] = "Bearer" }

@@ -43,7 +43,8 @@ enum AvailabilityForms {
             let time = (values["\(prefix)Time"] ?? "").isEmpty ? LocalTime.midnight : LocalTime(iso: values["\(prefix)Time"]!)
             guard let time else { throw DomainError.invalid("\(prefix)Time", "Write the time as hours and minutes, such as 09:30.") }
             guard let instant = organization.timeline(covering: date...date).instants(of: date, at: time).first else {
-                throw DomainError.invalid("\(prefix)Time", "\(time.iso) does not exist on \(ZoneTimeline.describe(date)): the clocks go forward then.")
+                throw DomainError.invalid(
+                    "\(prefix)Time", "\(time.iso) does not exist on \(ZoneTimeline.describe(date)): the clocks go forward then.")
             }
             return instant
         }

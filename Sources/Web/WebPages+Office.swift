@@ -24,7 +24,8 @@ extension WebPages {
     func invite<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
-        guard let form = try await form(InvitationForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        guard let form = try await form(InvitationForm.self, from: &request, context),
+            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
         else { return expiredForm(back: "/people") }
         let typed = PeoplePage.InviteForm(name: form.name, email: form.email, role: form.role, canRequest: form.canRequestSessions != "no")
         do {
@@ -33,7 +34,8 @@ extension WebPages {
                 .init(email: form.email, name: form.name, role: role, canRequestSessions: role == .parent && typed.canRequest), by: caller)
             return try await peoplePage(invited: sent, error: nil, form: .init(), caller: caller, token: token, status: .ok)
         } catch let refusal as DomainError where refusal.kind != .forbidden {
-            return try await peoplePage(invited: nil, error: refusal.message, form: typed, caller: caller, token: token, status: Self.status(of: refusal))
+            return try await peoplePage(
+                invited: nil, error: refusal.message, form: typed, caller: caller, token: token, status: Self.status(of: refusal))
         }
     }
 

@@ -34,7 +34,8 @@ extension WebPages {
             let holder = try await PasswordResets(dependencies).holder(token: token)
             return passwordResetPage(token: token, email: "", sent: false, error: nil, usable: true, holder: holder.name, status: .ok)
         } catch let refusal as DomainError {
-            return passwordResetPage(token: token, email: "", sent: false, error: refusal.message, usable: false, holder: nil, status: Self.status(of: refusal))
+            return passwordResetPage(
+                token: token, email: "", sent: false, error: refusal.message, usable: false, holder: nil, status: Self.status(of: refusal))
         }
     }
 
@@ -45,7 +46,8 @@ extension WebPages {
             WebSession.matches(form.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}")
         else {
             return passwordResetPage(
-                token: token, email: "", sent: false, error: "This form had expired. Please try again.", usable: true, holder: nil, status: .forbidden)
+                token: token, email: "", sent: false, error: "This form had expired. Please try again.", usable: true, holder: nil, status: .forbidden
+            )
         }
         do {
             let granted = try await PasswordResets(dependencies).complete(token: token, password: form.password, kind: .web)

@@ -18,7 +18,8 @@ extension WebPages {
     func createRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
-        guard let form = try await form(NewRequestForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        guard let form = try await form(NewRequestForm.self, from: &request, context),
+            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
         else { return expiredForm(back: "/requests/new") }
         let replaces = form.replaces.flatMap { $0.isEmpty ? nil : $0 }
         var input = NewRequestPage.Input(engagementID: form.engagement, note: form.note ?? "", chosenStart: form.start, replaces: replaces)
@@ -46,7 +47,8 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await form(MoveForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        guard let form = try await form(MoveForm.self, from: &request, context),
+            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
         else { return expiredForm(back: "/requests/\(id)") }
         let moves = RequestMoves(dependencies)
         let text = { (value: String?) in value ?? "" }

@@ -15,7 +15,8 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await form(CancelForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        guard let form = try await form(CancelForm.self, from: &request, context),
+            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
         else { return expiredForm(back: "/sessions/\(id)") }
         do {
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
@@ -47,7 +48,8 @@ extension WebPages {
     }
 
     private func sessionPage(_ id: String, error: String?, caller: Caller, token: String, status: HTTPResponse.Status) async throws -> Response {
-        let page = try await SessionPage.load(id, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+        let page = try await SessionPage.load(
+            id, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "session"), status: status)
     }
 }

@@ -31,7 +31,8 @@ import Testing
             let dayOff = try await tutor.post("/availability/overrides", ["date": "2026-03-27"], from: "/availability")
             #expect(dayOff.status == 302)
             let away = try await tutor.post(
-                "/availability/time-off", ["fromDate": "2026-03-30", "fromTime": "09:00", "toDate": "2026-03-30", "toTime": "11:00", "reason": "Dentist"],
+                "/availability/time-off",
+                ["fromDate": "2026-03-30", "fromTime": "09:00", "toDate": "2026-03-30", "toTime": "11:00", "reason": "Dentist"],
                 from: "/availability")
             #expect(away.status == 302)
             let listed = try await tutor.get("/availability")

@@ -34,10 +34,12 @@ import Testing
             #expect(page.body.contains("Family pays £50.00/h · tutor earns £30.00/h · 60 min · In person · Room 1"))
             #expect(page.body.contains("Can request sessions · Student One, Student Zero"))
 
-            let invalid = try await office.post("/people/invitations", ["name": "Dana Cole", "email": "not-an-email", "role": "parent"], from: "/people")
+            let invalid = try await office.post(
+                "/people/invitations", ["name": "Dana Cole", "email": "not-an-email", "role": "parent"], from: "/people")
             #expect(invalid.status == 422 && invalid.body.contains(#"value="Dana Cole""#), "what was typed is kept")
             let sent = try await office.post(
-                "/people/invitations", ["name": "Dana Cole", "email": "dana@example.com", "role": "parent", "canRequestSessions": "yes"], from: "/people")
+                "/people/invitations", ["name": "Dana Cole", "email": "dana@example.com", "role": "parent", "canRequestSessions": "yes"],
+                from: "/people")
             #expect(sent.status == 200)
             #expect(sent.body.contains("Invitation sent to Dana Cole.") && sent.body.contains("https://desk.test/invitations/"))
             #expect(sent.body.contains("Invited, no password yet"))
@@ -53,8 +55,10 @@ import Testing
                 for index in 0..<120 {
                     try await db.insertAuditEvent(
                         AuditEvent(
-                            id: "event-\(index)", organizationID: ours.organization.id, actorID: ours.admin.id, actorName: "Office", actorRole: "admin",
-                            action: .sessionCreated, subjectType: "session", subjectID: "session-\(index)", summary: "Event \(index)", createdAt: second))
+                            id: "event-\(index)", organizationID: ours.organization.id, actorID: ours.admin.id, actorName: "Office",
+                            actorRole: "admin",
+                            action: .sessionCreated, subjectType: "session", subjectID: "session-\(index)", summary: "Event \(index)",
+                            createdAt: second))
                 }
             }
             let office = try await WebRequestTests.visitor(client, ours.admin)

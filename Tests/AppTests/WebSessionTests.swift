@@ -32,7 +32,8 @@ import Testing
             #expect(!late.body.contains("/cancel\""), "no cancel form once the cutoff has passed")
             #expect(
                 late.body.contains(
-                    "Sessions can be cancelled up to 72 hours ahead: the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office."))
+                    "Sessions can be cancelled up to 72 hours ahead: the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office."
+                ))
             let refused = try await parent.post(link + "/cancel", ["reason": "Ill"], from: link)
             #expect(refused.status == 409)
 
@@ -53,8 +54,11 @@ import Testing
             let link = try await Self.book(client, world)
             let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
             let page = try await parent.get(link)
-            #expect(page.body.contains("If you ask to move this session and the request is declined or not answered in time, this session will be cancelled too."))
-            let move = try #require(page.body.firstMatch(of: /href="(\/requests\/new\?engagement=[^"]+)"/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            #expect(
+                page.body.contains(
+                    "If you ask to move this session and the request is declined or not answered in time, this session will be cancelled too."))
+            let move = try #require(page.body.firstMatch(of: /href="(\/requests\/new\?engagement=[^"]+)"/)).1.replacingOccurrences(
+                of: "&amp;", with: "&")
             let form = try await parent.get(String(move) + "&date=2026-03-30")
             #expect(form.body.contains("Moving the session on <strong>Fri 27 Mar 10:00–11:00 GMT</strong>."))
             #expect(form.body.contains(#"name="replaces""#))

@@ -26,10 +26,15 @@ struct PageBenchmark {
         var report: [String] {
             [
                 "\(sessions) sessions over a year and \(openRequests) open requests, one page at a time over HTTP on loopback:",
-                String(format: "  tutor dashboard (%d bytes): median %.2f ms, p99 %.2f ms", dashboardBytes, dashboard.median / 1000, dashboard.percentile(99) / 1000),
-                String(format: "  office needs action (%d bytes): median %.2f ms, p99 %.2f ms", officeBytes, office.median / 1000, office.percentile(99) / 1000),
                 String(
-                    format: "bench=pages database=%@ sessions=%d open_requests=%d dashboard_median_ms=%.2f dashboard_p99_ms=%.2f office_median_ms=%.2f office_p99_ms=%.2f",
+                    format: "  tutor dashboard (%d bytes): median %.2f ms, p99 %.2f ms", dashboardBytes, dashboard.median / 1000,
+                    dashboard.percentile(99) / 1000),
+                String(
+                    format: "  office needs action (%d bytes): median %.2f ms, p99 %.2f ms", officeBytes, office.median / 1000,
+                    office.percentile(99) / 1000),
+                String(
+                    format:
+                        "bench=pages database=%@ sessions=%d open_requests=%d dashboard_median_ms=%.2f dashboard_p99_ms=%.2f office_median_ms=%.2f office_p99_ms=%.2f",
                     database, sessions, openRequests, dashboard.median / 1000, dashboard.percentile(99) / 1000, office.median / 1000,
                     office.percentile(99) / 1000),
             ]

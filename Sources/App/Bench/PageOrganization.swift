@@ -15,10 +15,13 @@ enum PageOrganization {
     static func seed(sessions sessionCount: Int, openRequests requestCount: Int, dependencies: Dependencies, now: Date) async throws -> Seeded {
         let ids = dependencies.ids
         let organization = Organization(id: ids.next(), name: "Benchmark Pages", timeZone: TimeZone(identifier: "Europe/London")!, currency: "GBP")
-        let office = User(id: ids.next(), organizationID: organization.id, role: .admin, name: "Office", email: "office-\(organization.id)@bench.example")
+        let office = User(
+            id: ids.next(), organizationID: organization.id, role: .admin, name: "Office", email: "office-\(organization.id)@bench.example")
         let subjects = ["Maths", "English", "Physics", "Chemistry"].map { Subject(id: ids.next(), organizationID: organization.id, name: $0) }
         let tutors = (0..<10).map {
-            User(id: ids.next(), organizationID: organization.id, role: .tutor, name: "Tutor \($0)", email: "tutor\($0)-\(organization.id)@bench.example")
+            User(
+                id: ids.next(), organizationID: organization.id, role: .tutor, name: "Tutor \($0)",
+                email: "tutor\($0)-\(organization.id)@bench.example")
         }
         let terms = EngagementTerms(
             clientRatePerHour: 5000, tutorPayRatePerHour: 3000, defaultDurationMinutes: 60, location: "Room 1", sessionType: "In person")
@@ -74,7 +77,8 @@ enum PageOrganization {
             for (index, request) in requests.enumerated() {
                 try await db.insertRequest(request)
                 try await db.appendConversation(
-                    id: ids.next(), requestID: request.id, organizationID: organization.id, author: .person(Caller(user: parents[index % parents.count])),
+                    id: ids.next(), requestID: request.id, organizationID: organization.id,
+                    author: .person(Caller(user: parents[index % parents.count])),
                     authorName: parents[index % parents.count].name, event: .requested, body: "Could we go over chapter \(index % 12 + 1)?",
                     time: request.requestedTime, now: now)
             }

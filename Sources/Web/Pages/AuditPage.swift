@@ -32,7 +32,8 @@ struct AuditPage {
                 Row(
                     when: organization.describe(event.createdAt), actor: event.actorName,
                     role: Role(rawValue: event.actorRole)?.wording ?? "System", summary: event.summary,
-                    link: event.subjectType == "session_request" ? "/requests/\(event.subjectID)" : event.subjectType == "session" ? "/sessions/\(event.subjectID)" : nil)
+                    link: event.subjectType == "session_request"
+                        ? "/requests/\(event.subjectID)" : event.subjectType == "session" ? "/sessions/\(event.subjectID)" : nil)
             },
             older: events.count == pageSize ? events.last.map { "/audit?before=\($0.cursor.text)" } : nil)
     }

@@ -66,7 +66,9 @@ struct AvailabilityPage {
                 return Day(
                     key: weekday.rawValue, name: weekday.shortName,
                     stretches: (0..<stretchesPerDay).map { index in
-                        Stretch(index: index + 1, start: index < hours.count ? hours[index].start.iso : "", end: index < hours.count ? hours[index].end.iso : "")
+                        Stretch(
+                            index: index + 1, start: index < hours.count ? hours[index].start.iso : "",
+                            end: index < hours.count ? hours[index].end.iso : "")
                     })
             },
             overrides: availability.overrides.sorted { $0.date < $1.date }.map { override in

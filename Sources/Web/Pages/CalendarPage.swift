@@ -62,7 +62,8 @@ struct CalendarPage {
         let anchor = date ?? today
         let (first, last) = range(of: view, around: anchor)
         let sessions = try await SessionDirectory(dependencies).list(.init(from: first, to: last), for: caller).sessions
-        let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller).requests
+        let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller)
+            .requests
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
         let names = try await PeopleNames.load(for: caller, directory: directory)
@@ -114,9 +115,11 @@ struct CalendarPage {
             timeZone: wording.zone(at: now), title: title(of: view, anchor: anchor, first: first), view: view.rawValue,
             views: View.allCases.map { Tab(label: $0.rawValue.capitalized, href: link($0, anchor), current: $0 == view) },
             previous: link(view, back(anchor)), next: link(view, step(anchor)), today: link(view, today),
-            weeks: view == .list ? [] : stride(from: 0, to: dates.count, by: 7).map { start in
-                Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
-            },
+            weeks: view == .list
+                ? []
+                : stride(from: 0, to: dates.count, by: 7).map { start in
+                    Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
+                },
             days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
             weekdayNames: Weekday.allCases.map(\.shortName))
     }

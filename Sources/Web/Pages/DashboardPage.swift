@@ -52,7 +52,8 @@ struct DashboardPage {
             sessions: sessions.map { session in
                 UpcomingSession(
                     when: organization.describe(session.time.start), subject: names.subjects[session.subjectID] ?? "",
-                    students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "), tutor: names.tutors[session.tutorID] ?? "",
+                    students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "),
+                    tutor: names.tutors[session.tutorID] ?? "",
                     location: [session.sessionType, session.location].filter { !$0.isEmpty }.joined(separator: " · "))
             })
     }

@@ -90,7 +90,9 @@ struct NewRequestPage {
             }
         }
         return NewRequestPage(
-            chrome: .signedIn(title: moving == nil ? "Request a session" : "Move a session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
+            chrome: .signedIn(
+                title: moving == nil ? "Request a session" : "Move a session", caller: caller, organization: organization, waiting: waiting,
+                csrf: csrf),
             timeZone: TimeWording(organization: organization).zone(at: now),
             engagements: engagements.map { engagement in
                 Choice(value: engagement.id, label: names.engagement(engagement), selected: engagement.id == engagementID)

@@ -26,7 +26,9 @@ struct OfficeRequestsPage {
         case all, pending, proposed
     }
 
-    static func load(tutorID: String?, filter: Filter, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> OfficeRequestsPage {
+    static func load(tutorID: String?, filter: Filter, for caller: Caller, csrf: String, dependencies: Dependencies) async throws
+        -> OfficeRequestsPage
+    {
         try caller.requireAdmin(to: "see every tutor's requests")
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
@@ -66,4 +68,3 @@ struct OfficeRequestsPage {
             })
     }
 }
-

@@ -31,7 +31,8 @@ struct PageChrome {
         if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
         if caller.role == .admin {
             links += [
-                Link(href: "/office/requests", label: "Needs action"), Link(href: "/people", label: "People"), Link(href: "/audit", label: "Audit log"),
+                Link(href: "/office/requests", label: "Needs action"), Link(href: "/people", label: "People"),
+                Link(href: "/audit", label: "Audit log"),
                 Link(href: "/settings", label: "Settings"),
             ]
         }

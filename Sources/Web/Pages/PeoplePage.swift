@@ -64,7 +64,8 @@ struct PeoplePage {
         let parentNames = Dictionary(uniqueKeysWithValues: parents.map { ($0.id, $0.name) })
         func person(_ user: User, detail: String?) -> Person {
             Person(
-                name: user.name, email: user.email, phone: user.phone, status: user.hasPassword ? "Active" : "Invited, no password yet", detail: detail)
+                name: user.name, email: user.email, phone: user.phone, status: user.hasPassword ? "Active" : "Invited, no password yet",
+                detail: detail)
         }
         let currency = organization.currency
         return PeoplePage(

@@ -75,7 +75,8 @@ struct SessionPage {
         return SessionPage(
             chrome: .signedIn(title: "Session", caller: caller, organization: organization, waiting: waiting, csrf: csrf), id: session.id,
             heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
-            when: organization.describe(session.time), status: session.status != .scheduled
+            when: organization.describe(session.time),
+            status: session.status != .scheduled
                 ? session.status.rawValue.capitalized : session.cancellationRequest == nil ? "Confirmed" : "Confirmed · cancellation requested",
             colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
             facts: [

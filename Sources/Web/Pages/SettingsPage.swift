@@ -99,11 +99,16 @@ struct SettingsPage {
                 field(
                     "responseCutoff", "Answer by the day before",
                     "Whether answers are also due by the end of the day before the session, whichever comes first. Default: yes.",
-                    options: [(ResponseCutoff.endOfDayBefore.rawValue, "Yes, by the end of the day before"), (ResponseCutoff.none.rawValue, "No, only the window")]),
+                    options: [
+                        (ResponseCutoff.endOfDayBefore.rawValue, "Yes, by the end of the day before"),
+                        (ResponseCutoff.none.rawValue, "No, only the window"),
+                    ]),
                 field(
                     "requestRouting", "Who answers requests",
                     "The tutor of the student and the office, or only the office (tutors then do not see requests). Default: tutor and office.",
-                    options: [(RequestRouting.tutorAndAdmins.rawValue, "The tutor and the office"), (RequestRouting.adminsOnly.rawValue, "Only the office")]),
+                    options: [
+                        (RequestRouting.tutorAndAdmins.rawValue, "The tutor and the office"), (RequestRouting.adminsOnly.rawValue, "Only the office"),
+                    ]),
                 field(
                     "slotStepMinutes", "Slot step (minutes)",
                     "Free times start every this many minutes from the start of a tutor's hours. Default \(defaults.slotStepMinutes).", number: true),
@@ -123,7 +128,8 @@ struct SettingsPage {
                     "cancellationWarningBufferHours", "Warning buffer (hours)",
                     "Request mode: this close to the start, parents may still ask after reading the warning below. Default \(defaults.cancellationWarningBufferHours).",
                     number: true),
-                field("cancellationWarningText", "Warning text", "What parents read before asking to cancel inside the warning buffer. Default: empty."),
+                field(
+                    "cancellationWarningText", "Warning text", "What parents read before asking to cancel inside the warning buffer. Default: empty."),
                 field(
                     "declinedRescheduleCancelsOriginal", "A declined reschedule cancels the original",
                     "If a request to move a session is declined or expires, the original session does not take place either; parents are warned before sending. Default: yes.",

@@ -32,7 +32,8 @@ public struct PasswordResets: Sendable {
                     expiresAt: expiresAt)
                 try await db.enqueue(
                     PasswordResetMessage(
-                        id: dependencies.ids.next(), user: user, organization: organization, link: "\(dependencies.publicBaseURL)/password-reset/\(token)",
+                        id: dependencies.ids.next(), user: user, organization: organization,
+                        link: "\(dependencies.publicBaseURL)/password-reset/\(token)",
                         expiresAt: expiresAt, now: now
                     ).outboxMessage)
             }

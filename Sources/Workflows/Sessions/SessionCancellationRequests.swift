@@ -16,7 +16,9 @@ public struct SessionCancellationRequests: Sendable {
         return try await change(sessionID, by: caller) { session, parties, now in
             let words = try CancellationRequestRules.check(
                 requesting: session, organization: parties.organization, now: now, comment: comment, readWarning: readWarning)
-            return (CancellationRequest(requestedAt: now, parentID: caller.userID, parentName: caller.name, comment: words), .cancellationRequested, words)
+            return (
+                CancellationRequest(requestedAt: now, parentID: caller.userID, parentName: caller.name, comment: words), .cancellationRequested, words
+            )
         }
     }
 
@@ -44,7 +46,9 @@ public struct SessionCancellationRequests: Sendable {
     ) async throws -> Session {
         let now = dependencies.currentInstant()
         return try await dependencies.store.write { [dependencies] db in
-            guard var session = try await db.session(id: sessionID, organizationID: caller.organizationID) else { throw DomainError.notFound("Session") }
+            guard var session = try await db.session(id: sessionID, organizationID: caller.organizationID) else {
+                throw DomainError.notFound("Session")
+            }
             let parties = try await SessionAccess.parties(of: session, for: caller, in: db)
             let (request, event, words) = try decide(session, parties, now)
             try await db.setCancellationRequest(request, sessionID: session.id, organizationID: session.organizationID)
