@@ -79,7 +79,7 @@ struct CalendarPage {
                 colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
                 needsAnswer: false,
                 note: session.status != .scheduled
-                    ? session.status.rawValue.capitalized : session.cancellationRequest == nil ? nil : "Cancellation requested")
+                    ? session.status.label : session.cancellationRequest == nil ? nil : "Cancellation requested")
             entries[organization.localDate(of: session.time.start), default: []].append((session.time.start, entry))
         }
         for request in requests {

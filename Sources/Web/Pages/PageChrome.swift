@@ -54,3 +54,15 @@ extension Role {
         }
     }
 }
+
+extension SessionStatus {
+    /// How a page names the status: "Completed", "Cancelled late".
+    var label: String {
+        switch self {
+        case .scheduled: "Confirmed"
+        case .completed: "Completed"
+        case .cancelled: "Cancelled"
+        case .lateCancelled: "Cancelled late"
+        }
+    }
+}

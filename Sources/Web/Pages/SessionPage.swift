@@ -77,7 +77,7 @@ struct SessionPage {
             heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
             when: organization.describe(session.time),
             status: session.status != .scheduled
-                ? session.status.rawValue.capitalized : session.cancellationRequest == nil ? "Confirmed" : "Confirmed · cancellation requested",
+                ? session.status.label : session.cancellationRequest == nil ? "Confirmed" : "Confirmed · cancellation requested",
             colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
             facts: [
                 Fact(label: "Session type", value: session.sessionType), Fact(label: "Location", value: session.location),
