@@ -20,8 +20,9 @@ import Testing
         /// Posts `form` with the CSRF token of the page at `from`.
         func post(_ path: String, _ form: [String: String], from: String) async throws -> Web.Page {
             let page = try await get(from)
+            let csrf = try #require(page.csrfField)
             var form = form
-            form["csrf"] = try #require(page.csrfField)
+            form["csrf"] = csrf
             return try await Web.fetch(client, .post, path, cookies: ["sessiondesk_session": session], form: form)
         }
     }
