@@ -39,6 +39,29 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
     }
 
+    func requestSessionCancellation(_ input: Operations.RequestSessionCancellation.Input) async throws
+        -> Operations.RequestSessionCancellation.Output
+    {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let session = try await SessionCancellationRequests(dependencies).request(
+            input.path.sessionId, comment: body.comment ?? "", readWarning: body.readWarning ?? false, by: caller)
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+    }
+
+    func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws
+        -> Operations.DeleteSessionCancellationRequest.Output
+    {
+        let caller = try RequestScope.caller()
+        let requests = SessionCancellationRequests(dependencies)
+        let session =
+            caller.role == .parent
+            ? try await requests.withdraw(input.path.sessionId, by: caller) : try await requests.clear(input.path.sessionId, by: caller)
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+    }
+
     func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {
         var cursor = input.query.before.map(AuditCursor.init(before:))
         if let text = input.query.cursor {

@@ -36,7 +36,10 @@ extension Components.Schemas.Session {
             engagementId: session.engagementID, time: .init(session.time, in: organization), status: .init(rawValue: session.status.rawValue)!,
             location: session.location, sessionType: session.sessionType, className: session.className, room: session.room,
             cancellationReason: session.cancellationReason, cancellableUntil: detail?.cancellableUntil,
-            rescheduleWarning: detail?.rescheduleWarning, pendingRescheduleId: detail?.pendingRescheduleID)
+            rescheduleWarning: detail?.rescheduleWarning, pendingRescheduleId: detail?.pendingRescheduleID,
+            cancellationRequest: session.cancellationRequest.map {
+                .init(requestedAt: $0.requestedAt, parentId: $0.parentID, parentName: $0.parentName, comment: $0.comment)
+            })
     }
 }
 

@@ -2186,6 +2186,8 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Session/pendingRescheduleId`.
             internal var pendingRescheduleId: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Session/cancellationRequest`.
+            internal var cancellationRequest: Components.Schemas.CancellationRequest?
             /// Creates a new `Session`.
             ///
             /// - Parameters:
@@ -2204,6 +2206,7 @@ extension Components {
             ///   - cancellableUntil: For a family in direct mode: the last moment they may cancel.
             ///   - rescheduleWarning: Shown before a family asks to move this session.
             ///   - pendingRescheduleId: The open request to move this session.
+            ///   - cancellationRequest:
             internal init(
                 id: Swift.String,
                 tutorId: Swift.String,
@@ -2219,7 +2222,8 @@ extension Components {
                 cancellationReason: Swift.String? = nil,
                 cancellableUntil: Foundation.Date? = nil,
                 rescheduleWarning: Swift.String? = nil,
-                pendingRescheduleId: Swift.String? = nil
+                pendingRescheduleId: Swift.String? = nil,
+                cancellationRequest: Components.Schemas.CancellationRequest? = nil
             ) {
                 self.id = id
                 self.tutorId = tutorId
@@ -2236,6 +2240,7 @@ extension Components {
                 self.cancellableUntil = cancellableUntil
                 self.rescheduleWarning = rescheduleWarning
                 self.pendingRescheduleId = pendingRescheduleId
+                self.cancellationRequest = cancellationRequest
             }
             internal enum CodingKeys: String, CodingKey {
                 case id
@@ -2253,6 +2258,86 @@ extension Components {
                 case cancellableUntil
                 case rescheduleWarning
                 case pendingRescheduleId
+                case cancellationRequest
+            }
+        }
+        /// Request mode: a family asked the office to cancel; the session still takes place until the office cancels it.
+        ///
+        /// - Remark: Generated from `#/components/schemas/CancellationRequest`.
+        internal struct CancellationRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CancellationRequest/requestedAt`.
+            internal var requestedAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/CancellationRequest/parentId`.
+            internal var parentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CancellationRequest/parentName`.
+            internal var parentName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CancellationRequest/comment`.
+            internal var comment: Swift.String
+            /// Creates a new `CancellationRequest`.
+            ///
+            /// - Parameters:
+            ///   - requestedAt:
+            ///   - parentId:
+            ///   - parentName:
+            ///   - comment:
+            internal init(
+                requestedAt: Foundation.Date,
+                parentId: Swift.String,
+                parentName: Swift.String,
+                comment: Swift.String
+            ) {
+                self.requestedAt = requestedAt
+                self.parentId = parentId
+                self.parentName = parentName
+                self.comment = comment
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case requestedAt
+                case parentId
+                case parentName
+                case comment
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CancellationRequestDraft`.
+        internal struct CancellationRequestDraft: Codable, Hashable, Sendable {
+            /// Optional words for the office.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CancellationRequestDraft/comment`.
+            internal var comment: Swift.String?
+            /// Inside the warning buffer: the family read the organization's warning text.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CancellationRequestDraft/readWarning`.
+            internal var readWarning: Swift.Bool?
+            /// Creates a new `CancellationRequestDraft`.
+            ///
+            /// - Parameters:
+            ///   - comment: Optional words for the office.
+            ///   - readWarning: Inside the warning buffer: the family read the organization's warning text.
+            internal init(
+                comment: Swift.String? = nil,
+                readWarning: Swift.Bool? = nil
+            ) {
+                self.comment = comment
+                self.readWarning = readWarning
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case comment
+                case readWarning
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.comment = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .comment
+                )
+                self.readWarning = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .readWarning
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "comment",
+                    "readWarning"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/SessionList`.

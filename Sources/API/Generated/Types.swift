@@ -188,6 +188,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancel`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancel/post(cancelSession)`.
     func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output
+    /// Request mode: a family asks the office to cancel (not inside the cancellation buffer; inside the warning buffer only with readWarning). The session stays booked.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancellation-request`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/post(requestSessionCancellation)`.
+    func requestSessionCancellation(_ input: Operations.RequestSessionCancellation.Input) async throws -> Operations.RequestSessionCancellation.Output
+    /// The family takes its cancellation request back, or the office (or the tutor) clears it; either way the session goes ahead.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}/cancellation-request`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/delete(deleteSessionCancellationRequest)`.
+    func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws -> Operations.DeleteSessionCancellationRequest.Output
     /// The audit log, newest first (office only).
     ///
     /// - Remark: HTTP `GET /api/v1/audit-events`.
@@ -608,6 +618,34 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// Request mode: a family asks the office to cancel (not inside the cancellation buffer; inside the warning buffer only with readWarning). The session stays booked.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancellation-request`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/post(requestSessionCancellation)`.
+    internal func requestSessionCancellation(
+        path: Operations.RequestSessionCancellation.Input.Path,
+        headers: Operations.RequestSessionCancellation.Input.Headers = .init(),
+        body: Operations.RequestSessionCancellation.Input.Body
+    ) async throws -> Operations.RequestSessionCancellation.Output {
+        try await requestSessionCancellation(Operations.RequestSessionCancellation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The family takes its cancellation request back, or the office (or the tutor) clears it; either way the session goes ahead.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}/cancellation-request`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/delete(deleteSessionCancellationRequest)`.
+    internal func deleteSessionCancellationRequest(
+        path: Operations.DeleteSessionCancellationRequest.Input.Path,
+        headers: Operations.DeleteSessionCancellationRequest.Input.Headers = .init()
+    ) async throws -> Operations.DeleteSessionCancellationRequest.Output {
+        try await deleteSessionCancellationRequest(Operations.DeleteSessionCancellationRequest.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// The audit log, newest first (office only).
