@@ -24,9 +24,9 @@ extension WebPages {
     func invite<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
-        guard let form = try await form(InvitationForm.self, from: &request, context),
-            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
-        else { return expiredForm(back: "/people") }
+        guard let form = try await sessionForm(InvitationForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: "/people")
+        }
         let typed = PeoplePage.InviteForm(name: form.name, email: form.email, role: form.role, canRequest: form.canRequestSessions != "no")
         do {
             guard let role = Role(rawValue: form.role), role != .admin else { throw DomainError.invalid("role", "Invite a tutor or a parent.") }
@@ -55,7 +55,7 @@ extension WebPages {
     }
 }
 
-struct InvitationForm: Decodable {
+struct InvitationForm: SignedForm {
     let csrf: String
     let name: String
     let email: String

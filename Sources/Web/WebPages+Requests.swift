@@ -18,9 +18,9 @@ extension WebPages {
     func createRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
-        guard let form = try await form(NewRequestForm.self, from: &request, context),
-            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
-        else { return expiredForm(back: "/requests/new") }
+        guard let form = try await sessionForm(NewRequestForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: "/requests/new")
+        }
         let replaces = form.replaces.flatMap { $0.isEmpty ? nil : $0 }
         var input = NewRequestPage.Input(engagementID: form.engagement, note: form.note ?? "", chosenStart: form.start, replaces: replaces)
         do {
@@ -47,9 +47,9 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await form(MoveForm.self, from: &request, context),
-            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
-        else { return expiredForm(back: "/requests/\(id)") }
+        guard let form = try await sessionForm(MoveForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: "/requests/\(id)")
+        }
         let moves = RequestMoves(dependencies)
         let text = { (value: String?) in value ?? "" }
         let start = form.start.flatMap { $0.isEmpty ? nil : RFC3339.parse($0) }
@@ -91,7 +91,7 @@ extension WebPages {
     }
 }
 
-struct NewRequestForm: Decodable {
+struct NewRequestForm: SignedForm {
     let csrf: String
     let engagement: String
     let start: String?
@@ -100,7 +100,7 @@ struct NewRequestForm: Decodable {
 }
 
 /// The fields of every move's form; each move reads its own.
-struct MoveForm: Decodable {
+struct MoveForm: SignedForm {
     let csrf: String
     let location: String?
     let sessionType: String?

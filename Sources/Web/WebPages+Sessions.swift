@@ -15,9 +15,9 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await form(CancelForm.self, from: &request, context),
-            WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
-        else { return expiredForm(back: "/sessions/\(id)") }
+        guard let form = try await sessionForm(CancelForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: "/sessions/\(id)")
+        }
         do {
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
             return .redirect(to: "/sessions/\(id)", type: .found)
@@ -31,8 +31,9 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await form(AskForm.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
-        else { return expiredForm(back: "/sessions/\(id)") }
+        guard let form = try await sessionForm(AskForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: "/sessions/\(id)")
+        }
         let asks = SessionCancellationRequests(dependencies)
         do {
             switch context.parameters.get("step") {
@@ -54,13 +55,13 @@ extension WebPages {
     }
 }
 
-struct AskForm: Decodable {
+struct AskForm: SignedForm {
     let csrf: String
     let comment: String?
     let readWarning: String?
 }
 
-struct CancelForm: Decodable {
+struct CancelForm: SignedForm {
     let csrf: String
     let reason: String
 }

@@ -53,10 +53,7 @@ struct WebPages: Sendable {
     func logOut<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
         if let (_, token) = try await signedIn(request) {
-            let form = try await self.form(CSRFForm.self, from: &request, context)
-            guard WebSession.matches(form?.csrf, WebSession.csrfToken(forSession: token)) else {
-                return expiredForm(back: "/")
-            }
+            guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else { return expiredForm(back: "/") }
             try await Authentication(dependencies).logOut(token: token)
         }
         var response = Response.redirect(to: "/login")
@@ -135,6 +132,16 @@ struct WebPages: Sendable {
         return response
     }
 
+    /// A signed-in person's form, if its CSRF token is their session's; nil when it is not (or the
+    /// form cannot be read), which the caller answers with `expiredForm`.
+    func sessionForm<Form: SignedForm, Context: RequestContext>(
+        _ type: Form.Type, from request: inout Request, _ context: Context, session token: String
+    ) async throws -> Form? {
+        guard let form = try await form(Form.self, from: &request, context), WebSession.matches(form.csrf, WebSession.csrfToken(forSession: token))
+        else { return nil }
+        return form
+    }
+
     func form<Form: Decodable, Context: RequestContext>(_ type: Form.Type, from request: inout Request, _ context: Context) async throws
         -> Form?
     {
@@ -165,6 +172,11 @@ struct PasswordForm: Decodable {
     let csrf: String
 }
 
-struct CSRFForm: Decodable {
+/// A form that carries its CSRF token in the `csrf` field.
+protocol SignedForm: Decodable {
+    var csrf: String { get }
+}
+
+struct CSRFForm: SignedForm {
     let csrf: String
 }

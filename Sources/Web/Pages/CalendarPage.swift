@@ -71,12 +71,11 @@ struct CalendarPage {
 
         var entries: [LocalDate: [(Date, Entry)]] = [:]
         for session in sessions {
-            let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
             let entry = Entry(
                 time: wording.clock(session.time),
-                title: "\(names.subjects[session.subjectID] ?? "Session") · \(students) with \(names.tutors[session.tutorID] ?? "a tutor")",
+                title: names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID),
                 href: "/sessions/\(session.id)",
-                colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
+                colour: session.colour,
                 needsAnswer: false,
                 note: session.status != .scheduled
                     ? session.status.label : session.cancellationRequest == nil ? nil : "Cancellation requested")
@@ -86,8 +85,7 @@ struct CalendarPage {
             guard let held = request.heldTime else { continue }
             let entry = Entry(
                 time: wording.clock(held),
-                title:
-                    "\(names.subjects[request.subjectID] ?? "Request") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "a tutor")",
+                title: names.line(subjectID: request.subjectID, studentIDs: [request.studentID], tutorID: request.tutorID),
                 href: "/requests/\(request.id)", colour: request.state.rawValue, needsAnswer: request.state == waitingState,
                 note: request.state == .pending ? "Requested" : "Proposed")
             entries[organization.localDate(of: held.start), default: []].append((held.start, entry))

@@ -60,10 +60,9 @@ struct OfficeRequestsPage {
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests",
             cancellationRequests: asked.compactMap { session in
                 guard let ask = session.cancellationRequest else { return nil }
-                let students = session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", ")
                 return AskedToCancel(
                     link: "/sessions/\(session.id)", when: organization.describe(session.time),
-                    what: "\(names.subjects[session.subjectID] ?? "") · \(students) with \(names.tutors[session.tutorID] ?? "")",
+                    what: names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID),
                     asked: "\(ask.parentName) asked on \(organization.describe(ask.requestedAt))", comment: ask.comment.isEmpty ? nil : ask.comment)
             })
     }

@@ -55,6 +55,13 @@ extension Role {
     }
 }
 
+extension Session {
+    /// The calendar colour: confirmed plain, cancelled struck through, red once a family asked to cancel.
+    var colour: String {
+        status != .scheduled ? "cancelled" : cancellationRequest == nil ? "session" : "cancellation-requested"
+    }
+}
+
 extension SessionStatus {
     /// How a page names the status: "Completed", "Cancelled late".
     var label: String {

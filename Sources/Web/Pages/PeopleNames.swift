@@ -14,6 +14,11 @@ struct PeopleNames {
             tutors: Dictionary(uniqueKeysWithValues: try await directory.tutors(for: caller).map { ($0.id, $0.name) }))
     }
 
+    /// "Maths · Tobi Adeyemi with Amara Okafor": a session or request as one line of a list.
+    func line(subjectID: String, studentIDs: [String], tutorID: String) -> String {
+        "\(subjects[subjectID] ?? "Session") · \(studentIDs.compactMap { students[$0] }.joined(separator: ", ")) with \(tutors[tutorID] ?? "a tutor")"
+    }
+
     /// "Maths with Amara Okafor for Tobi Adeyemi"
     func engagement(_ engagement: Engagement) -> String {
         "\(subjects[engagement.subjectID] ?? "A subject") with \(tutors[engagement.tutorID] ?? "a tutor") for \(students[engagement.studentID] ?? "a student")"

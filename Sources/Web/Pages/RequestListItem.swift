@@ -21,7 +21,7 @@ struct RequestListItem {
         guard let held = request.heldTime else { return nil }
         link = "/requests/\(request.id)"
         when = timeline.describe(held)
-        what = "\(names.subjects[request.subjectID] ?? "") · \(names.students[request.studentID] ?? "") with \(names.tutors[request.tutorID] ?? "")"
+        what = names.line(subjectID: request.subjectID, studentIDs: [request.studentID], tutorID: request.tutorID)
         self.note = note
         classes = "request \(request.state.rawValue)" + (needsAnswer ? " needs-answer" : "")
         let due = "answer by \(timeline.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))"

@@ -78,7 +78,7 @@ struct SessionPage {
             when: organization.describe(session.time),
             status: session.status != .scheduled
                 ? session.status.label : session.cancellationRequest == nil ? "Confirmed" : "Confirmed · cancellation requested",
-            colour: session.status != .scheduled ? "cancelled" : session.cancellationRequest == nil ? "session" : "cancellation-requested",
+            colour: session.colour,
             facts: [
                 Fact(label: "Session type", value: session.sessionType), Fact(label: "Location", value: session.location),
                 Fact(label: "Class", value: session.className), Fact(label: "Room", value: session.room),
