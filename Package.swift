@@ -39,6 +39,16 @@ let package = Package(
         .target(name: "Scheduling", swiftSettings: strict),
         .target(name: "CSQLiteOptions"),
         .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Storage",
             dependencies: [
                 "Scheduling", "CSQLiteOptions",
@@ -93,7 +103,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Storage", "Workflows", "API", "Web",
+                "Scheduling", "Storage", "Workflows", "API", "Web", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -125,6 +135,15 @@ let package = Package(
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
         .testTarget(
+            name: "MailTests",
+            dependencies: [
+                "Mail", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Scheduling", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: strict
@@ -137,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "API", "Web", "Workflows", "Storage", "Scheduling", "TestSupport",
+                "App", "API", "Web", "Mail", "Workflows", "Storage", "Scheduling", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -6,7 +6,7 @@ swift build --product sessiondesk
 work=$(mktemp -d /tmp/sessiondesk-server.XXXXXX)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-.build/debug/sessiondesk serve --demo --port "$port" --database "sqlite:$work/demo.sqlite" >"$work/server.log" 2>&1 &
+SESSIONDESK_MAIL_FOLDER="$work/mail" .build/debug/sessiondesk serve --demo --port "$port" --database "sqlite:$work/demo.sqlite" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do

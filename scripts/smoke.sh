@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's quick start, checked for real: `serve --demo` on a new SQLite file, then the
-# documented curl calls log in as a parent and list free slots.
+# documented curl calls log in as a parent and list free slots; a request made then reaches the
+# tutor as an .eml file (no SMTP server is configured, so mail goes to a folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,8 +11,16 @@ token=$(demo_token parent1@northside.example)
 engagement=$(curl -fsS "$base/api/v1/engagements" -H "Authorization: Bearer $token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
 from=$(date -u +%F)
 to=$(date -u -d '+13 days' +%F)
-slots=$(curl -fsS "$base/api/v1/engagements/$engagement/free-slots?from=$from&to=$to" -H "Authorization: Bearer $token" \
-  | python3 -c 'import json, sys; print(len(json.load(sys.stdin)["slots"]))')
+free=$(curl -fsS "$base/api/v1/engagements/$engagement/free-slots?from=$from&to=$to" -H "Authorization: Bearer $token")
+slots=$(python3 -c 'import json, sys; print(len(json.load(sys.stdin)["slots"]))' <<<"$free")
 [ "$slots" -gt 0 ] || { echo "smoke: no free slots offered to parent1" >&2; exit 1; }
+start=$(python3 -c 'import json, sys; print(json.load(sys.stdin)["slots"][0]["start"])' <<<"$free")
+curl -fsS -X POST "$base/api/v1/session-requests" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"engagementId\":\"$engagement\",\"start\":\"$start\",\"note\":\"From the smoke test\"}" >/dev/null
+for _ in $(seq 1 50); do
+  grep -qs "From the smoke test" "$work"/mail/*.eml && break
+  sleep 0.2
+done
+grep -qs "From the smoke test" "$work"/mail/*.eml || { echo "smoke: the request's notification was not written to $work/mail" >&2; exit 1; }
 curl -fsS "$base/openapi.yaml" | head -n 1 | grep -q '^openapi: 3.1' || { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
-echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to"
+echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; their request was mailed to $(ls "$work"/mail | wc -l) people"

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build --build-tests
+# The mail tests talk to a real SMTP server (aiosmtpd) run by this Python.
+SESSIONDESK_TEST_PYTHON="$(scripts/python-env.sh)/bin/python"
+export SESSIONDESK_TEST_PYTHON
 if [ -n "${SESSIONDESK_TEST_POSTGRES_URL:-}" ]; then
   swift test --skip-build
 elif ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
@@ -15,5 +18,6 @@ else
   swift test --skip-build
 fi
 scripts/smoke.sh
+scripts/delivery-faults.sh
 scripts/schemathesis.sh
 scripts/browser.sh

@@ -31,14 +31,21 @@ public enum WebRoutes {
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }
         web.get("/people") { request, context in try await pages.people(request, context) }
         web.post("/people/invitations") { request, context in try await pages.invite(request, context) }
+        web.get("/messages") { request, context in try await pages.messages(request, context) }
+        web.post("/messages/:id/retry") { request, context in try await pages.retryMessage(request, context) }
         web.get("/audit") { request, context in try await pages.audit(request, context) }
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
+        web.get("/calendar/feed/:token") { request, context in try await pages.calendarFeed(request, context) }
+        web.post("/calendar/feed") { request, context in try await pages.makeCalendarFeed(request, context) }
+        web.post("/calendar/feed/reset") { request, context in try await pages.makeCalendarFeed(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }
         web.get("/password-reset") { request, context in try await pages.passwordResetForm(request, context) }
         web.post("/password-reset") { request, context in try await pages.requestPasswordReset(request, context) }
         web.get("/password-reset/:token") { request, context in try await pages.passwordResetLink(request, context) }
         web.post("/password-reset/:token") { request, context in try await pages.completePasswordReset(request, context) }
+        web.get("/a/:token") { request, context in try await pages.actionLink(request, context) }
+        web.post("/a/:token") { request, context in try await pages.useActionLink(request, context) }
         web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }
         web.post("/invitations/:token") { request, context in try await pages.acceptInvitation(request, context) }
         web.get("/assets/app.css") { _, _ in

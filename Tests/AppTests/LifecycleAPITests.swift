@@ -72,6 +72,10 @@ import Testing
             #expect(early.status == 422)
             #expect(early.detail == "Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT.")
             #expect(early.problemFields == ["start"])
+            let ancient = try await client.call(
+                .post, "/api/v1/sessions", token: admin, json: #"{"engagementId":"\#(world.ours.engagements[2].id)","start":"0001-01-01T00:00:00Z"}"#)
+            #expect(ancient.status == 422)
+            #expect(ancient.detail.hasPrefix("Sessions can be logged up to a year back: the earliest date is "))
         }
     }
 

@@ -43,6 +43,11 @@ import Testing
             let otherFamily = try await WebRequestTests.visitor(client, ours.parents[1])
             let theirs = try await otherFamily.get("/calendar?view=list&date=2026-03-10")
             #expect(theirs.body.contains("Thu 26 Mar 2026") && !theirs.body.contains("Fri 27 Mar 2026"))
+
+            for edge in ["9999-12-15", "0000-01-10"] {
+                let far = try await parent.get("/calendar?view=month&date=\(edge)")
+                #expect(far.status == 200 && far.body.contains("Mar 2026"), "a date at the edge of four-digit years shows today's month")
+            }
         }
     }
 

@@ -27,6 +27,16 @@ import Testing
         #expect(Self.refusal(Self.rules(), "2026-03-26T16:00:00Z") == nil, "the last hour ends exactly at 17:00")
     }
 
+    @Test func timesBeyondTheBookingWindowNameItsEdge() {
+        #expect(
+            Self.refusal(Self.rules(), "2028-03-27T10:00:00Z")?.message
+                == "Sessions can be booked up to two years ahead: the latest date is Fri 24 Mar 2028.")
+        #expect(Self.refusal(Self.rules(), "9999-12-31T10:00:00Z")?.message.hasPrefix("Sessions can be booked up to two years ahead") == true)
+        #expect(Self.refusal(Self.rules(), "2028-03-23T10:00:00Z") == nil, "a Thursday inside the window is free")
+        let past = Self.refusal(Self.rules(), "0001-01-01T10:00:00Z")
+        #expect(past?.message == "Sessions can be logged up to a year back: the earliest date is Sat 22 Mar 2025.")
+    }
+
     @Test func noticeNamesTheEarliestTime() {
         let error = Self.refusal(Self.rules(), "2026-03-25T10:00:00Z")
         #expect(error?.kind == .invalid)

@@ -181,6 +181,11 @@ def walk():
         earliest_24 = driver.find_element(By.ID, "date").get_attribute("value")
         assert earliest_24 < earliest_72, (earliest_24, earliest_72)
         print(f"5. with 24 hours' notice the first day offered moved from {earliest_72} to {earliest_24}")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Messages"))
+        messages = text(driver, "main")
+        assert "Session requested" in messages and "Another time proposed" in messages, messages[:500]
+        shot(driver, "parent-messages")
+        print("5. the parent's Messages page lists what they were sent (request made, time proposed)")
     finally:
         driver.quit()
 

@@ -2547,6 +2547,149 @@ extension Components {
                 case createdAt
             }
         }
+        /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
+        internal struct CalendarFeed: Codable, Hashable, Sendable {
+            /// Private; anyone with it reads the caller's sessions from two months back to ten months ahead.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CalendarFeed/url`.
+            internal var url: Swift.String
+            /// Creates a new `CalendarFeed`.
+            ///
+            /// - Parameters:
+            ///   - url: Private; anyone with it reads the caller's sessions from two months back to ten months ahead.
+            internal init(url: Swift.String) {
+                self.url = url
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case url
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NotificationList`.
+        internal struct NotificationList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NotificationList/items`.
+            internal var items: [Components.Schemas.Notification]
+            /// Creates a new `NotificationList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.Notification]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Notification`.
+        internal struct Notification: Codable, Hashable, Sendable {
+            /// Also the left part of the email's Message-ID.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notification/recipientId`.
+            internal var recipientId: Swift.String?
+            /// What caused it: requested, accepted, declined, proposed, invitation, …
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/kind`.
+            internal var kind: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notification/channel`.
+            internal enum ChannelPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case email = "email"
+                case sms = "sms"
+            }
+            /// - Remark: Generated from `#/components/schemas/Notification/channel`.
+            internal var channel: Components.Schemas.Notification.ChannelPayload
+            /// An email address or phone number.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/address`.
+            internal var address: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notification/subject`.
+            internal var subject: Swift.String
+            /// The text, for its recipient; anyone else (the office's dead letters) gets a note that only the recipient can read it, as a message may hold a one-time link.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/body`.
+            internal var body: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Notification/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// queued (waiting, possibly for a retry), sending, sent, or failed (given up; see lastError).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/delivery`.
+            internal enum DeliveryPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case queued = "queued"
+                case sending = "sending"
+                case sent = "sent"
+                case failed = "failed"
+            }
+            /// queued (waiting, possibly for a retry), sending, sent, or failed (given up; see lastError).
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/delivery`.
+            internal var delivery: Components.Schemas.Notification.DeliveryPayload
+            /// - Remark: Generated from `#/components/schemas/Notification/attempts`.
+            internal var attempts: Swift.Int
+            /// Why the latest attempt failed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/lastError`.
+            internal var lastError: Swift.String?
+            /// When it was sent or given up on.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Notification/finishedAt`.
+            internal var finishedAt: Foundation.Date?
+            /// Creates a new `Notification`.
+            ///
+            /// - Parameters:
+            ///   - id: Also the left part of the email's Message-ID.
+            ///   - recipientId:
+            ///   - kind: What caused it: requested, accepted, declined, proposed, invitation, …
+            ///   - channel:
+            ///   - address: An email address or phone number.
+            ///   - subject:
+            ///   - body: The text, for its recipient; anyone else (the office's dead letters) gets a note that only the recipient can read it, as a message may hold a one-time link.
+            ///   - createdAt:
+            ///   - delivery: queued (waiting, possibly for a retry), sending, sent, or failed (given up; see lastError).
+            ///   - attempts:
+            ///   - lastError: Why the latest attempt failed.
+            ///   - finishedAt: When it was sent or given up on.
+            internal init(
+                id: Swift.String,
+                recipientId: Swift.String? = nil,
+                kind: Swift.String,
+                channel: Components.Schemas.Notification.ChannelPayload,
+                address: Swift.String,
+                subject: Swift.String,
+                body: Swift.String,
+                createdAt: Foundation.Date,
+                delivery: Components.Schemas.Notification.DeliveryPayload,
+                attempts: Swift.Int,
+                lastError: Swift.String? = nil,
+                finishedAt: Foundation.Date? = nil
+            ) {
+                self.id = id
+                self.recipientId = recipientId
+                self.kind = kind
+                self.channel = channel
+                self.address = address
+                self.subject = subject
+                self.body = body
+                self.createdAt = createdAt
+                self.delivery = delivery
+                self.attempts = attempts
+                self.lastError = lastError
+                self.finishedAt = finishedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case recipientId
+                case kind
+                case channel
+                case address
+                case subject
+                case body
+                case createdAt
+                case delivery
+                case attempts
+                case lastError
+                case finishedAt
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/AuditEventList`.
         internal struct AuditEventList: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/AuditEventList/items`.

@@ -198,6 +198,31 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}/cancellation-request`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/delete(deleteSessionCancellationRequest)`.
     func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws -> Operations.DeleteSessionCancellationRequest.Output
+    /// The caller's own notifications, newest first, with how each delivery went.
+    ///
+    /// - Remark: HTTP `GET /api/v1/notifications`.
+    /// - Remark: Generated from `#/paths//api/v1/notifications/get(listNotifications)`.
+    func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output
+    /// Messages delivery gave up on (after every retry, or refused for good), newest first (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/dead-letters`.
+    /// - Remark: Generated from `#/paths//api/v1/dead-letters/get(listDeadLetters)`.
+    func listDeadLetters(_ input: Operations.ListDeadLetters.Input) async throws -> Operations.ListDeadLetters.Output
+    /// Queue a dead letter again from its first attempt, after the address or the mail server was fixed (office only).
+    ///
+    /// - Remark: HTTP `POST /api/v1/dead-letters/{id}/retry`.
+    /// - Remark: Generated from `#/paths//api/v1/dead-letters/{id}/retry/post(retryDeadLetter)`.
+    func retryDeadLetter(_ input: Operations.RetryDeadLetter.Input) async throws -> Operations.RetryDeadLetter.Output
+    /// The caller's private calendar subscription address (ICS), made on first asking.
+    ///
+    /// - Remark: HTTP `GET /api/v1/calendar-feed`.
+    /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
+    func getCalendarFeedURL(_ input: Operations.GetCalendarFeedURL.Input) async throws -> Operations.GetCalendarFeedURL.Output
+    /// Replace the caller's calendar address; the old one stops working at once.
+    ///
+    /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
+    /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
+    func resetCalendarFeedURL(_ input: Operations.ResetCalendarFeedURL.Input) async throws -> Operations.ResetCalendarFeedURL.Output
     /// The audit log, newest first (office only).
     ///
     /// - Remark: HTTP `GET /api/v1/audit-events`.
@@ -647,6 +672,59 @@ extension APIProtocol {
             path: path,
             headers: headers
         ))
+    }
+    /// The caller's own notifications, newest first, with how each delivery went.
+    ///
+    /// - Remark: HTTP `GET /api/v1/notifications`.
+    /// - Remark: Generated from `#/paths//api/v1/notifications/get(listNotifications)`.
+    internal func listNotifications(
+        query: Operations.ListNotifications.Input.Query = .init(),
+        headers: Operations.ListNotifications.Input.Headers = .init()
+    ) async throws -> Operations.ListNotifications.Output {
+        try await listNotifications(Operations.ListNotifications.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Messages delivery gave up on (after every retry, or refused for good), newest first (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/dead-letters`.
+    /// - Remark: Generated from `#/paths//api/v1/dead-letters/get(listDeadLetters)`.
+    internal func listDeadLetters(
+        query: Operations.ListDeadLetters.Input.Query = .init(),
+        headers: Operations.ListDeadLetters.Input.Headers = .init()
+    ) async throws -> Operations.ListDeadLetters.Output {
+        try await listDeadLetters(Operations.ListDeadLetters.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// Queue a dead letter again from its first attempt, after the address or the mail server was fixed (office only).
+    ///
+    /// - Remark: HTTP `POST /api/v1/dead-letters/{id}/retry`.
+    /// - Remark: Generated from `#/paths//api/v1/dead-letters/{id}/retry/post(retryDeadLetter)`.
+    internal func retryDeadLetter(
+        path: Operations.RetryDeadLetter.Input.Path,
+        headers: Operations.RetryDeadLetter.Input.Headers = .init()
+    ) async throws -> Operations.RetryDeadLetter.Output {
+        try await retryDeadLetter(Operations.RetryDeadLetter.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The caller's private calendar subscription address (ICS), made on first asking.
+    ///
+    /// - Remark: HTTP `GET /api/v1/calendar-feed`.
+    /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
+    internal func getCalendarFeedURL(headers: Operations.GetCalendarFeedURL.Input.Headers = .init()) async throws -> Operations.GetCalendarFeedURL.Output {
+        try await getCalendarFeedURL(Operations.GetCalendarFeedURL.Input(headers: headers))
+    }
+    /// Replace the caller's calendar address; the old one stops working at once.
+    ///
+    /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
+    /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
+    internal func resetCalendarFeedURL(headers: Operations.ResetCalendarFeedURL.Input.Headers = .init()) async throws -> Operations.ResetCalendarFeedURL.Output {
+        try await resetCalendarFeedURL(Operations.ResetCalendarFeedURL.Input(headers: headers))
     }
     /// The audit log, newest first (office only).
     ///

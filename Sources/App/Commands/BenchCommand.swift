@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the speed of a part of SessionDesk; the last line is key=value figures.",
-        subcommands: [SlotsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self])
+        subcommands: [SlotsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self, DeliveryBenchCommand.self])
 }
 
 struct SlotsBenchCommand: AsyncParsableCommand {
@@ -76,6 +76,47 @@ struct PagesBenchCommand: AsyncParsableCommand {
             try await PageBenchmark(
                 dependencies: dependencies, configuration: configuration, sessions: sessions, openRequests: requests, iterations: iterations
             ).run().report
+        }
+    }
+}
+
+struct DeliveryBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delivery",
+        abstract: "A burst of notifications through the outbox and the job queue to the SMTP server (SESSIONDESK_SMTP_URL) or mail folder.")
+
+    @Option(help: Help.database)
+    var database: String?
+
+    @Option(help: "Messages in the burst.")
+    var messages = 2_000
+
+    @Option(help: "Seconds over which the burst is written (batches of 10).")
+    var spread = 0.0
+
+    @Flag(help: "Only write the burst (for `sessiondesk worker` processes to deliver); needs --database.")
+    var enqueueOnly = false
+
+    func validate() throws {
+        if enqueueOnly && database == nil { throw ValidationError("--enqueue-only needs --database: the workers must find the burst.") }
+    }
+
+    func run() async throws {
+        let (messages, spread, enqueueOnly) = (messages, Duration.seconds(spread), enqueueOnly)
+        try await BenchRun.run(database: database) { configuration, dependencies in
+            let benchmark = DeliveryBenchmark(dependencies: dependencies, configuration: configuration, messages: messages, spread: spread)
+            if enqueueOnly {
+                let organization = try await benchmark.enqueue()
+                return ["bench=delivery-enqueue messages=\(messages) organization=\(organization)"]
+            }
+            let logger = dependencies.logger
+            let transport = try EmailTransport(configuration.delivery, logger: logger)
+            let destination: String
+            switch configuration.delivery.destination {
+            case .smtp(let server): destination = server.description
+            case .folder(let path): destination = "the folder \(path)"
+            }
+            return try await benchmark.run(transport: transport, destination: destination, logger: logger).lines
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 import Storage
 import Workflows
 
@@ -16,6 +17,29 @@ enum Runtime {
             store: store, now: { Date() }, passwords: PasswordHasher(cost: configuration.passwordCost),
             publicBaseURL: configuration.publicBaseURL, logger: logger)
     }
+
+    /// The background work `serve` runs unless told not to, and `worker` runs alone: delivering
+    /// notifications, expiring overdue requests, deleting what has expired.
+    static func workerServices(_ configuration: AppConfiguration, dependencies: Dependencies, startup: StartupGate) throws -> [any Service] {
+        let logger = dependencies.logger
+        let delivery = configuration.delivery
+        switch delivery.destination {
+        case .smtp(let server): logger.info("delivering mail through \(server)")
+        case .folder(let path): logger.notice("no SESSIONDESK_SMTP_URL: mail is written as .eml files to \(path)")
+        }
+        let runner = JobRunner(
+            store: dependencies.store, transport: ChannelRouter(email: try EmailTransport(delivery, logger: logger), sms: nil),
+            policy: delivery.retry, worker: workerName, lease: delivery.lease, now: dependencies.now,
+            handlers: [.remind: SessionReminders(dependencies)], logger: logger)
+        return [
+            DeliveryService(runner: runner, pollInterval: delivery.pollInterval, startup: startup, logger: logger),
+            RequestExpiryService(expiry: RequestExpiry(dependencies), interval: .seconds(30), startup: startup, logger: logger),
+            HousekeepingService(store: dependencies.store, now: dependencies.now, startup: startup, logger: logger),
+        ]
+    }
+
+    /// This process among the workers, in leases and logs: host, process id and a random part.
+    static let workerName = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UInt32.random(in: 0...UInt32.max))"
 
     /// Opens the store, keeps it running (PostgreSQL's pool needs that) while `body` works, then closes it.
     static func withStore<T: Sendable>(

@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Seed the demo organization first if the database is empty.")
     var demo = false
 
+    @Flag(help: "Leave background jobs (notifications, expiring requests) to `sessiondesk worker` processes.")
+    var noWorker = false
+
     func run() async throws {
         var values = database.commandLineValues
         if let hostname { values["http.hostname"] = .string(hostname) }
@@ -34,11 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         let startup = StartupGate()
         let app = try await buildApplication(
             configuration: configuration, store: store, dependencies: dependencies, metrics: registry, seedDemo: demo,
-            services: [
-                store,
-                RequestExpiryService(expiry: RequestExpiry(dependencies), interval: .seconds(30), startup: startup, logger: logger),
-                HousekeepingService(store: store, now: dependencies.now, startup: startup, logger: logger),
-            ],
+            services: [store] + (noWorker ? [] : try Runtime.workerServices(configuration, dependencies: dependencies, startup: startup)),
             startup: startup, logger: logger)
         try await app.runService()
     }

@@ -6,7 +6,7 @@ public struct SessionDeskCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sessiondesk",
         abstract: "Scheduling for tutoring businesses and schools.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, BenchCommand.self],
+        subcommands: [ServeCommand.self, WorkerCommand.self, MigrateCommand.self, DemoCommand.self, BenchCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// bcrypt cost; lower only in tests.
     public var passwordCost: UInt8
+    /// How notifications leave: an SMTP server, or `.eml` files in a folder when none is configured.
+    public var delivery: DeliveryConfiguration
 
     /// Reads `sessiondesk.http.hostname` (env `SESSIONDESK_HTTP_HOSTNAME`), `sessiondesk.http.port`,
     /// `sessiondesk.database.url`, `sessiondesk.public.base.url`, `sessiondesk.log.level` and
@@ -32,6 +34,7 @@ public struct AppConfiguration: Sendable {
         let cost = config.int(forKey: "password.cost", default: 12)
         guard (4...16).contains(cost) else { throw ConfigurationError("SESSIONDESK_PASSWORD_COST must be between 4 and 16, not \(cost).") }
         passwordCost = UInt8(cost)
+        delivery = try DeliveryConfiguration(config: config, publicBaseURL: publicBaseURL)
     }
 
     /// Options given on the command line, as configuration keys that outrank the environment.
@@ -41,9 +44,12 @@ public struct AppConfiguration: Sendable {
                 name: "command line",
                 values: Dictionary(
                     uniqueKeysWithValues: values.map {
-                        (AbsoluteConfigKey(stringLiteral: "sessiondesk.\($0.key)"), ConfigValue($0.value, isSecret: $0.key == "database.url"))
+                        (
+                            AbsoluteConfigKey(stringLiteral: "sessiondesk.\($0.key)"),
+                            ConfigValue($0.value, isSecret: ["database.url", "smtp.url"].contains($0.key))
+                        )
                     })),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL"])),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL", "SESSIONDESK_SMTP_URL"])),
         ])
     }
 }

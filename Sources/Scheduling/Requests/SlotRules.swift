@@ -33,6 +33,7 @@ public struct SlotRules: Sendable {
         guard time.duration == TimeInterval(slotMinutes * 60) else {
             throw DomainError.invalid(field, "Sessions of this engagement last \(slotMinutes) minutes.")
         }
+        try BookingWindow.check(time.start, in: organization, now: now, field: field)
         let earliest = organization.earliestRequestStart(now: now)
         guard time.start >= earliest else { throw DomainError.invalid(field, organization.requestNoticeRule(now: now)) }
         let day = organization.localDate(of: time.start)

@@ -7,6 +7,10 @@ public struct LocalDate: Hashable, Strideable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
+    /// The span `init(year:month:day:)` and ISO text accept (four-digit years).
+    public static let earliest = LocalDate(year: 0, month: 1, day: 1)!
+    public static let latest = LocalDate(year: 9999, month: 12, day: 31)!
+
     /// Fails for dates that do not exist (31 April, 29 February 2027, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), (0...9999).contains(year),

@@ -29,5 +29,9 @@ extension Migration {
         .m0007SessionRequests,
         .m0008PasswordResets,
         .m0009CancellationRequests,
+        .m0010Jobs,
+        .m0011CalendarInvites,
+        .m0012CalendarFeeds,
+        .m0013ActionLinks,
     ]
 }

@@ -19,10 +19,25 @@ public struct OutboxMessage: Sendable, Hashable {
     public let subject: String
     public let body: String
     public let createdAt: Date
+    /// A file sent with the message: an iCalendar invitation.
+    public let attachment: Attachment?
+
+    public struct Attachment: Sendable, Hashable {
+        /// The full MIME type: `text/calendar; charset=utf-8; method=REQUEST`.
+        public let contentType: String
+        public let filename: String
+        public let text: String
+
+        public init(contentType: String, filename: String, text: String) {
+            self.contentType = contentType
+            self.filename = filename
+            self.text = text
+        }
+    }
 
     public init(
         id: String, organizationID: String, recipientID: String?, channel: Channel, address: String, kind: String, subject: String,
-        body: String, createdAt: Date
+        body: String, createdAt: Date, attachment: Attachment? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -33,6 +48,7 @@ public struct OutboxMessage: Sendable, Hashable {
         self.subject = subject
         self.body = body
         self.createdAt = createdAt
+        self.attachment = attachment
     }
 }
 
@@ -45,16 +61,34 @@ extension DB {
     public func enqueue(_ messages: [OutboxMessage]) async throws {
         guard !messages.isEmpty else { return }
         var query: SQLQueryString =
-            "INSERT INTO outbox_messages (id, organization_id, recipient_id, channel, address, kind, subject, body, created_at) VALUES "
+            """
+            INSERT INTO outbox_messages
+                (id, organization_id, recipient_id, channel, address, kind, subject, body, created_at, attachment_type, attachment_name, attachment_text)
+            VALUES
+            """
         for (index, message) in messages.enumerated() {
             query += index == 0 ? "" : ", "
             query += """
                 (\(bind: message.id), \(bind: message.organizationID), \(bind: message.recipientID), \(bind: message.channel.rawValue),
                  \(bind: message.address), \(bind: message.kind), \(bind: message.subject), \(bind: message.body),
-                 \(bind: message.createdAt.epochSeconds))
+                 \(bind: message.createdAt.epochSeconds), \(bind: message.attachment?.contentType), \(bind: message.attachment?.filename),
+                 \(bind: message.attachment?.text))
                 """
         }
         try await sql.raw(query).run()
+        try await insertDeliveryJobs(for: messages)
+    }
+
+    /// The messages with these ids, by id.
+    public func outboxMessages(ids: [String]) async throws -> [String: OutboxMessage] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.raw("SELECT * FROM outbox_messages WHERE id IN (\(binds: ids))")
+            .all(decoding: OutboxRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        return Dictionary(uniqueKeysWithValues: try rows.map { ($0.id, try $0.message) })
+    }
+
+    public func markOutboxMessageSent(id: String, now: Date) async throws {
+        try await sql.raw("UPDATE outbox_messages SET sent_at = \(bind: now.epochSeconds) WHERE id = \(bind: id)").run()
     }
 
     /// The organization's messages, newest first.
@@ -62,15 +96,11 @@ extension DB {
         var query: SQLQueryString = "SELECT * FROM outbox_messages WHERE organization_id = \(bind: organizationID)"
         if let recipientID { query += " AND recipient_id = \(bind: recipientID)" }
         query += " ORDER BY created_at DESC, id LIMIT \(literal: limit)"
-        return try await sql.raw(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .snakeCaseColumns).map { row in
-            OutboxMessage(
-                id: row.id, organizationID: row.organizationId, recipientID: row.recipientId, channel: try decodeEnum(row.channel),
-                address: row.address, kind: row.kind, subject: row.subject, body: row.body, createdAt: Date(epochSeconds: row.createdAt))
-        }
+        return try await sql.raw(query).all(decoding: OutboxRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.message }
     }
 }
 
-private struct OutboxRow: Decodable {
+struct OutboxRow: Decodable {
     let id: String
     let organizationId: String
     let recipientId: String?
@@ -80,4 +110,22 @@ private struct OutboxRow: Decodable {
     let subject: String
     let body: String
     let createdAt: Int64
+    let attachmentType: String?
+    let attachmentName: String?
+    let attachmentText: String?
+
+    init(row: any SQLRow) throws {
+        self = try row.decode(model: OutboxRow.self, keyDecodingStrategy: .snakeCaseColumns)
+    }
+
+    var message: OutboxMessage {
+        get throws {
+            OutboxMessage(
+                id: id, organizationID: organizationId, recipientID: recipientId, channel: try decodeEnum(channel), address: address, kind: kind,
+                subject: subject, body: body, createdAt: Date(epochSeconds: createdAt),
+                attachment: attachmentType.map {
+                    OutboxMessage.Attachment(contentType: $0, filename: attachmentName ?? "invite.ics", text: attachmentText ?? "")
+                })
+        }
+    }
 }

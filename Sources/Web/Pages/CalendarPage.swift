@@ -20,6 +20,8 @@ struct CalendarPage {
     let days: [Day]
     let isGrid: Bool
     let weekdayNames: [String]
+    /// The caller's calendar subscription address, once they asked for one.
+    let feedURL: String?
 
     enum View: String, CaseIterable {
         case week, month, list
@@ -59,7 +61,7 @@ struct CalendarPage {
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
         let today = organization.localDate(of: now)
-        let anchor = date ?? today
+        let anchor = date.flatMap { showable.contains($0) ? $0 : nil } ?? today
         let (first, last) = range(of: view, around: anchor)
         let sessions = try await SessionDirectory(dependencies).list(.init(from: first, to: last), for: caller).sessions
         let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller)
@@ -119,8 +121,11 @@ struct CalendarPage {
                     Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
                 },
             days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
-            weekdayNames: Weekday.allCases.map(\.shortName))
+            weekdayNames: Weekday.allCases.map(\.shortName), feedURL: try await CalendarFeeds(dependencies).existingURL(for: caller))
     }
+
+    /// Dates whose view and neighbours (a month either side) are all dates `LocalDate` can hold.
+    static let showable = LocalDate.earliest.adding(days: 62)...LocalDate.latest.adding(days: -62)
 
     /// The dates a view shows: the week (Monday to Sunday) of `date`; the whole weeks covering its
     /// month; or its month, for the list.

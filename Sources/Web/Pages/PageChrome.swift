@@ -29,6 +29,7 @@ struct PageChrome {
         var links = [Link(href: "/", label: "Dashboard"), Link(href: "/calendar", label: "Calendar")]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: "/requests/new", label: "Request a session")) }
         if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
+        links.append(Link(href: "/messages", label: "Messages"))
         if caller.role == .admin {
             links += [
                 Link(href: "/office/requests", label: "Needs action"), Link(href: "/people", label: "People"),

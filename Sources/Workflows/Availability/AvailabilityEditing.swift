@@ -20,7 +20,7 @@ public struct AvailabilityEditing: Sendable {
         return try await dependencies.store.read { db in
             let (tutor, organization) = try await Self.authorize(tutorID: tutorID, caller: caller, in: db)
             let today = organization.localDate(of: now)
-            let horizon = LocalDate(year: 9999, month: 12, day: 31)!
+            let horizon = LocalDate.latest
             let availability = try await db.availability(
                 tutorID: tutor.id, organizationID: organization.id, dates: today...horizon,
                 period: TimeRange(start: now, end: Date.distantFuture)!)

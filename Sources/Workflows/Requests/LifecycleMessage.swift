@@ -54,7 +54,8 @@ struct LifecycleMessage {
         }
     }
 
-    func body(for person: User, link: String) -> String {
+    /// `actions` are answer-by-email links for this person: (label, address).
+    func body(for person: User, link: String, actions: [(label: String, url: String)] = []) -> String {
         var lines = ["Hello \(person.name),", "", headline, ""]
         if !body.isEmpty && event != .expired && event != .originalCancelled {
             lines += ["\(actorName) wrote:", body, ""]
@@ -63,6 +64,9 @@ struct LifecycleMessage {
             lines += [
                 "An answer is due by \(parties.organization.describe(request.respondBy)); without one the request is declined automatically.", "",
             ]
+        }
+        if !actions.isEmpty {
+            lines += ["Answer without logging in (each link works once):"] + actions.map { "\($0.label): \($0.url)" } + [""]
         }
         lines += ["Details: \(link)", "", "— \(parties.organization.name)"]
         return lines.joined(separator: "\n")

@@ -18,14 +18,22 @@ struct LifecycleRecord {
             event: event, body: body, time: time, now: now)
         let message = LifecycleMessage(event: event, parties: parties, request: request, actorName: actorName, body: body, time: time)
         try await audit(event, subjectType: "session_request", subjectID: request.id, by: mover, summary: message.auditSummary, in: db)
-        try await notify(event, message: message, link: "\(dependencies.publicBaseURL)/requests/\(request.id)", in: db)
+        let invite = try await invitations.forRequest(event, request, time: time, in: db)
+        try await notify(
+            event, message: message, link: "\(dependencies.publicBaseURL)/requests/\(request.id)", invite: invite, request: request, in: db)
     }
 
     func sessionEvent(_ event: LifecycleEvent, on session: Session, by mover: Mover, body: String, in db: DB) async throws {
         let actorName = mover.caller?.name ?? "SessionDesk"
         let message = LifecycleMessage(event: event, parties: parties, request: nil, actorName: actorName, body: body, time: session.time)
         try await audit(event, subjectType: "session", subjectID: session.id, by: mover, summary: message.auditSummary, in: db)
-        try await notify(event, message: message, link: "\(dependencies.publicBaseURL)/sessions/\(session.id)", in: db)
+        let invite = try await invitations.forSession(event, session, in: db)
+        try await notify(
+            event, message: message, link: "\(dependencies.publicBaseURL)/sessions/\(session.id)", invite: invite, request: nil, in: db)
+    }
+
+    private var invitations: CalendarInvitations {
+        CalendarInvitations(parties: parties, domain: CalendarInvitations.domain(of: dependencies), now: now)
     }
 
     private func audit(_ event: LifecycleEvent, subjectType: String, subjectID: String, by mover: Mover, summary: String, in db: DB) async throws {
@@ -36,14 +44,24 @@ struct LifecycleRecord {
                 subjectType: subjectType, subjectID: subjectID, summary: summary, createdAt: now))
     }
 
-    private func notify(_ event: LifecycleEvent, message: LifecycleMessage, link: String, in db: DB) async throws {
+    private func notify(
+        _ event: LifecycleEvent, message: LifecycleMessage, link: String, invite: OutboxMessage.Attachment?, request: SessionRequest?, in db: DB
+    ) async throws {
         let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
-        try await db.enqueue(
-            people.map { person in
+        var messages: [OutboxMessage] = []
+        for person in people {
+            var links: [(label: String, url: String)] = []
+            if let request {
+                let actions = ActionLinks.actions(for: person, event: event, request: request, parties: parties)
+                links = try await ActionLinks.make(actions, for: person, request: request, dependencies: dependencies, now: now, in: db)
+            }
+            messages.append(
                 OutboxMessage(
                     id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: .email,
-                    address: person.email, kind: event.rawValue, subject: message.subject, body: message.body(for: person, link: link),
-                    createdAt: now)
-            })
+                    address: person.email, kind: event.rawValue, subject: message.subject,
+                    body: message.body(for: person, link: link, actions: links),
+                    createdAt: now, attachment: person.role == .admin ? nil : invite))
+        }
+        try await db.enqueue(messages)
     }
 }

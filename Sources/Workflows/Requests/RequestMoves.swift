@@ -133,6 +133,7 @@ public struct RequestMoves: Sendable {
             // PostgreSQL's constraint caught what the check above could not see in time.
             throw DomainError.conflict("\(parties.tutor.name) already has a session at \(parties.organization.describe(time.start)).")
         }
+        try await SessionReminders.schedule(session, in: parties.organization, ids: dependencies.ids, now: now, db: db)
         return id
     }
 }

@@ -40,6 +40,7 @@ public struct SessionBooking: Sendable {
             let parties = try await RequestParties.load(
                 organizationID: caller.organizationID, tutorID: engagement.tutorID, studentID: engagement.studentID, subjectID: engagement.subjectID,
                 in: db)
+            try BookingWindow.check(draft.start, in: parties.organization, now: now)
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
             let when = parties.organization.describe(time.start)
             if try await !db.busyTimes(tutorID: engagement.tutorID, organizationID: caller.organizationID, overlapping: time).isEmpty {
@@ -57,6 +58,7 @@ public struct SessionBooking: Sendable {
             } catch StoreError.exclusionViolation {
                 throw DomainError.conflict("\(parties.tutor.name) already has a session at \(when).")
             }
+            try await SessionReminders.schedule(session, in: parties.organization, ids: dependencies.ids, now: now, db: db)
             try await LifecycleRecord(dependencies: dependencies, parties: parties, now: now).sessionEvent(
                 .sessionCreated, on: session, by: .person(caller), body: "", in: db)
             return session

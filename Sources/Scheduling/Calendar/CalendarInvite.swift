@@ -1,0 +1,132 @@
+public import Foundation
+
+/// One event as an iCalendar object (RFC 5545) for an iTIP message (RFC 5546): an invitation
+/// (`REQUEST`), or its withdrawal (`CANCEL`). The same `uid` for every message about one session,
+/// and a higher `sequence` each time, so calendars update the event instead of adding another.
+/// Times are local with the zone's VTIMEZONE, so the event moves with the zone's clock changes.
+public struct CalendarInvite: Sendable, Hashable {
+    public enum Method: String, Sendable {
+        case request = "REQUEST"
+        case cancel = "CANCEL"
+    }
+
+    public enum Status: String, Sendable {
+        /// Asked for or proposed, not agreed yet.
+        case tentative = "TENTATIVE"
+        case confirmed = "CONFIRMED"
+        case cancelled = "CANCELLED"
+    }
+
+    public struct Person: Sendable, Hashable {
+        public let name: String
+        public let email: String
+
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
+    public let method: Method
+    public let uid: String
+    public let sequence: Int
+    public let status: Status
+    public let time: TimeRange
+    public let zone: TimeZone
+    public let summary: String
+    public let location: String
+    public let details: String
+    public let organizer: Person
+    public let attendees: [Person]
+    /// When this version was made (DTSTAMP).
+    public let stamp: Date
+
+    public init(
+        method: Method, uid: String, sequence: Int, status: Status, time: TimeRange, zone: TimeZone, summary: String, location: String,
+        details: String, organizer: Person, attendees: [Person], stamp: Date
+    ) {
+        self.method = method
+        self.uid = uid
+        self.sequence = sequence
+        self.status = method == .cancel ? .cancelled : status
+        self.time = time
+        self.zone = zone
+        self.summary = summary
+        self.location = location
+        self.details = details
+        self.organizer = organizer
+        self.attendees = attendees
+        self.stamp = stamp
+    }
+
+    /// The MIME type of the attachment: RFC 6047 wants its `method` to match the object's METHOD.
+    public var contentType: String { "text/calendar; charset=utf-8; method=\(method.rawValue)" }
+
+    /// The object, with CRLF line endings and lines folded at 75 octets.
+    public func rendered() -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SessionDesk//SessionDesk//EN", "CALSCALE:GREGORIAN", "METHOD:\(method.rawValue)"]
+        lines += CalendarTimeZone(zone: zone, around: time).lines
+        lines += eventLines
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The VEVENT alone, for a feed of many.
+    var eventLines: [String] {
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:\(Self.text(uid))",
+            "SEQUENCE:\(sequence)",
+            "DTSTAMP:\(CalendarTimeZone.utc(stamp))",
+            "DTSTART;TZID=\(zone.identifier):\(CalendarTimeZone.local(time.start, in: zone))",
+            "DTEND;TZID=\(zone.identifier):\(CalendarTimeZone.local(time.end, in: zone))",
+            "SUMMARY:\(Self.text(summary))",
+            "STATUS:\(status.rawValue)",
+            "ORGANIZER;CN=\(Self.parameter(organizer.name)):mailto:\(organizer.email)",
+        ]
+        for attendee in attendees {
+            lines.append("ATTENDEE;CN=\(Self.parameter(attendee.name));ROLE=REQ-PARTICIPANT:mailto:\(attendee.email)")
+        }
+        if !location.isEmpty { lines.append("LOCATION:\(Self.text(location))") }
+        if !details.isEmpty { lines.append("DESCRIPTION:\(Self.text(details))") }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped.
+    static func text(_ value: String) -> String {
+        var escaped = ""
+        for character in value {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case ";": escaped += "\\;"
+            case ",": escaped += "\\,"
+            case "\n", "\r\n": escaped += "\\n"
+            case "\r": break
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// A parameter value, quoted, without the characters a quoted value cannot hold.
+    static func parameter(_ value: String) -> String {
+        "\"" + value.filter { $0 != "\"" && !$0.isNewline } + "\""
+    }
+
+    /// Lines longer than 75 octets continue on lines starting with a space, never inside a character.
+    static func fold(_ line: String) -> String {
+        var folded = ""
+        var width = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if width + size > 75 {
+                folded += "\r\n "
+                width = 1
+            }
+            folded.append(character)
+            width += size
+        }
+        return folded
+    }
+}

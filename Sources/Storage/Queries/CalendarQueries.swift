@@ -1,0 +1,57 @@
+public import Foundation
+import SQLKit
+
+extension DB {
+    /// The next SEQUENCE of the calendar event `uid`: 0 the first time, then one more each call.
+    public func nextCalendarSequence(uid: String, organizationID: String) async throws -> Int {
+        try await sql.raw(
+            """
+            INSERT INTO calendar_sequences (uid, organization_id, sequence) VALUES (\(bind: uid), \(bind: organizationID), 0)
+            ON CONFLICT (uid) DO UPDATE SET sequence = calendar_sequences.sequence + 1
+            RETURNING sequence
+            """
+        ).first()?.decode(column: "sequence", as: Int.self) ?? 0
+    }
+
+    /// The current SEQUENCE of each of `uids` that has one.
+    public func calendarSequences(uids: [String]) async throws -> [String: Int] {
+        guard !uids.isEmpty else { return [:] }
+        let rows = try await sql.raw("SELECT uid, sequence FROM calendar_sequences WHERE uid IN (\(binds: uids))").all()
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map { (try $0.decode(column: "uid", as: String.self), try $0.decode(column: "sequence", as: Int.self)) })
+    }
+
+    /// The request each of `sessionIDs` was made from, for those made from one.
+    public func requestIDs(forSessions sessionIDs: [String], organizationID: String) async throws -> [String: String] {
+        guard !sessionIDs.isEmpty else { return [:] }
+        let rows = try await sql.raw(
+            "SELECT id, session_id FROM session_requests WHERE organization_id = \(bind: organizationID) AND session_id IN (\(binds: sessionIDs))"
+        ).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "session_id", as: String.self), try $0.decode(column: "id", as: String.self)) }) {
+            $1
+        }
+    }
+
+    public func calendarFeedToken(userID: String) async throws -> String? {
+        try await sql.raw("SELECT token FROM calendar_feeds WHERE user_id = \(bind: userID)").first()?.decode(column: "token", as: String.self)
+    }
+
+    /// Gives the person a new feed address; the old one stops working.
+    public func replaceCalendarFeed(userID: String, organizationID: String, token: String, now: Date) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO calendar_feeds (user_id, organization_id, token, created_at)
+            VALUES (\(bind: userID), \(bind: organizationID), \(bind: token), \(bind: now.epochSeconds))
+            ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at
+            """
+        ).run()
+    }
+
+    /// Whose feed `token` opens: (user, organization).
+    public func calendarFeedOwner(token: String) async throws -> (userID: String, organizationID: String)? {
+        guard let row = try await sql.raw("SELECT user_id, organization_id FROM calendar_feeds WHERE token = \(bind: token)").first() else {
+            return nil
+        }
+        return (try row.decode(column: "user_id", as: String.self), try row.decode(column: "organization_id", as: String.self))
+    }
+}

@@ -1,0 +1,144 @@
+public import Foundation
+import SQLKit
+
+extension DB {
+    /// Queues delivery of each message, due at once; called by `enqueue` in the transaction that
+    /// writes the messages, so a message is never stored without the job that delivers it.
+    func insertDeliveryJobs(for messages: [OutboxMessage]) async throws {
+        var query: SQLQueryString =
+            "INSERT INTO jobs (id, organization_id, kind, subject_id, unique_key, state, run_at_ms, created_at_ms) VALUES "
+        for (index, message) in messages.enumerated() {
+            let at = message.createdAt.epochMilliseconds
+            query += index == 0 ? "" : ", "
+            query += """
+                (\(bind: message.id), \(bind: message.organizationID), \(bind: Job.Kind.deliver.rawValue), \(bind: message.id),
+                 \(bind: "deliver:" + message.id), \(bind: Job.State.queued.rawValue), \(bind: at), \(bind: at))
+                """
+        }
+        try await sql.raw(query).run()
+    }
+
+    /// Takes up to `limit` due jobs for `worker` until `leaseEnds`: queued ones whose time has come,
+    /// and running ones whose worker's lease ran out (it died or hung). PostgreSQL skips rows another
+    /// worker is claiming; SQLite's single writer makes the statement exclusive anyway.
+    public func claimJobs(worker: String, limit: Int, now: Date, leaseEnds: Date) async throws -> [Job] {
+        let now = now.epochMilliseconds
+        var due: SQLQueryString = """
+            SELECT id FROM jobs
+            WHERE (state = 'queued' AND run_at_ms <= \(bind: now)) OR (state = 'running' AND locked_until_ms <= \(bind: now))
+            ORDER BY run_at_ms LIMIT \(literal: limit)
+            """
+        if dialect == .postgres { due += " FOR UPDATE SKIP LOCKED" }
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET state = 'running', locked_by = \(bind: worker), locked_until_ms = \(bind: leaseEnds.epochMilliseconds),
+                attempts = attempts + 1
+            WHERE id IN (\(due)) RETURNING \(unsafeRaw: JobRow.columns)
+            """
+        ).all(decoding: JobRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        return try rows.map { try $0.job }.sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
+    }
+
+    /// Marks the job done; false when `worker` no longer holds it (its lease ran out and another took it).
+    public func completeJob(id: String, worker: String, now: Date) async throws -> Bool {
+        try await finish(id: id, worker: worker, set: "state = 'done', finished_at_ms = \(bind: now.epochMilliseconds)")
+    }
+
+    /// Puts the job back in the queue to run again at `runAt`, remembering why this attempt failed.
+    public func retryJob(id: String, worker: String, at runAt: Date, error: String) async throws -> Bool {
+        try await finish(id: id, worker: worker, set: "state = 'queued', run_at_ms = \(bind: runAt.epochMilliseconds), last_error = \(bind: error)")
+    }
+
+    /// Gives up on the job: it becomes a dead letter for the office to look at.
+    public func buryJob(id: String, worker: String, now: Date, error: String) async throws -> Bool {
+        try await finish(
+            id: id, worker: worker, set: "state = 'dead', finished_at_ms = \(bind: now.epochMilliseconds), last_error = \(bind: error)")
+    }
+
+    private func finish(id: String, worker: String, set: SQLQueryString) async throws -> Bool {
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET \(set), locked_by = NULL, locked_until_ms = NULL
+            WHERE id = \(bind: id) AND state = 'running' AND locked_by = \(bind: worker) RETURNING id
+            """
+        ).all()
+        return !rows.isEmpty
+    }
+
+    /// Queues a dead job again from its first attempt; false if it is not dead (or not the organization's).
+    public func reviveJob(id: String, organizationID: String, now: Date) async throws -> Bool {
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET state = 'queued', run_at_ms = \(bind: now.epochMilliseconds), attempts = 0, finished_at_ms = NULL
+            WHERE id = \(bind: id) AND organization_id = \(bind: organizationID) AND state = 'dead' RETURNING id
+            """
+        ).all()
+        return !rows.isEmpty
+    }
+
+    /// The organization's dead jobs, most recent first.
+    public func deadJobs(organizationID: String, limit: Int = 100) async throws -> [Job] {
+        try await sql.raw(
+            """
+            SELECT \(unsafeRaw: JobRow.columns) FROM jobs WHERE organization_id = \(bind: organizationID) AND state = 'dead'
+            ORDER BY finished_at_ms DESC, id LIMIT \(literal: limit)
+            """
+        ).all(decoding: JobRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.job }
+    }
+
+    public func job(id: String) async throws -> Job? {
+        try await sql.raw("SELECT \(unsafeRaw: JobRow.columns) FROM jobs WHERE id = \(bind: id)")
+            .first(decoding: JobRow.self, keyDecodingStrategy: .snakeCaseColumns)?.job
+    }
+
+    /// How many jobs are in each state, for metrics and benchmarks.
+    public func jobCounts() async throws -> [Job.State: Int] {
+        let rows = try await sql.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all()
+        var counts: [Job.State: Int] = [:]
+        for row in rows {
+            counts[try decodeEnum(row.decode(column: "state", as: String.self))] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+}
+
+private struct JobRow: Decodable {
+    static let columns = "id, organization_id, kind, subject_id, state, run_at_ms, attempts, last_error, created_at_ms, finished_at_ms"
+
+    let id: String
+    let organizationId: String?
+    let kind: String
+    let subjectId: String
+    let state: String
+    let runAtMs: Int64
+    let attempts: Int
+    let lastError: String?
+    let createdAtMs: Int64
+    let finishedAtMs: Int64?
+
+    var job: Job {
+        get throws {
+            Job(
+                id: id, organizationID: organizationId, kind: try decodeEnum(kind), subjectID: subjectId, state: try decodeEnum(state),
+                runAt: Date(epochMilliseconds: runAtMs), attempts: attempts, lastError: lastError,
+                createdAt: Date(epochMilliseconds: createdAtMs), finishedAt: finishedAtMs.map(Date.init(epochMilliseconds:)))
+        }
+    }
+}
+
+extension DB {
+    /// Schedules `kind` work on `subjectID` at `runAt`, once: the same `uniqueKey` again (another
+    /// instance, a retried request) is ignored.
+    public func scheduleJob(
+        id: String, organizationID: String, kind: Job.Kind, subjectID: String, uniqueKey: String, runAt: Date, now: Date
+    ) async throws {
+        try await sql.raw(
+            """
+            INSERT INTO jobs (id, organization_id, kind, subject_id, unique_key, state, run_at_ms, created_at_ms)
+            VALUES (\(bind: id), \(bind: organizationID), \(bind: kind.rawValue), \(bind: subjectID), \(bind: uniqueKey), 'queued',
+                    \(bind: runAt.epochMilliseconds), \(bind: now.epochMilliseconds))
+            ON CONFLICT (unique_key) DO NOTHING
+            """
+        ).run()
+    }
+}

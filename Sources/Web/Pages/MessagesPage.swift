@@ -1,0 +1,67 @@
+import Foundation
+import Scheduling
+import Storage
+import Workflows
+
+/// What SessionDesk told people and whether it reached them. Everyone sees their own messages; the
+/// office sees the organization's, with the ones delivery gave up on first, each with a retry.
+struct MessagesPage {
+    let chrome: PageChrome
+    let isOffice: Bool
+    let timeZone: String
+    let deadLetters: [Row]
+    let messages: [Row]
+    /// Stored, because templates read stored properties only.
+    let hasDeadLetters: Bool
+
+    struct Row {
+        let id: String
+        let when: String
+        let to: String
+        let subject: String
+        let body: String
+        let state: String
+        let stateClass: String
+        let error: String?
+    }
+
+    static let pageSize = 100
+
+    static func load(for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> MessagesPage {
+        let notifications = Notifications(dependencies)
+        let isOffice = caller.role == .admin
+        let records =
+            isOffice ? try await notifications.all(limit: pageSize, for: caller) : try await notifications.mine(limit: pageSize, for: caller)
+        let dead = isOffice ? try await notifications.deadLetters(limit: pageSize, for: caller) : []
+        let organization = try await Directory(dependencies).organization(for: caller)
+        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        // One set of zone offsets for every time on the page, rather than one per time.
+        let now = dependencies.now()
+        let timeline = organization.timeline(
+            coveringInstants: [now] + (records + dead).flatMap { [$0.message.createdAt] + [$0.finishedAt].compactMap { $0 } })!
+        func row(_ record: NotificationRecord) -> Row {
+            let (state, stateClass) = wording(record, in: timeline)
+            return Row(
+                id: record.message.id, when: timeline.describe(record.message.createdAt), to: record.message.address,
+                subject: record.message.subject, body: record.message.body, state: state, stateClass: stateClass,
+                error: record.state == .done ? nil : record.lastError)
+        }
+        return MessagesPage(
+            chrome: .signedIn(title: "Messages", caller: caller, organization: organization, waiting: waiting, csrf: csrf), isOffice: isOffice,
+            timeZone: TimeWording(organization: organization).zone(at: now), deadLetters: dead.map(row), messages: records.map(row),
+            hasDeadLetters: !dead.isEmpty)
+    }
+
+    private static func wording(_ record: NotificationRecord, in timeline: ZoneTimeline) -> (String, String) {
+        let finished = record.finishedAt.map { timeline.describe($0) } ?? ""
+        switch record.state {
+        case .done: return ("sent", "sent")
+        case .dead: return ("not delivered (gave up \(finished) after \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))", "failed")
+        case .running: return ("sending", "waiting")
+        case .queued, nil:
+            return record.attempts == 0
+                ? ("waiting to be sent", "waiting")
+                : ("will be tried again (\(record.attempts) attempt\(record.attempts == 1 ? "" : "s") so far)", "waiting")
+        }
+    }
+}

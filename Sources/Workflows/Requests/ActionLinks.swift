@@ -1,0 +1,114 @@
+public import Foundation
+public import Scheduling
+public import Storage
+
+/// Answering a request from the email, without logging in. Each link is a random 256-bit token,
+/// stored hashed, bound to one person, one request and one action, valid until the request's
+/// deadline and only once. Opening it (GET) only shows what it would do; the POST does it, as the
+/// person the link was sent to, through the same rules as every other answer.
+public struct ActionLinks: Sendable {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    /// What an opened link offers: the action, on which request, for whom, and the defaults of its form.
+    public struct Opened: Sendable {
+        public let link: ActionLink
+        public let holder: Caller
+        public let request: SessionRequest
+        public let summary: String
+        public let time: String
+        /// For accepting: the engagement's usual place and kind of session.
+        public let location: String
+        public let sessionType: String
+    }
+
+    /// The actions `person` may take from the email about `event` on `request`, if any.
+    static func actions(for person: User, event: LifecycleEvent, request: SessionRequest, parties: RequestParties) -> [ActionLink.Action] {
+        let asksTutor: Set<LifecycleEvent> = [.requested, .rescheduleRequested, .replied]
+        if asksTutor.contains(event) && person.id == parties.tutor.id && request.state == .pending { return [.accept, .decline] }
+        if event == .proposed && request.state == .proposed && parties.guardians.contains(where: { $0.id == person.id }) {
+            return [.acceptProposal, .declineProposal]
+        }
+        return []
+    }
+
+    /// Makes and stores the links, in the notification's transaction; returns (label, address) pairs.
+    static func make(
+        _ actions: [ActionLink.Action], for person: User, request: SessionRequest, dependencies: Dependencies, now: Date, in db: DB
+    ) async throws -> [(label: String, url: String)] {
+        var links: [(String, String)] = []
+        for action in actions {
+            let token = dependencies.secrets.token()
+            try await db.insertActionLink(
+                ActionLink(
+                    id: dependencies.ids.next(), organizationID: request.organizationID, userID: person.id, requestID: request.id, action: action,
+                    expiresAt: request.respondBy),
+                tokenHash: SecretGenerator.hash(token), now: now)
+            links.append((action.label, "\(dependencies.publicBaseURL)/a/\(token)"))
+        }
+        return links
+    }
+
+    /// The link's offer, or the reason it cannot be used (unknown, used, expired, or the request moved on).
+    public func open(token: String) async throws -> Opened {
+        let now = dependencies.now()
+        return try await dependencies.store.read { db in
+            guard let link = try await db.actionLink(tokenHash: SecretGenerator.hash(token)),
+                let user = try await db.user(id: link.userID, organizationID: link.organizationID),
+                let request = try await db.request(id: link.requestID, organizationID: link.organizationID)
+            else { throw DomainError.notFound("This link") }
+            let parties = try await RequestParties.load(for: request, in: db)
+            let organization = parties.organization
+            if let used = link.usedAt { throw DomainError.conflict("This link was already used, on \(organization.describe(used)).") }
+            guard now < link.expiresAt else {
+                throw DomainError.conflict("This link expired at \(organization.describe(link.expiresAt)), when the answer was due.")
+            }
+            let engagement = try await db.engagement(id: request.engagementID, organizationID: request.organizationID)
+            return Opened(
+                link: link, holder: Caller(user: user), request: request, summary: parties.summary,
+                time: organization.describe(
+                    link.action == .accept || link.action == .decline ? request.requestedTime : request.proposedTime ?? request.requestedTime),
+                location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "")
+        }
+    }
+
+    /// Uses the link: marks it used, then makes the move as its holder. A refusal (the request was
+    /// answered another way meanwhile) comes back as the move's own sentence.
+    public func act(token: String, location: String, sessionType: String, reason: String) async throws -> SessionRequest {
+        let opened = try await open(token: token)
+        // What can be checked before the link is spent is checked first, so a slip keeps it usable.
+        switch opened.link.action {
+        case .accept: _ = try SessionDetails(location: location, sessionType: sessionType).validated()
+        case .decline:
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw DomainError.invalid("reason", "Declining needs a reason; the family will read it.")
+            }
+        case .acceptProposal, .declineProposal: break
+        }
+        let now = dependencies.now()
+        guard try await dependencies.store.write({ db in try await db.markActionLinkUsed(id: opened.link.id, now: now) }) else {
+            throw DomainError.conflict("This link was already used.")
+        }
+        let moves = RequestMoves(dependencies)
+        let id = opened.request.id
+        switch opened.link.action {
+        case .accept: return try await moves.accept(id, details: SessionDetails(location: location, sessionType: sessionType), by: opened.holder)
+        case .decline: return try await moves.decline(id, reason: reason, by: opened.holder)
+        case .acceptProposal: return try await moves.acceptProposal(id, by: opened.holder)
+        case .declineProposal: return try await moves.declineProposal(id, message: reason, by: opened.holder)
+        }
+    }
+}
+
+extension ActionLink.Action {
+    /// How the email and the page name it.
+    public var label: String {
+        switch self {
+        case .accept: "Accept"
+        case .decline: "Decline"
+        case .acceptProposal: "Accept the proposed time"
+        case .declineProposal: "Decline the proposed time"
+        }
+    }
+}

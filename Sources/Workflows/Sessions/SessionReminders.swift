@@ -1,0 +1,43 @@
+public import Foundation
+public import Scheduling
+public import Storage
+
+/// The morning reminder of a session, for the family and the tutor: scheduled as a job when the
+/// session is booked, written to the outbox when the job comes due, unless the session was
+/// cancelled or has begun by then (a worker that was down catches up, but never late for nothing).
+public struct SessionReminders: JobHandler {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    /// Schedules the reminder of a newly booked session, in the booking's transaction.
+    static func schedule(_ session: Session, in organization: Organization, ids: IDGenerator, now: Date, db: DB) async throws {
+        guard let due = SessionReminder.due(forSessionStartingAt: session.time.start, in: organization.timeZone, now: now) else { return }
+        try await db.scheduleJob(
+            id: ids.next(), organizationID: session.organizationID, kind: .remind, subjectID: session.id,
+            uniqueKey: "remind:\(session.id):\(Int64(due.timeIntervalSince1970))", runAt: due, now: now)
+    }
+
+    public func perform(_ job: Job, now: Date, in db: DB) async throws {
+        guard let organizationID = job.organizationID, let session = try await db.session(id: job.subjectID, organizationID: organizationID),
+            session.status == .scheduled, session.time.start > now, let studentID = session.studentIDs.first
+        else { return }
+        let parties = try await RequestParties.load(
+            organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
+        let organization = parties.organization
+        let when = organization.describe(session.time)
+        let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
+        let link = "\(dependencies.publicBaseURL)/sessions/\(session.id)"
+        try await db.enqueue(
+            parties.recipients([.family, .tutor]).map { person in
+                OutboxMessage(
+                    id: dependencies.ids.next(), organizationID: organizationID, recipientID: person.id, channel: .email, address: person.email,
+                    kind: "reminder", subject: "Today: \(parties.summary), \(when)",
+                    body: [
+                        "Hello \(person.name),", "",
+                        "A reminder of today's session: \(parties.summary), \(when)\(place.isEmpty ? "" : " (\(place))").",
+                        "", "Details: \(link)", "", "— \(organization.name)",
+                    ].joined(separator: "\n"), createdAt: Date(epochSeconds: now.epochSeconds))
+            })
+    }
+}
