@@ -47,3 +47,14 @@ extension APIHandler {
         .ok(.init(body: .json(.init(url: try await CalendarFeeds(dependencies).reset(for: try RequestScope.caller())))))
     }
 }
+
+extension APIHandler {
+    func updateNotificationSettings(
+        _ input: Operations.UpdateNotificationSettings.Input
+    ) async throws -> Operations.UpdateNotificationSettings.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let user = try await NotificationSettings(dependencies).update(
+            notifyBy: NotificationChannel(rawValue: body.notifyBy.rawValue)!, phone: body.phone, for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(user))))
+    }
+}

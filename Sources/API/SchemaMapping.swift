@@ -6,7 +6,9 @@ extension Components.Schemas.Person {
     init(_ user: User) {
         self.init(
             id: user.id, role: Components.Schemas.Role(rawValue: user.role.rawValue)!, name: user.name, email: user.email,
-            phone: user.phone, canRequestSessions: user.role == .parent ? user.canRequestSessions : nil, hasAccount: user.hasPassword)
+            phone: user.phone, notifyBy: .init(rawValue: user.notifyBy.rawValue)!,
+            canRequestSessions: user.role == .parent ? user.canRequestSessions : nil,
+            hasAccount: user.hasPassword)
     }
 }
 

@@ -32,7 +32,11 @@ public enum WebRoutes {
         web.get("/people") { request, context in try await pages.people(request, context) }
         web.post("/people/invitations") { request, context in try await pages.invite(request, context) }
         web.get("/messages") { request, context in try await pages.messages(request, context) }
+        web.post("/messages/settings") { request, context in try await pages.saveNotificationSettings(request, context) }
         web.post("/messages/:id/retry") { request, context in try await pages.retryMessage(request, context) }
+        web.get("/settings/messages") { request, context in try await pages.messageTemplates(request, context) }
+        web.get("/settings/messages/:kind") { request, context in try await pages.messageTemplate(request, context) }
+        web.post("/settings/messages/:kind") { request, context in try await pages.changeMessageTemplate(request, context) }
         web.get("/audit") { request, context in try await pages.audit(request, context) }
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/calendar/feed/:token") { request, context in try await pages.calendarFeed(request, context) }

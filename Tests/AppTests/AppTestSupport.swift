@@ -23,7 +23,8 @@ struct APIWorld: Sendable {
 
 /// Builds the application exactly as `serve` does, on a fresh `database`, and hands `body` a client.
 func withAPI(
-    _ database: TestDatabase, at start: Date = testEpoch, _ body: @Sendable (any TestClientProtocol, APIWorld) async throws -> Void
+    _ database: TestDatabase, at start: Date = testEpoch, textMessages: Bool = false,
+    _ body: @Sendable (any TestClientProtocol, APIWorld) async throws -> Void
 ) async throws {
     try await database.withStore { store in
         let clock = TestClock(start)
@@ -36,7 +37,8 @@ func withAPI(
         let world = APIWorld(store: store, clock: clock, ours: ours, theirs: theirs, tokens: tokens)
         let configuration = try AppConfiguration(reader: AppConfiguration.reader(commandLine: ["http.port": .int(0)]))
         let dependencies = Dependencies(
-            store: store, now: { clock.now }, passwords: PasswordHasher(cost: 4), publicBaseURL: "https://desk.test", logger: TestDatabase.logger)
+            store: store, now: { clock.now }, passwords: PasswordHasher(cost: 4), publicBaseURL: "https://desk.test", logger: TestDatabase.logger,
+            textMessages: textMessages)
         let app = try await buildApplication(
             configuration: configuration, store: store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
             logger: TestDatabase.logger)

@@ -12,6 +12,9 @@ import Testing
         "createEngagement", "getAvailability", "updateAvailability", "listFreeSlots", "createSessionRequest", "getSessionRequest",
         "listSessionRequests", "acceptSessionRequest", "declineSessionRequest", "proposeSessionTime", "respondToProposal",
         "withdrawSessionRequest", "listSessions", "createSession", "getSession", "cancelSession", "getConversation", "listAuditEvents",
+        "requestSessionCancellation", "deleteSessionCancellationRequest", "listNotifications", "listDeadLetters", "retryDeadLetter",
+        "getCalendarFeedURL", "resetCalendarFeedURL", "updateNotificationSettings", "listMessageTemplates", "updateMessageTemplate",
+        "resetMessageTemplate", "previewMessageTemplate",
     ]
 
     @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {

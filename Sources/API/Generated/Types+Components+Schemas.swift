@@ -338,6 +338,8 @@ extension Components {
             internal var email: Swift.String
             /// - Remark: Generated from `#/components/schemas/Person/phone`.
             internal var phone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Person/notifyBy`.
+            internal var notifyBy: Components.Schemas.NotificationChannel
             /// Parents only.
             ///
             /// - Remark: Generated from `#/components/schemas/Person/canRequestSessions`.
@@ -354,6 +356,7 @@ extension Components {
             ///   - name:
             ///   - email:
             ///   - phone:
+            ///   - notifyBy:
             ///   - canRequestSessions: Parents only.
             ///   - hasAccount: Whether they have set a password (accepted their invitation).
             internal init(
@@ -362,6 +365,7 @@ extension Components {
                 name: Swift.String,
                 email: Swift.String,
                 phone: Swift.String? = nil,
+                notifyBy: Components.Schemas.NotificationChannel,
                 canRequestSessions: Swift.Bool? = nil,
                 hasAccount: Swift.Bool
             ) {
@@ -370,6 +374,7 @@ extension Components {
                 self.name = name
                 self.email = email
                 self.phone = phone
+                self.notifyBy = notifyBy
                 self.canRequestSessions = canRequestSessions
                 self.hasAccount = hasAccount
             }
@@ -379,6 +384,7 @@ extension Components {
                 case name
                 case email
                 case phone
+                case notifyBy
                 case canRequestSessions
                 case hasAccount
             }
@@ -2562,6 +2568,266 @@ extension Components {
             }
             internal enum CodingKeys: String, CodingKey {
                 case url
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NotificationSettings`.
+        internal struct NotificationSettings: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NotificationSettings/notifyBy`.
+            internal var notifyBy: Components.Schemas.NotificationChannel
+            /// The mobile number, in international form for texts (+44 7700 900123). These are the whole settings: left out or empty, the number is removed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NotificationSettings/phone`.
+            internal var phone: Swift.String?
+            /// Creates a new `NotificationSettings`.
+            ///
+            /// - Parameters:
+            ///   - notifyBy:
+            ///   - phone: The mobile number, in international form for texts (+44 7700 900123). These are the whole settings: left out or empty, the number is removed.
+            internal init(
+                notifyBy: Components.Schemas.NotificationChannel,
+                phone: Swift.String? = nil
+            ) {
+                self.notifyBy = notifyBy
+                self.phone = phone
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case notifyBy
+                case phone
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.notifyBy = try container.decode(
+                    Components.Schemas.NotificationChannel.self,
+                    forKey: .notifyBy
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "notifyBy",
+                    "phone"
+                ])
+            }
+        }
+        /// email, or sms for text messages (when the deployment has an SMS gateway; otherwise email). Invitations and password resets always go by email.
+        ///
+        /// - Remark: Generated from `#/components/schemas/NotificationChannel`.
+        internal enum NotificationChannel: String, Codable, Hashable, Sendable, CaseIterable {
+            case email = "email"
+            case sms = "sms"
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageKind`.
+        internal enum MessageKind: String, Codable, Hashable, Sendable, CaseIterable {
+            case requested = "requested"
+            case rescheduleRequested = "reschedule_requested"
+            case accepted = "accepted"
+            case declined = "declined"
+            case proposed = "proposed"
+            case replied = "replied"
+            case proposalAccepted = "proposal_accepted"
+            case proposalDeclined = "proposal_declined"
+            case withdrawn = "withdrawn"
+            case expired = "expired"
+            case sessionCreated = "session_created"
+            case sessionCancelled = "session_cancelled"
+            case originalCancelled = "original_cancelled"
+            case cancellationRequested = "cancellation_requested"
+            case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
+            case cancellationRequestCleared = "cancellation_request_cleared"
+            case reminder = "reminder"
+            case invitation = "invitation"
+            case passwordReset = "password_reset"
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageTemplateInput`.
+        internal struct MessageTemplateInput: Codable, Hashable, Sendable {
+            /// One line.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplateInput/subject`.
+            internal var subject: Swift.String
+            /// The email's text; its HTML part is made from it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplateInput/body`.
+            internal var body: Swift.String
+            /// The text message; required for every kind but invitation and password_reset
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplateInput/text`.
+            internal var text: Swift.String?
+            /// Creates a new `MessageTemplateInput`.
+            ///
+            /// - Parameters:
+            ///   - subject: One line.
+            ///   - body: The email's text; its HTML part is made from it.
+            ///   - text: The text message; required for every kind but invitation and password_reset
+            internal init(
+                subject: Swift.String,
+                body: Swift.String,
+                text: Swift.String? = nil
+            ) {
+                self.subject = subject
+                self.body = body
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subject
+                case body
+                case text
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.subject = try container.decode(
+                    Swift.String.self,
+                    forKey: .subject
+                )
+                self.body = try container.decode(
+                    Swift.String.self,
+                    forKey: .body
+                )
+                self.text = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .text
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "subject",
+                    "body",
+                    "text"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageTemplateList`.
+        internal struct MessageTemplateList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MessageTemplateList/items`.
+            internal var items: [Components.Schemas.MessageTemplate]
+            /// Creates a new `MessageTemplateList`.
+            ///
+            /// - Parameters:
+            ///   - items:
+            internal init(items: [Components.Schemas.MessageTemplate]) {
+                self.items = items
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MessageTemplate`.
+        internal struct MessageTemplate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/kind`.
+            internal var kind: Components.Schemas.MessageKind
+            /// When it is sent: "A request is declined".
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/title`.
+            internal var title: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/subject`.
+            internal var subject: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/body`.
+            internal var body: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/text`.
+            internal var text: Swift.String?
+            /// The organization's own wording (false means the standard one).
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/isCustom`.
+            internal var isCustom: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/updatedAt`.
+            internal var updatedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/FieldsPayload`.
+            internal struct FieldsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/MessageTemplate/FieldsPayload/name`.
+                internal var name: Swift.String
+                /// - Remark: Generated from `#/components/schemas/MessageTemplate/FieldsPayload/meaning`.
+                internal var meaning: Swift.String
+                /// Creates a new `FieldsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - name:
+                ///   - meaning:
+                internal init(
+                    name: Swift.String,
+                    meaning: Swift.String
+                ) {
+                    self.name = name
+                    self.meaning = meaning
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case name
+                    case meaning
+                }
+            }
+            /// The names the template may print, with what each holds.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/fields`.
+            internal typealias FieldsPayload = [Components.Schemas.MessageTemplate.FieldsPayloadPayload]
+            /// The names the template may print, with what each holds.
+            ///
+            /// - Remark: Generated from `#/components/schemas/MessageTemplate/fields`.
+            internal var fields: Components.Schemas.MessageTemplate.FieldsPayload
+            /// Creates a new `MessageTemplate`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - title: When it is sent: "A request is declined".
+            ///   - subject:
+            ///   - body:
+            ///   - text:
+            ///   - isCustom: The organization's own wording (false means the standard one).
+            ///   - updatedAt:
+            ///   - fields: The names the template may print, with what each holds.
+            internal init(
+                kind: Components.Schemas.MessageKind,
+                title: Swift.String,
+                subject: Swift.String,
+                body: Swift.String,
+                text: Swift.String? = nil,
+                isCustom: Swift.Bool,
+                updatedAt: Foundation.Date? = nil,
+                fields: Components.Schemas.MessageTemplate.FieldsPayload
+            ) {
+                self.kind = kind
+                self.title = title
+                self.subject = subject
+                self.body = body
+                self.text = text
+                self.isCustom = isCustom
+                self.updatedAt = updatedAt
+                self.fields = fields
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case title
+                case subject
+                case body
+                case text
+                case isCustom
+                case updatedAt
+                case fields
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/MessagePreview`.
+        internal struct MessagePreview: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MessagePreview/subject`.
+            internal var subject: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessagePreview/body`.
+            internal var body: Swift.String
+            /// - Remark: Generated from `#/components/schemas/MessagePreview/text`.
+            internal var text: Swift.String?
+            /// Creates a new `MessagePreview`.
+            ///
+            /// - Parameters:
+            ///   - subject:
+            ///   - body:
+            ///   - text:
+            internal init(
+                subject: Swift.String,
+                body: Swift.String,
+                text: Swift.String? = nil
+            ) {
+                self.subject = subject
+                self.body = body
+                self.text = text
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case subject
+                case body
+                case text
             }
         }
         /// - Remark: Generated from `#/components/schemas/NotificationList`.

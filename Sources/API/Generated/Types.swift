@@ -223,6 +223,31 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
     func resetCalendarFeedURL(_ input: Operations.ResetCalendarFeedURL.Input) async throws -> Operations.ResetCalendarFeedURL.Output
+    /// How the caller is told of news, by email or by text message, and the mobile number texts go to.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/notification-settings`.
+    /// - Remark: Generated from `#/paths//api/v1/me/notification-settings/put(updateNotificationSettings)`.
+    func updateNotificationSettings(_ input: Operations.UpdateNotificationSettings.Input) async throws -> Operations.UpdateNotificationSettings.Output
+    /// The wording of every kind of message the organization sends, its own or the standard one (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/message-templates`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/get(listMessageTemplates)`.
+    func listMessageTemplates(_ input: Operations.ListMessageTemplates.Input) async throws -> Operations.ListMessageTemplates.Output
+    /// Reword one kind of message (Mustache; values are printed as they are and never read as template syntax) (office only).
+    ///
+    /// - Remark: HTTP `PUT /api/v1/message-templates/{kind}`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/put(updateMessageTemplate)`.
+    func updateMessageTemplate(_ input: Operations.UpdateMessageTemplate.Input) async throws -> Operations.UpdateMessageTemplate.Output
+    /// Return one kind of message to the standard wording (office only).
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/message-templates/{kind}`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/delete(resetMessageTemplate)`.
+    func resetMessageTemplate(_ input: Operations.ResetMessageTemplate.Input) async throws -> Operations.ResetMessageTemplate.Output
+    /// What a wording would send, on sample values, checked as saving checks it; nothing is saved (office only).
+    ///
+    /// - Remark: HTTP `POST /api/v1/message-templates/{kind}/preview`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/preview/post(previewMessageTemplate)`.
+    func previewMessageTemplate(_ input: Operations.PreviewMessageTemplate.Input) async throws -> Operations.PreviewMessageTemplate.Output
     /// The audit log, newest first (office only).
     ///
     /// - Remark: HTTP `GET /api/v1/audit-events`.
@@ -725,6 +750,69 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
     internal func resetCalendarFeedURL(headers: Operations.ResetCalendarFeedURL.Input.Headers = .init()) async throws -> Operations.ResetCalendarFeedURL.Output {
         try await resetCalendarFeedURL(Operations.ResetCalendarFeedURL.Input(headers: headers))
+    }
+    /// How the caller is told of news, by email or by text message, and the mobile number texts go to.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/notification-settings`.
+    /// - Remark: Generated from `#/paths//api/v1/me/notification-settings/put(updateNotificationSettings)`.
+    internal func updateNotificationSettings(
+        headers: Operations.UpdateNotificationSettings.Input.Headers = .init(),
+        body: Operations.UpdateNotificationSettings.Input.Body
+    ) async throws -> Operations.UpdateNotificationSettings.Output {
+        try await updateNotificationSettings(Operations.UpdateNotificationSettings.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The wording of every kind of message the organization sends, its own or the standard one (office only).
+    ///
+    /// - Remark: HTTP `GET /api/v1/message-templates`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/get(listMessageTemplates)`.
+    internal func listMessageTemplates(headers: Operations.ListMessageTemplates.Input.Headers = .init()) async throws -> Operations.ListMessageTemplates.Output {
+        try await listMessageTemplates(Operations.ListMessageTemplates.Input(headers: headers))
+    }
+    /// Reword one kind of message (Mustache; values are printed as they are and never read as template syntax) (office only).
+    ///
+    /// - Remark: HTTP `PUT /api/v1/message-templates/{kind}`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/put(updateMessageTemplate)`.
+    internal func updateMessageTemplate(
+        path: Operations.UpdateMessageTemplate.Input.Path,
+        headers: Operations.UpdateMessageTemplate.Input.Headers = .init(),
+        body: Operations.UpdateMessageTemplate.Input.Body
+    ) async throws -> Operations.UpdateMessageTemplate.Output {
+        try await updateMessageTemplate(Operations.UpdateMessageTemplate.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Return one kind of message to the standard wording (office only).
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/message-templates/{kind}`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/delete(resetMessageTemplate)`.
+    internal func resetMessageTemplate(
+        path: Operations.ResetMessageTemplate.Input.Path,
+        headers: Operations.ResetMessageTemplate.Input.Headers = .init()
+    ) async throws -> Operations.ResetMessageTemplate.Output {
+        try await resetMessageTemplate(Operations.ResetMessageTemplate.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// What a wording would send, on sample values, checked as saving checks it; nothing is saved (office only).
+    ///
+    /// - Remark: HTTP `POST /api/v1/message-templates/{kind}/preview`.
+    /// - Remark: Generated from `#/paths//api/v1/message-templates/{kind}/preview/post(previewMessageTemplate)`.
+    internal func previewMessageTemplate(
+        path: Operations.PreviewMessageTemplate.Input.Path,
+        headers: Operations.PreviewMessageTemplate.Input.Headers = .init(),
+        body: Operations.PreviewMessageTemplate.Input.Body
+    ) async throws -> Operations.PreviewMessageTemplate.Output {
+        try await previewMessageTemplate(Operations.PreviewMessageTemplate.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
     }
     /// The audit log, newest first (office only).
     ///

@@ -15,7 +15,7 @@ enum Runtime {
     static func dependencies(_ configuration: AppConfiguration, store: any Store, logger: Logger) -> Dependencies {
         Dependencies(
             store: store, now: { Date() }, passwords: PasswordHasher(cost: configuration.passwordCost),
-            publicBaseURL: configuration.publicBaseURL, logger: logger)
+            publicBaseURL: configuration.publicBaseURL, logger: logger, textMessages: configuration.delivery.sms != nil)
     }
 
     /// The background work `serve` runs unless told not to, and `worker` runs alone: delivering
@@ -27,8 +27,15 @@ enum Runtime {
         case .smtp(let server): logger.info("delivering mail through \(server)")
         case .folder(let path): logger.notice("no SESSIONDESK_SMTP_URL: mail is written as .eml files to \(path)")
         }
+        if let gateway = delivery.sms {
+            logger.info("sending text messages through \(gateway)")
+        } else {
+            logger.info("no SESSIONDESK_SMS_URL: no text messages; everyone is emailed")
+        }
+        let transport = ChannelRouter(
+            email: try EmailTransport(delivery, logger: logger), sms: delivery.sms.map { SMSTransport(gateway: $0, logger: logger) })
         let runner = JobRunner(
-            store: dependencies.store, transport: ChannelRouter(email: try EmailTransport(delivery, logger: logger), sms: nil),
+            store: dependencies.store, transport: transport,
             policy: delivery.retry, worker: workerName, lease: delivery.lease, now: dependencies.now,
             handlers: [.remind: SessionReminders(dependencies)], logger: logger)
         return [

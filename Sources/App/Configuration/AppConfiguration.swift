@@ -46,10 +46,10 @@ public struct AppConfiguration: Sendable {
                     uniqueKeysWithValues: values.map {
                         (
                             AbsoluteConfigKey(stringLiteral: "sessiondesk.\($0.key)"),
-                            ConfigValue($0.value, isSecret: ["database.url", "smtp.url"].contains($0.key))
+                            ConfigValue($0.value, isSecret: ["database.url", "smtp.url", "sms.url"].contains($0.key))
                         )
                     })),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL", "SESSIONDESK_SMTP_URL"])),
+            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL", "SESSIONDESK_SMTP_URL", "SESSIONDESK_SMS_URL"])),
         ])
     }
 }

@@ -5,7 +5,8 @@ public import Workflows
 
 /// Where notifications go and how hard delivery tries. Keys under `sessiondesk.`: `smtp.url`
 /// (env `SESSIONDESK_SMTP_URL`; without it messages become `.eml` files in `mail.folder`, default
-/// `mail`), `mail.from` (`Name <address>`), `delivery.attempts` (20: with backoff from
+/// `mail`), `mail.from` (`Name <address>`), `sms.url` and `sms.from` (an SMS gateway in Twilio's
+/// REST shape, see `SMSGateway`; without one nobody can choose texts), `delivery.attempts` (20: with backoff from
 /// `delivery.retry.seconds`, 30, to an hourly cap, 6½ to 13 hours of retries),
 /// `delivery.lease.seconds` (300), `delivery.poll.milliseconds` (1000).
 public struct DeliveryConfiguration: Sendable {
@@ -16,6 +17,7 @@ public struct DeliveryConfiguration: Sendable {
 
     public var destination: Destination
     public var sender: MailAddress
+    var sms: SMSGateway?
     public var retry: RetryPolicy
     /// How long a claimed job is a worker's before another may take it (after a crash).
     public var lease: TimeInterval
@@ -34,6 +36,9 @@ public struct DeliveryConfiguration: Sendable {
             throw ConfigurationError("SESSIONDESK_MAIL_FROM \"\(from)\" is not an address such as \"Northside Tutoring <office@northside.example>\".")
         }
         self.sender = sender
+        if let url = config.string(forKey: "sms.url", isSecret: true), !url.isEmpty {
+            sms = try SMSGateway(url: url, from: config.string(forKey: "sms.from", default: ""))
+        }
         let attempts = config.int(forKey: "delivery.attempts", default: 20)
         let firstDelay = config.double(forKey: "delivery.retry.seconds", default: 30)
         guard attempts >= 1, firstDelay > 0 else {

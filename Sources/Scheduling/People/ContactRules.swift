@@ -32,6 +32,15 @@ public enum ContactRules {
         return (raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" : "") + digits
     }
 
+    /// A choice of text messages needs a number in international form, which SMS gateways require.
+    public static func notificationChoice(_ channel: NotificationChannel, phone: String?, field: String = "notifyBy") throws(DomainError) {
+        guard channel == .sms else { return }
+        guard let phone, phone.hasPrefix("+") else {
+            throw DomainError.invalid(
+                field, "Text messages need a mobile number in international form, starting with + and the country code, such as +44 7700 900123.")
+        }
+    }
+
     /// At least 10 characters: long enough to resist guessing, short enough to type on a phone.
     public static func password(_ raw: String, field: String = "password") throws(DomainError) {
         guard raw.count >= 10 else { throw DomainError.invalid(field, "A password needs at least 10 characters.") }

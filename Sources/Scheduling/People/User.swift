@@ -7,6 +7,8 @@ public struct User: Hashable, Sendable {
     /// Stored trimmed and lower-cased; unique within the organization.
     public var email: String
     public var phone: String?
+    /// How they want notifications: see `contact(textMessages:)`.
+    public var notifyBy: NotificationChannel
     /// Parents only: whether the office lets them request, reschedule and cancel sessions.
     public var canRequestSessions: Bool
     /// False until an invitation is accepted and a password set.
@@ -14,7 +16,7 @@ public struct User: Hashable, Sendable {
 
     public init(
         id: String, organizationID: String, role: Role, name: String, email: String, phone: String? = nil,
-        canRequestSessions: Bool = false, hasPassword: Bool = false
+        notifyBy: NotificationChannel = .email, canRequestSessions: Bool = false, hasPassword: Bool = false
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -22,6 +24,7 @@ public struct User: Hashable, Sendable {
         self.name = name
         self.email = email
         self.phone = phone
+        self.notifyBy = notifyBy
         self.canRequestSessions = canRequestSessions
         self.hasPassword = hasPassword
     }

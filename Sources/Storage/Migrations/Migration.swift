@@ -33,5 +33,7 @@ extension Migration {
         .m0011CalendarInvites,
         .m0012CalendarFeeds,
         .m0013ActionLinks,
+        .m0014NotificationChannel,
+        .m0015MessageTemplates,
     ]
 }

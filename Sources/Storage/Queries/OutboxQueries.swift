@@ -1,17 +1,13 @@
 public import Foundation
 import SQLKit
+public import Scheduling
 
 /// A message to deliver, written in the same transaction as the change that causes it.
 public struct OutboxMessage: Sendable, Hashable {
-    public enum Channel: String, Sendable {
-        case email
-        case sms
-    }
-
     public let id: String
     public let organizationID: String
     public let recipientID: String?
-    public let channel: Channel
+    public let channel: NotificationChannel
     /// An email address or phone number.
     public let address: String
     /// What caused it, such as `invitation`; templates and delivery key on this.
@@ -36,7 +32,7 @@ public struct OutboxMessage: Sendable, Hashable {
     }
 
     public init(
-        id: String, organizationID: String, recipientID: String?, channel: Channel, address: String, kind: String, subject: String,
+        id: String, organizationID: String, recipientID: String?, channel: NotificationChannel, address: String, kind: String, subject: String,
         body: String, createdAt: Date, attachment: Attachment? = nil
     ) {
         self.id = id

@@ -50,6 +50,16 @@ extension DB {
         }
     }
 
+    /// The person's phone and how they want notifications.
+    public func updateContact(userID: String, organizationID: String, phone: String?, notifyBy: NotificationChannel) async throws {
+        try await sql.raw(
+            """
+            UPDATE users SET phone = \(bind: phone), notify_by = \(bind: notifyBy.rawValue)
+            WHERE id = \(bind: userID) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
     public func setPassword(userID: String, hash: String) async throws {
         try await sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
     }
@@ -78,7 +88,7 @@ extension DB {
 }
 
 struct UserRow: Decodable {
-    static let columns = "id, organization_id, role, name, email, phone, can_request_sessions, password_hash IS NOT NULL AS has_password"
+    static let columns = "id, organization_id, role, name, email, phone, notify_by, can_request_sessions, password_hash IS NOT NULL AS has_password"
 
     let id: String
     let organizationId: String
@@ -86,12 +96,13 @@ struct UserRow: Decodable {
     let name: String
     let email: String
     let phone: String?
+    let notifyBy: String
     let canRequestSessions: Bool
     let hasPassword: Bool
 
     func model() throws -> User {
         User(
             id: id, organizationID: organizationId, role: try decodeEnum(role), name: name, email: email, phone: phone,
-            canRequestSessions: canRequestSessions, hasPassword: hasPassword)
+            notifyBy: try decodeEnum(notifyBy), canRequestSessions: canRequestSessions, hasPassword: hasPassword)
     }
 }

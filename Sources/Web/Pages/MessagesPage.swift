@@ -13,6 +13,19 @@ struct MessagesPage {
     let messages: [Row]
     /// Stored, because templates read stored properties only.
     let hasDeadLetters: Bool
+    let contact: Contact
+
+    /// How the person is told of news, and the form to change it.
+    struct Contact {
+        let email: String
+        let phone: String
+        let byEmail: Bool
+        let bySMS: Bool
+        /// Whether this deployment can send texts at all.
+        let textMessages: Bool
+        let saved: Bool
+        let problem: String?
+    }
 
     struct Row {
         let id: String
@@ -27,7 +40,10 @@ struct MessagesPage {
 
     static let pageSize = 100
 
-    static func load(for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> MessagesPage {
+    /// `form` is what the person just sent when it was refused, shown again with `problem`.
+    static func load(
+        for caller: Caller, csrf: String, dependencies: Dependencies, saved: Bool = false, form: SettingsForm? = nil, problem: String? = nil
+    ) async throws -> MessagesPage {
         let notifications = Notifications(dependencies)
         let isOffice = caller.role == .admin
         let records =
@@ -35,6 +51,11 @@ struct MessagesPage {
         let dead = isOffice ? try await notifications.deadLetters(limit: pageSize, for: caller) : []
         let organization = try await Directory(dependencies).organization(for: caller)
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let me = try await Directory(dependencies).me(caller)
+        let choice = form.flatMap { NotificationChannel(rawValue: $0.notifyBy) } ?? me.notifyBy
+        let contact = Contact(
+            email: me.email, phone: form?.phone ?? me.phone ?? "", byEmail: choice == .email, bySMS: choice == .sms,
+            textMessages: dependencies.textMessages, saved: saved, problem: problem)
         // One set of zone offsets for every time on the page, rather than one per time.
         let now = dependencies.now()
         let timeline = organization.timeline(
@@ -49,7 +70,14 @@ struct MessagesPage {
         return MessagesPage(
             chrome: .signedIn(title: "Messages", caller: caller, organization: organization, waiting: waiting, csrf: csrf), isOffice: isOffice,
             timeZone: TimeWording(organization: organization).zone(at: now), deadLetters: dead.map(row), messages: records.map(row),
-            hasDeadLetters: !dead.isEmpty)
+            hasDeadLetters: !dead.isEmpty, contact: contact)
+    }
+
+    /// The notification settings form.
+    struct SettingsForm: SignedForm {
+        let csrf: String
+        let notifyBy: String
+        let phone: String?
     }
 
     private static func wording(_ record: NotificationRecord, in timeline: ZoneTimeline) -> (String, String) {

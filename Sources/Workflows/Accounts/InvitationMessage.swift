@@ -2,7 +2,7 @@ import Foundation
 import Scheduling
 import Storage
 
-/// The email that carries an invitation link.
+/// The email that carries an invitation link, in the organization's wording of `invitation`.
 struct InvitationMessage {
     let id: String
     let user: User
@@ -12,26 +12,22 @@ struct InvitationMessage {
     let expiresAt: Date
     let now: Date
 
-    var outboxMessage: OutboxMessage {
+    func outboxMessage(in db: DB) async throws -> OutboxMessage {
         let welcome =
             switch user.role {
             case .parent: "see your children's sessions\(user.canRequestSessions ? " and request, reschedule or cancel them" : "")"
             case .tutor: "see your sessions, set your availability and answer session requests"
             case .admin: "run \(organization.name)'s sessions, people and settings"
             }
+        let template = try await MessageTemplates.template(.invitation, organizationID: organization.id, in: db)
+        let words = try MessageRendering.render(
+            template,
+            [
+                "recipient": user.name, "organization": organization.name, "inviter": invitedBy, "welcome": welcome,
+                "expires": organization.describe(expiresAt), "link": link,
+            ], sms: false)
         return OutboxMessage(
-            id: id, organizationID: organization.id, recipientID: user.id, channel: .email, address: user.email, kind: "invitation",
-            subject: "\(organization.name) invites you to SessionDesk",
-            body: """
-                Hello \(user.name),
-
-                \(invitedBy) at \(organization.name) has invited you to SessionDesk, where you can \(welcome).
-
-                Choose your password here (the link works once, until \(organization.describe(expiresAt))):
-                \(link)
-
-                If you did not expect this email, you can ignore it.
-                """,
-            createdAt: now)
+            id: id, organizationID: organization.id, recipientID: user.id, channel: .email, address: user.email,
+            kind: MessageKind.invitation.rawValue, subject: words.subject, body: words.body, createdAt: now)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Scheduling
 import Storage
 
-/// The email that carries a password reset link.
+/// The email that carries a password reset link, in the organization's wording of `password_reset`.
 struct PasswordResetMessage {
     let id: String
     let user: User
@@ -11,20 +11,14 @@ struct PasswordResetMessage {
     let expiresAt: Date
     let now: Date
 
-    var outboxMessage: OutboxMessage {
-        OutboxMessage(
-            id: id, organizationID: organization.id, recipientID: user.id, channel: .email, address: user.email, kind: "password_reset",
-            subject: "Choose a new SessionDesk password",
-            body: """
-                Hello \(user.name),
-
-                Someone (we hope you) asked to reset your password for \(organization.name) on SessionDesk.
-
-                Choose a new one here (the link works once, until \(organization.describe(expiresAt))):
-                \(link)
-
-                If it was not you, ignore this email: your password stays as it is.
-                """,
-            createdAt: now)
+    func outboxMessage(in db: DB) async throws -> OutboxMessage {
+        let template = try await MessageTemplates.template(.passwordReset, organizationID: organization.id, in: db)
+        let words = try MessageRendering.render(
+            template,
+            ["recipient": user.name, "organization": organization.name, "expires": organization.describe(expiresAt), "link": link],
+            sms: false)
+        return OutboxMessage(
+            id: id, organizationID: organization.id, recipientID: user.id, channel: .email, address: user.email,
+            kind: MessageKind.passwordReset.rawValue, subject: words.subject, body: words.body, createdAt: now)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Scheduling
 
-/// The words of a lifecycle notification and audit line, in the organization's time zone.
-/// (Organizations will edit these texts once message templates exist.)
+/// The facts of a lifecycle event in the organization's time zone: the audit line, and the values
+/// its notification's template prints.
 struct LifecycleMessage {
     let event: LifecycleEvent
     let parties: RequestParties
@@ -13,24 +13,6 @@ struct LifecycleMessage {
 
     private var when: String { time.map { parties.organization.describe($0.start) } ?? "" }
     private var what: String { parties.summary }
-
-    var subject: String {
-        switch event {
-        case .requested: "Session requested: \(what), \(when)"
-        case .rescheduleRequested: "Reschedule requested: \(what), \(when)"
-        case .accepted, .proposalAccepted: "Session confirmed: \(what), \(when)"
-        case .declined: "Session request declined: \(what)"
-        case .proposed: "Another time proposed: \(what), \(when)"
-        case .replied: "The family replied: \(what)"
-        case .proposalDeclined, .withdrawn: "Session request withdrawn: \(what)"
-        case .expired: "Session request expired: \(what)"
-        case .sessionCreated: "Session booked: \(what), \(when)"
-        case .sessionCancelled, .originalCancelled: "Session cancelled: \(what), \(when)"
-        case .cancellationRequested: "Cancellation requested: \(what), \(when)"
-        case .cancellationRequestWithdrawn: "Cancellation request withdrawn: \(what), \(when)"
-        case .cancellationRequestCleared: "Your session goes ahead: \(what), \(when)"
-        }
-    }
 
     /// One line for the audit log.
     var auditSummary: String {
@@ -54,42 +36,13 @@ struct LifecycleMessage {
         }
     }
 
-    /// `actions` are answer-by-email links for this person: (label, address).
-    func body(for person: User, link: String, actions: [(label: String, url: String)] = []) -> String {
-        var lines = ["Hello \(person.name),", "", headline, ""]
-        if !body.isEmpty && event != .expired && event != .originalCancelled {
-            lines += ["\(actorName) wrote:", body, ""]
-        }
-        if let request, request.state.isOpen {
-            lines += [
-                "An answer is due by \(parties.organization.describe(request.respondBy)); without one the request is declined automatically.", "",
-            ]
-        }
-        if !actions.isEmpty {
-            lines += ["Answer without logging in (each link works once):"] + actions.map { "\($0.label): \($0.url)" } + [""]
-        }
-        lines += ["Details: \(link)", "", "— \(parties.organization.name)"]
-        return lines.joined(separator: "\n")
-    }
-
-    private var headline: String {
-        switch event {
-        case .requested: "\(actorName) requested a session: \(what) on \(when)."
-        case .rescheduleRequested: "\(actorName) asked to move a session: \(what), to \(when)."
-        case .accepted: "\(actorName) confirmed the session: \(what) on \(when)."
-        case .proposalAccepted: "\(actorName) accepted the proposed time: \(what) on \(when) is confirmed."
-        case .declined: "\(actorName) declined the session request for \(what)."
-        case .proposed: "\(actorName) proposed another time for \(what): \(when)."
-        case .replied: "\(actorName) replied to the proposed time for \(what)\(time.map { _ in " and asked for \(when)" } ?? "")."
-        case .proposalDeclined: "\(actorName) declined the proposed time for \(what); the request is withdrawn."
-        case .withdrawn: "\(actorName) withdrew the session request for \(what)."
-        case .expired: "Nobody answered the session request for \(what) in time, so it was declined automatically."
-        case .sessionCreated: "\(actorName) booked a session: \(what) on \(when)."
-        case .sessionCancelled: "\(actorName) cancelled the session \(what) on \(when). Reason: \(body)"
-        case .originalCancelled: "The session \(what) on \(when) will not take place: \(body)"
-        case .cancellationRequested: "\(actorName) asked the office to cancel the session \(what) on \(when)."
-        case .cancellationRequestWithdrawn: "\(actorName) took back the request to cancel \(what) on \(when); it goes ahead."
-        case .cancellationRequestCleared: "\(actorName) cleared your request to cancel \(what) on \(when): the session goes ahead."
-        }
+    /// What the kind's template prints (see `MessageKind.fields`), but for the recipient and their
+    /// answer links.
+    func values(link: String) -> [String: Any] {
+        var values: [String: Any] = ["organization": parties.organization.name, "actor": actorName, "what": what, "link": link]
+        if time != nil { values["when"] = when }
+        if !body.isEmpty { values["message"] = body }
+        if let request, request.state.isOpen { values["respondBy"] = parties.organization.describe(request.respondBy) }
+        return values
     }
 }

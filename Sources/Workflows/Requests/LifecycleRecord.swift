@@ -48,19 +48,25 @@ struct LifecycleRecord {
         _ event: LifecycleEvent, message: LifecycleMessage, link: String, invite: OutboxMessage.Attachment?, request: SessionRequest?, in db: DB
     ) async throws {
         let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
+        guard !people.isEmpty else { return }
+        let template = try await MessageTemplates.template(MessageKind(event), organizationID: parties.organization.id, in: db)
+        let shared = message.values(link: link)
         var messages: [OutboxMessage] = []
         for person in people {
-            var links: [(label: String, url: String)] = []
+            var values = shared
+            values["recipient"] = person.name
             if let request {
                 let actions = ActionLinks.actions(for: person, event: event, request: request, parties: parties)
-                links = try await ActionLinks.make(actions, for: person, request: request, dependencies: dependencies, now: now, in: db)
+                let links = try await ActionLinks.make(actions, for: person, request: request, dependencies: dependencies, now: now, in: db)
+                values.merge(MessageValues.actions(links), uniquingKeysWith: { $1 })
             }
+            let contact = person.contact(textMessages: dependencies.textMessages)
+            let words = try MessageRendering.render(template, values, sms: contact.channel == .sms)
             messages.append(
                 OutboxMessage(
-                    id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: .email,
-                    address: person.email, kind: event.rawValue, subject: message.subject,
-                    body: message.body(for: person, link: link, actions: links),
-                    createdAt: now, attachment: person.role == .admin ? nil : invite))
+                    id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: contact.channel,
+                    address: contact.address, kind: event.rawValue, subject: words.subject, body: words.body, createdAt: now,
+                    attachment: person.role == .admin || contact.channel == .sms ? nil : invite))
         }
         try await db.enqueue(messages)
     }

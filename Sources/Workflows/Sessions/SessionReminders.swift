@@ -25,19 +25,25 @@ public struct SessionReminders: JobHandler {
         let parties = try await RequestParties.load(
             organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
         let organization = parties.organization
-        let when = organization.describe(session.time)
+        let template = try await MessageTemplates.template(.reminder, organizationID: organizationID, in: db)
         let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
-        let link = "\(dependencies.publicBaseURL)/sessions/\(session.id)"
-        try await db.enqueue(
-            parties.recipients([.family, .tutor]).map { person in
+        var shared: [String: Any] = [
+            "organization": organization.name, "what": parties.summary, "when": organization.describe(session.time),
+            "link": "\(dependencies.publicBaseURL)/sessions/\(session.id)",
+        ]
+        if !place.isEmpty { shared["place"] = place }
+        var messages: [OutboxMessage] = []
+        for person in parties.recipients([.family, .tutor]) {
+            var values = shared
+            values["recipient"] = person.name
+            let contact = person.contact(textMessages: dependencies.textMessages)
+            let words = try MessageRendering.render(template, values, sms: contact.channel == .sms)
+            messages.append(
                 OutboxMessage(
-                    id: dependencies.ids.next(), organizationID: organizationID, recipientID: person.id, channel: .email, address: person.email,
-                    kind: "reminder", subject: "Today: \(parties.summary), \(when)",
-                    body: [
-                        "Hello \(person.name),", "",
-                        "A reminder of today's session: \(parties.summary), \(when)\(place.isEmpty ? "" : " (\(place))").",
-                        "", "Details: \(link)", "", "— \(organization.name)",
-                    ].joined(separator: "\n"), createdAt: Date(epochSeconds: now.epochSeconds))
-            })
+                    id: dependencies.ids.next(), organizationID: organizationID, recipientID: person.id, channel: contact.channel,
+                    address: contact.address, kind: MessageKind.reminder.rawValue, subject: words.subject, body: words.body,
+                    createdAt: Date(epochSeconds: now.epochSeconds)))
+        }
+        try await db.enqueue(messages)
     }
 }

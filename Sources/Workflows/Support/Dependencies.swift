@@ -14,10 +14,13 @@ public struct Dependencies: Sendable {
     /// Where people reach the web app, for links in messages: `https://desk.example.org`.
     public let publicBaseURL: String
     public let logger: Logger
+    /// Whether this deployment can send text messages (an SMS gateway is configured); without
+    /// one, people who chose texts are emailed.
+    public let textMessages: Bool
 
     public init(
         store: any Store, now: @escaping @Sendable () -> Date, ids: IDGenerator? = nil, secrets: SecretGenerator = .system,
-        passwords: PasswordHasher = PasswordHasher(), publicBaseURL: String, logger: Logger
+        passwords: PasswordHasher = PasswordHasher(), publicBaseURL: String, logger: Logger, textMessages: Bool = false
     ) {
         self.store = store
         self.now = now
@@ -26,6 +29,7 @@ public struct Dependencies: Sendable {
         self.passwords = passwords
         self.publicBaseURL = publicBaseURL
         self.logger = logger
+        self.textMessages = textMessages
     }
 
     /// The current instant truncated to whole seconds, as stored.

@@ -1,0 +1,114 @@
+public import Scheduling
+
+/// Every message SessionDesk sends, by the `kind` its outbox rows carry. Each has a template the
+/// organization may rewrite (see `MessageTemplate`).
+public enum MessageKind: String, CaseIterable, Hashable, Sendable {
+    case requested
+    case rescheduleRequested = "reschedule_requested"
+    case accepted
+    case declined
+    case proposed
+    case replied
+    case proposalAccepted = "proposal_accepted"
+    case proposalDeclined = "proposal_declined"
+    case withdrawn
+    case expired
+    case sessionCreated = "session_created"
+    case sessionCancelled = "session_cancelled"
+    case originalCancelled = "original_cancelled"
+    case cancellationRequested = "cancellation_requested"
+    case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
+    case cancellationRequestCleared = "cancellation_request_cleared"
+    case reminder
+    case invitation
+    case passwordReset = "password_reset"
+
+    public init(_ event: LifecycleEvent) {
+        // Every lifecycle event is a kind of its own, under the same name.
+        self.init(rawValue: event.rawValue)!
+    }
+
+    /// What the office sees in the list of templates.
+    public var title: String {
+        switch self {
+        case .requested: "A session is requested"
+        case .rescheduleRequested: "A family asks to move a session"
+        case .accepted: "A request is accepted"
+        case .declined: "A request is declined"
+        case .proposed: "Another time is proposed"
+        case .replied: "The family replies to a proposal"
+        case .proposalAccepted: "The family accepts the proposed time"
+        case .proposalDeclined: "The family declines the proposed time"
+        case .withdrawn: "A request is withdrawn"
+        case .expired: "A request expires unanswered"
+        case .sessionCreated: "The office books a session"
+        case .sessionCancelled: "A session is cancelled"
+        case .originalCancelled: "A session goes with a failed reschedule"
+        case .cancellationRequested: "A family asks the office to cancel"
+        case .cancellationRequestWithdrawn: "A family takes back a cancellation request"
+        case .cancellationRequestCleared: "The office clears a cancellation request"
+        case .reminder: "Morning reminder of the day's session"
+        case .invitation: "Invitation to SessionDesk"
+        case .passwordReset: "Password reset"
+        }
+    }
+
+    /// Invitations and password resets carry a login link and go by email only.
+    public var canBeTexted: Bool { self != .invitation && self != .passwordReset }
+
+    /// The names a template of this kind may use, what each holds, and the sample a preview shows.
+    public var fields: [MessageField] {
+        switch self {
+        case .reminder:
+            [.recipient, .organization, .what, .when, .place, .link]
+        case .invitation:
+            [.recipient, .organization, .inviter, .welcome, .expires, .link]
+        case .passwordReset:
+            [.recipient, .organization, .expires, .link]
+        default:
+            [.recipient, .organization, .actor, .what, .when, .message, .respondBy, .hasActions, .actions, .label, .url, .link]
+        }
+    }
+}
+
+/// A name a message template can print.
+public struct MessageField: Hashable, Sendable {
+    public let name: String
+    public let meaning: String
+    /// What a preview prints for it.
+    let sample: Sample
+
+    enum Sample: Hashable, Sendable {
+        case text(String)
+        case flag
+        case actions
+        /// Only inside `{{#actions}}`.
+        case insideActions
+    }
+
+    static let recipient = MessageField(name: "recipient", meaning: "the name of the person the message is for", sample: .text("Grace Hopper"))
+    static let organization = MessageField(name: "organization", meaning: "your organization's name", sample: .text("Northside Tutoring"))
+    static let actor = MessageField(name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk)", sample: .text("Ms Shah"))
+    static let what = MessageField(name: "what", meaning: "the subject and student", sample: .text("Maths with Ada Lovelace"))
+    static let when = MessageField(
+        name: "when", meaning: "the session's time in your time zone, when there is one", sample: .text("Thu 26 Mar 10:00 GMT"))
+    static let message = MessageField(
+        name: "message", meaning: "what the person wrote (a note or a reason), when they wrote something",
+        sample: .text("Could we meet at the library?"))
+    static let respondBy = MessageField(
+        name: "respondBy", meaning: "when an answer is due, while the request is open", sample: .text("Wed 25 Mar 23:59 GMT"))
+    static let hasActions = MessageField(
+        name: "hasActions", meaning: "true when the message carries answer links for this person", sample: .flag)
+    static let actions = MessageField(
+        name: "actions", meaning: "answer links that work without logging in, each with {{label}} and {{url}}", sample: .actions)
+    static let label = MessageField(name: "label", meaning: "inside {{#actions}}: what the link does", sample: .insideActions)
+    static let url = MessageField(name: "url", meaning: "inside {{#actions}}: the link", sample: .insideActions)
+    static let link = MessageField(name: "link", meaning: "the page about it in SessionDesk", sample: .text("https://desk.example/requests/r1"))
+    static let place = MessageField(
+        name: "place", meaning: "where and how the session happens, when known", sample: .text("Room 1, In person"))
+    static let inviter = MessageField(name: "inviter", meaning: "who sent the invitation", sample: .text("Ms Okafor"))
+    static let welcome = MessageField(
+        name: "welcome", meaning: "what the account lets the person do",
+        sample: .text("see your children's sessions and request, reschedule or cancel them"))
+    static let expires = MessageField(name: "expires", meaning: "when the link stops working", sample: .text("Mon 30 Mar 10:00 BST"))
+}

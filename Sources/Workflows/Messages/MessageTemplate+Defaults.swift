@@ -1,0 +1,120 @@
+extension MessageTemplate {
+    /// What every organization starts with, and returns to on reset.
+    public static func standard(_ kind: MessageKind) -> MessageTemplate {
+        switch kind {
+        case .reminder:
+            MessageTemplate(
+                subject: "Today: {{what}}, {{when}}",
+                body: """
+                    Hello {{recipient}},
+
+                    A reminder of today's session: {{what}}, {{when}}{{#place}} ({{place}}){{/place}}.
+
+                    Details: {{link}}
+
+                    — {{organization}}
+                    """,
+                text: "{{organization}}: today {{what}}, {{when}}{{#place}} ({{place}}){{/place}}. {{link}}")
+        case .invitation:
+            MessageTemplate(
+                subject: "{{organization}} invites you to SessionDesk",
+                body: """
+                    Hello {{recipient}},
+
+                    {{inviter}} at {{organization}} has invited you to SessionDesk, where you can {{welcome}}.
+
+                    Choose your password here (the link works once, until {{expires}}):
+                    {{link}}
+
+                    If you did not expect this email, you can ignore it.
+                    """,
+                text: nil)
+        case .passwordReset:
+            MessageTemplate(
+                subject: "Choose a new SessionDesk password",
+                body: """
+                    Hello {{recipient}},
+
+                    Someone (we hope you) asked to reset your password for {{organization}} on SessionDesk.
+
+                    Choose a new one here (the link works once, until {{expires}}):
+                    {{link}}
+
+                    If it was not you, ignore this email: your password stays as it is.
+                    """,
+                text: nil)
+        default:
+            lifecycle(subject: subject(kind), headline: headline(kind), quotesMessage: kind != .expired && kind != .originalCancelled)
+        }
+    }
+
+    /// A request's or session's news: the headline, what the person wrote, the deadline, answer
+    /// links, and where to read more.
+    private static func lifecycle(subject: String, headline: String, quotesMessage: Bool) -> MessageTemplate {
+        let quote = quotesMessage ? "{{#message}}\n{{actor}} wrote:\n{{message}}\n\n{{/message}}\n" : ""
+        return MessageTemplate(
+            subject: subject,
+            body: """
+                Hello {{recipient}},
+
+                \(headline)
+
+                \(quote){{#respondBy}}
+                An answer is due by {{respondBy}}; without one the request is declined automatically.
+
+                {{/respondBy}}
+                {{#hasActions}}
+                Answer without logging in (each link works once):
+                {{#actions}}
+                {{label}}: {{url}}
+                {{/actions}}
+
+                {{/hasActions}}
+                Details: {{link}}
+
+                — {{organization}}
+                """,
+            text: "{{organization}}: \(headline) {{link}}")
+    }
+
+    private static func subject(_ kind: MessageKind) -> String {
+        switch kind {
+        case .requested: "Session requested: {{what}}, {{when}}"
+        case .rescheduleRequested: "Reschedule requested: {{what}}, {{when}}"
+        case .accepted, .proposalAccepted: "Session confirmed: {{what}}, {{when}}"
+        case .declined: "Session request declined: {{what}}"
+        case .proposed: "Another time proposed: {{what}}, {{when}}"
+        case .replied: "The family replied: {{what}}"
+        case .proposalDeclined, .withdrawn: "Session request withdrawn: {{what}}"
+        case .expired: "Session request expired: {{what}}"
+        case .sessionCreated: "Session booked: {{what}}, {{when}}"
+        case .sessionCancelled, .originalCancelled: "Session cancelled: {{what}}, {{when}}"
+        case .cancellationRequested: "Cancellation requested: {{what}}, {{when}}"
+        case .cancellationRequestWithdrawn: "Cancellation request withdrawn: {{what}}, {{when}}"
+        case .cancellationRequestCleared: "Your session goes ahead: {{what}}, {{when}}"
+        case .reminder, .invitation, .passwordReset: ""
+        }
+    }
+
+    private static func headline(_ kind: MessageKind) -> String {
+        switch kind {
+        case .requested: "{{actor}} requested a session: {{what}} on {{when}}."
+        case .rescheduleRequested: "{{actor}} asked to move a session: {{what}}, to {{when}}."
+        case .accepted: "{{actor}} confirmed the session: {{what}} on {{when}}."
+        case .proposalAccepted: "{{actor}} accepted the proposed time: {{what}} on {{when}} is confirmed."
+        case .declined: "{{actor}} declined the session request for {{what}}."
+        case .proposed: "{{actor}} proposed another time for {{what}}: {{when}}."
+        case .replied: "{{actor}} replied to the proposed time for {{what}}{{#when}} and asked for {{when}}{{/when}}."
+        case .proposalDeclined: "{{actor}} declined the proposed time for {{what}}; the request is withdrawn."
+        case .withdrawn: "{{actor}} withdrew the session request for {{what}}."
+        case .expired: "Nobody answered the session request for {{what}} in time, so it was declined automatically."
+        case .sessionCreated: "{{actor}} booked a session: {{what}} on {{when}}."
+        case .sessionCancelled: "{{actor}} cancelled the session {{what}} on {{when}}."
+        case .originalCancelled: "The session {{what}} on {{when}} will not take place: {{message}}"
+        case .cancellationRequested: "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
+        case .cancellationRequestWithdrawn: "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
+        case .cancellationRequestCleared: "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
+        case .reminder, .invitation, .passwordReset: ""
+        }
+    }
+}

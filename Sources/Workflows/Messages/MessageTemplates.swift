@@ -1,0 +1,80 @@
+public import Foundation
+public import Scheduling
+import Storage
+
+/// The office's wording of each kind of message: read, preview on sample values, save, reset.
+public struct MessageTemplates: Sendable {
+    let dependencies: Dependencies
+
+    public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
+
+    /// One kind's wording as the organization uses it, and whether it is its own.
+    public struct Entry: Sendable {
+        public let kind: MessageKind
+        public let template: MessageTemplate
+        public let isCustom: Bool
+        public let updatedAt: Date?
+        public let updatedBy: String?
+    }
+
+    /// A template's words on sample values.
+    public struct Preview: Sendable, Equatable {
+        public let subject: String
+        public let body: String
+        public let text: String?
+    }
+
+    public func list(for caller: Caller) async throws -> [Entry] {
+        try caller.requireAdmin(to: "read message templates")
+        let stored = try await dependencies.store.read { db in try await db.messageTemplates(organizationID: caller.organizationID) }
+        let byKind = Dictionary(stored.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        return MessageKind.allCases.map { Self.entry($0, stored: byKind[$0.rawValue]) }
+    }
+
+    public func entry(_ kind: MessageKind, for caller: Caller) async throws -> Entry {
+        try caller.requireAdmin(to: "read message templates")
+        let stored = try await dependencies.store.read { db in
+            try await db.messageTemplate(organizationID: caller.organizationID, kind: kind.rawValue)
+        }
+        return Self.entry(kind, stored: stored)
+    }
+
+    public func save(_ template: MessageTemplate, for kind: MessageKind, by caller: Caller) async throws -> Entry {
+        try caller.requireAdmin(to: "change message templates")
+        try MessageTemplateRules.check(template, for: kind)
+        let stored = StoredMessageTemplate(
+            kind: kind.rawValue, subject: template.subject, body: template.body, text: template.text, updatedBy: caller.userID,
+            updatedAt: dependencies.currentInstant())
+        try await dependencies.store.write { db in try await db.saveMessageTemplate(stored, organizationID: caller.organizationID) }
+        return Self.entry(kind, stored: stored)
+    }
+
+    /// Back to the standard wording.
+    public func reset(_ kind: MessageKind, by caller: Caller) async throws -> Entry {
+        try caller.requireAdmin(to: "change message templates")
+        try await dependencies.store.write { db in try await db.deleteMessageTemplate(organizationID: caller.organizationID, kind: kind.rawValue) }
+        return Self.entry(kind, stored: nil)
+    }
+
+    /// What `template` would send, checked as saving would check it, on sample values.
+    public func preview(_ template: MessageTemplate, for kind: MessageKind, by caller: Caller) throws -> Preview {
+        try caller.requireAdmin(to: "preview message templates")
+        try MessageTemplateRules.check(template, for: kind)
+        let values = MessageValues.sample(for: kind)
+        let email = try MessageRendering.render(template, values, sms: false)
+        let text = kind.canBeTexted ? try MessageRendering.render(template, values, sms: true).body : nil
+        return Preview(subject: email.subject, body: email.body, text: text)
+    }
+
+    /// The wording senders use: the organization's own, or the standard one.
+    static func template(_ kind: MessageKind, organizationID: String, in db: DB) async throws -> MessageTemplate {
+        entry(kind, stored: try await db.messageTemplate(organizationID: organizationID, kind: kind.rawValue)).template
+    }
+
+    private static func entry(_ kind: MessageKind, stored: StoredMessageTemplate?) -> Entry {
+        guard let stored else { return Entry(kind: kind, template: .standard(kind), isCustom: false, updatedAt: nil, updatedBy: nil) }
+        return Entry(
+            kind: kind, template: MessageTemplate(subject: stored.subject, body: stored.body, text: stored.text), isCustom: true,
+            updatedAt: stored.updatedAt, updatedBy: stored.updatedBy)
+    }
+}

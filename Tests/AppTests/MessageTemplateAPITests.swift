@@ -1,0 +1,81 @@
+import Foundation
+import HummingbirdTesting
+import Scheduling
+import Storage
+import TestSupport
+import Testing
+
+/// The office rewords a message; the next message of that kind uses the new words, in that
+/// organization only; preview and reset; nobody else may touch templates.
+@Suite struct MessageTemplateAPITests {
+    static let declineBody = #"""
+        {"subject":"No session: {{what}}","body":"Dear {{recipient}},\n\n{{actor}} cannot take {{what}}.{{#message}} \"{{message}}\"{{/message}}\n\n{{link}}","text":"{{actor}} declined {{what}}. {{link}}"}
+        """#
+
+    @Test(arguments: TestDatabase.available)
+    func theOfficesWordingIsWhatTheFamilyReceives(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let ours = world.ours
+            let admin = world.token(ours.admin)
+            let list = try await client.call(.get, "/api/v1/message-templates", token: admin)
+            #expect(list.status == 200 && list.items.count == 19)
+            let declined = try #require(list.items.first { $0["kind"] as? String == "declined" })
+            #expect(declined["isCustom"] as? Bool == false && (declined["subject"] as? String)?.hasPrefix("Session request declined") == true)
+
+            let preview = try await client.call(.post, "/api/v1/message-templates/declined/preview", token: admin, json: Self.declineBody)
+            #expect(preview.status == 200)
+            #expect(preview.json["subject"] as? String == "No session: Maths with Ada Lovelace")
+            #expect(preview.json["text"] as? String == "Ms Shah declined Maths with Ada Lovelace. https://desk.example/requests/r1")
+
+            let saved = try await client.call(.put, "/api/v1/message-templates/declined", token: admin, json: Self.declineBody)
+            #expect(saved.status == 200 && saved.json["isCustom"] as? Bool == true && saved.json["updatedAt"] != nil)
+
+            let parent = ours.parents[0]
+            let asked = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(parent),
+                json: LifecycleAPITests.requestBody(ours.engagements[0].id, LifecycleAPITests.thursday10))
+            let requestID = try #require(asked.json["id"] as? String)
+            let reason = #"Away <b>that</b> week {{link}}"#
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/session-requests/\(requestID)/decline", token: world.token(ours.tutors[0]),
+                    json: #"{"reason":"\#(reason)"}"#
+                ).status == 200)
+            let message = try #require(
+                try await world.store.read { db in try await db.outboxMessages(organizationID: ours.organization.id, recipientID: parent.id) }
+                    .first { $0.kind == "declined" })
+            #expect(message.subject.hasPrefix("No session: "))
+            #expect(message.body.hasPrefix("Dear \(parent.name),\n\n\(ours.tutors[0].name) cannot take "))
+            #expect(message.body.contains(#" "\#(reason)""#), "the reason as typed, braces and all")
+
+            let theirs = try await client.call(.get, "/api/v1/message-templates", token: world.token(world.theirs.admin))
+            #expect(theirs.items.allSatisfy { $0["isCustom"] as? Bool == false }, "another organization keeps the standard wording")
+
+            let reset = try await client.call(.delete, "/api/v1/message-templates/declined", token: admin)
+            #expect(reset.status == 200 && reset.json["isCustom"] as? Bool == false)
+            #expect((reset.json["subject"] as? String)?.hasPrefix("Session request declined") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func mistakesAreRefusedAndOnlyTheOfficeMayEdit(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let unknown = try await client.call(
+                .put, "/api/v1/message-templates/reminder", token: admin, json: #"{"subject":"Today","body":"{{actor}}","text":"x"}"#)
+            #expect(unknown.status == 422 && unknown.problemFields == ["body"] && unknown.detail.hasPrefix("{{actor}} is not a field"))
+            let texted = try await client.call(
+                .put, "/api/v1/message-templates/invitation", token: admin, json: #"{"subject":"Hi","body":"{{link}}","text":"{{link}}"}"#)
+            #expect(texted.status == 422 && texted.problemFields == ["text"])
+            #expect(try await client.call(.put, "/api/v1/message-templates/nonsense", token: admin, json: Self.declineBody).status == 400)
+            for person in [world.ours.tutors[0], world.ours.parents[0]] {
+                let token = world.token(person)
+                #expect(try await client.call(.get, "/api/v1/message-templates", token: token).status == 403)
+                #expect(try await client.call(.put, "/api/v1/message-templates/declined", token: token, json: Self.declineBody).status == 403)
+                #expect(try await client.call(.delete, "/api/v1/message-templates/declined", token: token).status == 403)
+                #expect(
+                    try await client.call(.post, "/api/v1/message-templates/declined/preview", token: token, json: Self.declineBody).status == 403)
+            }
+        }
+    }
+}

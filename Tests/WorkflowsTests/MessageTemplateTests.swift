@@ -1,0 +1,121 @@
+import Foundation
+import Scheduling
+import Testing
+
+@testable import Workflows
+
+@Suite struct MessageTemplateTests {
+    static var declined: [String: Any] {
+        [
+            "recipient": "Grace Hopper", "organization": "Northside", "actor": "Ms Shah", "what": "Maths with Ada",
+            "link": "https://desk.test/requests/r1",
+            "message": "I am away that week.",
+        ]
+    }
+
+    @Test func theStandardWordingOfADeclineQuotesTheReason() throws {
+        let words = try MessageRendering.render(.standard(.declined), Self.declined, sms: false)
+        #expect(words.subject == "Session request declined: Maths with Ada")
+        #expect(
+            words.body == """
+                Hello Grace Hopper,
+
+                Ms Shah declined the session request for Maths with Ada.
+
+                Ms Shah wrote:
+                I am away that week.
+
+                Details: https://desk.test/requests/r1
+
+                — Northside
+                """)
+        let text = try MessageRendering.render(.standard(.declined), Self.declined, sms: true)
+        #expect(text.body == "Northside: Ms Shah declined the session request for Maths with Ada. https://desk.test/requests/r1")
+    }
+
+    @Test func aDeadlineAndAnswerLinksShowOnlyWhenThereAreSome() throws {
+        var values: [String: Any] = [
+            "recipient": "Ms Shah", "organization": "Northside", "actor": "Grace Hopper", "what": "Maths with Ada", "when": "Thu 26 Mar 10:00 GMT",
+            "link": "https://desk.test/requests/r1", "respondBy": "Wed 25 Mar 23:59 GMT",
+        ]
+        values.merge(MessageValues.actions([("Accept", "https://desk.test/a/1"), ("Decline", "https://desk.test/a/2")]), uniquingKeysWith: { $1 })
+        let body = try MessageRendering.render(.standard(.requested), values, sms: false).body
+        #expect(
+            body == """
+                Hello Ms Shah,
+
+                Grace Hopper requested a session: Maths with Ada on Thu 26 Mar 10:00 GMT.
+
+                An answer is due by Wed 25 Mar 23:59 GMT; without one the request is declined automatically.
+
+                Answer without logging in (each link works once):
+                Accept: https://desk.test/a/1
+                Decline: https://desk.test/a/2
+
+                Details: https://desk.test/requests/r1
+
+                — Northside
+                """)
+    }
+
+    @Test func whatPeopleTypeIsPrintedAsTypedAndNeverReadAsTemplate() throws {
+        var values = Self.declined
+        values["message"] = "{{link}} <b>& \"quotes\"</b>\nline two"
+        values["what"] = "Maths {{#x}}"
+        let words = try MessageRendering.render(.standard(.declined), values, sms: false)
+        #expect(words.body.contains("{{link}} <b>& \"quotes\"</b>\nline two"))
+        #expect(words.subject == "Session request declined: Maths {{#x}}")
+    }
+
+    @Test func aSubjectIsOneLineWhateverTheValues() throws {
+        var values = Self.declined
+        values["what"] = "Maths\r\nBcc: someone@else.example"
+        #expect(
+            try MessageRendering.render(.standard(.declined), values, sms: false).subject
+                == "Session request declined: Maths Bcc: someone@else.example")
+    }
+
+    @Test(arguments: MessageKind.allCases)
+    func everyStandardWordingPassesTheRulesAnOfficeMeets(_ kind: MessageKind) throws {
+        try MessageTemplateRules.check(.standard(kind), for: kind)
+        let sample = try MessageRendering.render(.standard(kind), MessageValues.sample(for: kind), sms: false)
+        #expect(!sample.subject.isEmpty && !sample.body.contains("{{"), "\(kind)")
+        #expect((MessageTemplate.standard(kind).text != nil) == kind.canBeTexted)
+    }
+
+    static func refusal(_ template: MessageTemplate, _ kind: MessageKind = .declined) -> DomainError? {
+        do throws(DomainError) {
+            try MessageTemplateRules.check(template, for: kind)
+            return nil
+        } catch { return error }
+    }
+
+    @Test func anOfficesMistakesAreNamed() {
+        let good = MessageTemplate.standard(.declined)
+        var unknown = good
+        unknown.body = "Hello {{recipent}}"
+        #expect(
+            Self.refusal(unknown)?.message.hasPrefix("{{recipent}} is not a field of this message. Fields: recipient, organization, actor") == true)
+        var open = good
+        open.body = "Hello\n{{#message}}\n{{message}}"
+        #expect(Self.refusal(open)?.message == "The body has a mistake on line 3: a section is opened ({{#…}} or {{^…}}) but never closed ({{/…}}).")
+        var partial = good
+        partial.text = "{{> secrets}}"
+        #expect(Self.refusal(partial)?.message == "{{> secrets}} is not allowed here: templates print fields and show or hide sections only.")
+        var twoLines = good
+        twoLines.subject = "One\nTwo"
+        #expect(Self.refusal(twoLines)?.message == "A subject is one line.")
+        var noText = good
+        noText.text = nil
+        #expect(Self.refusal(noText)?.message == "The text message cannot be empty.")
+        var textedReset = MessageTemplate.standard(.passwordReset)
+        textedReset.text = "{{link}}"
+        #expect(Self.refusal(textedReset, .passwordReset)?.issues.map(\.field) == ["text"])
+        var reminderField = MessageTemplate.standard(.reminder)
+        reminderField.body = "{{actor}}"
+        #expect(Self.refusal(reminderField, .reminder)?.message.hasPrefix("{{actor}} is not a field of this message.") == true)
+        var triple = good
+        triple.body = "{{{message}}} {{! a comment }} {{#actions}}{{label}} {{url}}{{/actions}}"
+        #expect(Self.refusal(triple) == nil, "triple braces, comments and the fields inside actions are fine")
+    }
+}
