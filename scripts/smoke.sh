@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # The README's quick start, checked for real: `serve --demo` on a new SQLite file, then the
 # documented curl calls log in as a parent and list free slots; a request made then reaches the
-# tutor as an .eml file (no SMTP server is configured, so mail goes to a folder).
+# tutor as an .eml file (no SMTP server is configured, so mail goes to a folder) and the parent,
+# who chose text messages, as a text through a stand-in SMS gateway (Tests/sms/gateway.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+texts=$(mktemp /tmp/sessiondesk-texts.XXXXXX)
+exec 3< <(python3 Tests/sms/gateway.py --port 0 --out "$texts" --account AC0smoke --token smoke-secret)
+gateway=$!
+read -r sms_port <&3
+export SESSIONDESK_SMS_URL="http://AC0smoke:smoke-secret@127.0.0.1:$sms_port" SESSIONDESK_SMS_FROM="+15005550006"
 . scripts/demo-server.sh
+trap 'kill $server $gateway 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work" "$texts"' EXIT
 
 token=$(demo_token parent1@northside.example)
+curl -fsS -X PUT "$base/api/v1/me/notification-settings" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"notifyBy":"sms","phone":"+44 7700 900555"}' >/dev/null
 engagement=$(curl -fsS "$base/api/v1/engagements" -H "Authorization: Bearer $token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
 from=$(date -u +%F)
 to=$(date -u -d '+13 days' +%F)
@@ -22,5 +31,10 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 grep -qs "From the smoke test" "$work"/mail/*.eml || { echo "smoke: the request's notification was not written to $work/mail" >&2; exit 1; }
+for _ in $(seq 1 50); do
+  grep -qs '"To": "+447700900555"' "$texts" && break
+  sleep 0.2
+done
+grep -qs '"To": "+447700900555"' "$texts" || { echo "smoke: parent1's text did not reach the SMS gateway" >&2; cat "$texts" >&2; exit 1; }
 curl -fsS "$base/openapi.yaml" | head -n 1 | grep -q '^openapi: 3.1' || { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
-echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; their request was mailed to $(ls "$work"/mail | wc -l) people"
+echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; their request was mailed to $(ls "$work"/mail | wc -l) people and texted to them: $(head -n 1 "$texts")"

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func theStandardWordingOfADeclineQuotesTheReason() throws {
-        let words = try MessageRendering.render(.standard(.declined), Self.declined, sms: false)
+        let words = try MessageRendering(.standard(.declined)).render(Self.declined, sms: false)
         #expect(words.subject == "Session request declined: Maths with Ada")
         #expect(
             words.body == """
@@ -29,7 +29,7 @@ import Testing
 
                 — Northside
                 """)
-        let text = try MessageRendering.render(.standard(.declined), Self.declined, sms: true)
+        let text = try MessageRendering(.standard(.declined)).render(Self.declined, sms: true)
         #expect(text.body == "Northside: Ms Shah declined the session request for Maths with Ada. https://desk.test/requests/r1")
     }
 
@@ -39,7 +39,7 @@ import Testing
             "link": "https://desk.test/requests/r1", "respondBy": "Wed 25 Mar 23:59 GMT",
         ]
         values.merge(MessageValues.actions([("Accept", "https://desk.test/a/1"), ("Decline", "https://desk.test/a/2")]), uniquingKeysWith: { $1 })
-        let body = try MessageRendering.render(.standard(.requested), values, sms: false).body
+        let body = try MessageRendering(.standard(.requested)).render(values, sms: false).body
         #expect(
             body == """
                 Hello Ms Shah,
@@ -62,7 +62,7 @@ import Testing
         var values = Self.declined
         values["message"] = "{{link}} <b>& \"quotes\"</b>\nline two"
         values["what"] = "Maths {{#x}}"
-        let words = try MessageRendering.render(.standard(.declined), values, sms: false)
+        let words = try MessageRendering(.standard(.declined)).render(values, sms: false)
         #expect(words.body.contains("{{link}} <b>& \"quotes\"</b>\nline two"))
         #expect(words.subject == "Session request declined: Maths {{#x}}")
     }
@@ -71,16 +71,23 @@ import Testing
         var values = Self.declined
         values["what"] = "Maths\r\nBcc: someone@else.example"
         #expect(
-            try MessageRendering.render(.standard(.declined), values, sms: false).subject
+            try MessageRendering(.standard(.declined)).render(values, sms: false).subject
                 == "Session request declined: Maths Bcc: someone@else.example")
     }
 
     @Test(arguments: MessageKind.allCases)
     func everyStandardWordingPassesTheRulesAnOfficeMeets(_ kind: MessageKind) throws {
         try MessageTemplateRules.check(.standard(kind), for: kind)
-        let sample = try MessageRendering.render(.standard(kind), MessageValues.sample(for: kind), sms: false)
+        let sample = MessageRendering.standard(kind).render(MessageValues.sample(for: kind), sms: false)
         #expect(!sample.subject.isEmpty && !sample.body.contains("{{"), "\(kind)")
         #expect((MessageTemplate.standard(kind).text != nil) == kind.canBeTexted)
+    }
+
+    @Test func subjectsAndBodiesAreTrimmedWithoutLosingTheirInsides() {
+        #expect(MessageRendering.oneLine("Plain subject, kept") == "Plain subject, kept")
+        #expect(MessageRendering.oneLine(" Two  spaces\tand\r\na break ") == "Two spaces and a break")
+        #expect(MessageRendering.trimmed("\n\n  Hello,\n\n  world  \n") == "Hello,\n\n  world")
+        #expect(MessageRendering.trimmed(" \n ") == "" && MessageRendering.trimmed("é") == "é")
     }
 
     static func refusal(_ template: MessageTemplate, _ kind: MessageKind = .declined) -> DomainError? {

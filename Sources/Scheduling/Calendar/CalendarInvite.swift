@@ -95,6 +95,9 @@ public struct CalendarInvite: Sendable, Hashable {
 
     /// TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped.
     static func text(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") || $0 < 0x20 }) else {
+            return value
+        }
         var escaped = ""
         for character in value {
             switch character {
@@ -116,10 +119,11 @@ public struct CalendarInvite: Sendable, Hashable {
 
     /// Lines longer than 75 octets continue on lines starting with a space, never inside a character.
     static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
         var folded = ""
         var width = 0
         for character in line {
-            let size = String(character).utf8.count
+            let size = character.utf8.count
             if width + size > 75 {
                 folded += "\r\n "
                 width = 1

@@ -32,7 +32,7 @@ extension DB {
             ).first()
         else { return nil }
         return (
-            try row.decode(model: UserRow.self, keyDecodingStrategy: .snakeCaseColumns).model(),
+            try UserRow(row: row).model(),
             try decodeEnum(try row.decode(column: "kind", as: String.self))
         )
     }

@@ -25,7 +25,7 @@ extension DB {
 
     public func organization(id: String) async throws -> Organization? {
         try await sql.raw("SELECT * FROM organizations WHERE id = \(bind: id)")
-            .first(decoding: OrganizationRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model()
+            .first().map { try OrganizationRow(row: $0).model() }
     }
 
     /// Writes the name, zone and every setting.
@@ -54,7 +54,8 @@ extension DB {
     }
 }
 
-struct OrganizationRow: Decodable {
+/// Read column by column, as every move loads its organization (see `UserRow`).
+struct OrganizationRow {
     let id: String
     let name: String
     let timeZone: String
@@ -70,6 +71,24 @@ struct OrganizationRow: Decodable {
     let declinedRescheduleCancelsOriginal: Bool
     let requestRouting: String
     let slotStepMinutes: Int
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        name = try row.decode(column: "name", as: String.self)
+        timeZone = try row.decode(column: "time_zone", as: String.self)
+        currency = try row.decode(column: "currency", as: String.self)
+        requestNoticeHours = try row.decode(column: "request_notice_hours", as: Int.self)
+        responseWindowHours = try row.decode(column: "response_window_hours", as: Int.self)
+        responseCutoff = try row.decode(column: "response_cutoff", as: String.self)
+        cancellationMode = try row.decode(column: "cancellation_mode", as: String.self)
+        cancellationNoticeHours = try row.decode(column: "cancellation_notice_hours", as: Int.self)
+        cancellationBufferHours = try row.decode(column: "cancellation_buffer_hours", as: Int.self)
+        cancellationWarningBufferHours = try row.decode(column: "cancellation_warning_buffer_hours", as: Int.self)
+        cancellationWarningText = try row.decode(column: "cancellation_warning_text", as: String.self)
+        declinedRescheduleCancelsOriginal = try row.decode(column: "declined_reschedule_cancels_original", as: Bool.self)
+        requestRouting = try row.decode(column: "request_routing", as: String.self)
+        slotStepMinutes = try row.decode(column: "slot_step_minutes", as: Int.self)
+    }
 
     func model() throws -> Organization {
         guard let zone = TimeZone(identifier: timeZone) else { throw CorruptRow("organization \(id): time zone \(timeZone)") }

@@ -19,9 +19,8 @@ struct InvitationMessage {
             case .tutor: "see your sessions, set your availability and answer session requests"
             case .admin: "run \(organization.name)'s sessions, people and settings"
             }
-        let template = try await MessageTemplates.template(.invitation, organizationID: organization.id, in: db)
-        let words = try MessageRendering.render(
-            template,
+        let wording = try await MessageTemplates.rendering(.invitation, organizationID: organization.id, in: db)
+        let words = wording.render(
             [
                 "recipient": user.name, "organization": organization.name, "inviter": invitedBy, "welcome": welcome,
                 "expires": organization.describe(expiresAt), "link": link,

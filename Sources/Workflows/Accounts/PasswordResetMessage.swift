@@ -12,9 +12,8 @@ struct PasswordResetMessage {
     let now: Date
 
     func outboxMessage(in db: DB) async throws -> OutboxMessage {
-        let template = try await MessageTemplates.template(.passwordReset, organizationID: organization.id, in: db)
-        let words = try MessageRendering.render(
-            template,
+        let wording = try await MessageTemplates.rendering(.passwordReset, organizationID: organization.id, in: db)
+        let words = wording.render(
             ["recipient": user.name, "organization": organization.name, "expires": organization.describe(expiresAt), "link": link],
             sms: false)
         return OutboxMessage(

@@ -3,9 +3,41 @@ public import Mustache
 import Scheduling
 import Synchronization
 
-/// Turns a template and a message's values into the words sent. Templates are compiled once per
-/// text (an organization's edited template included) and kept.
-enum MessageRendering {
+/// Turns a template and a message's values into the words sent. A template is compiled once per
+/// text (the standard ones once per process), so sending costs only the rendering.
+struct MessageRendering: Sendable {
+    let subject: MustacheTemplate
+    let body: MustacheTemplate
+    let text: MustacheTemplate?
+
+    init(_ template: MessageTemplate) throws {
+        subject = try Self.compile(template.subject)
+        body = try Self.compile(template.body)
+        text = try template.text.map(Self.compile)
+    }
+
+    /// The words for one recipient: the email's subject and body, or for a text message its text
+    /// (the subject then only names the message in lists).
+    func render(_ values: [String: Any], sms: Bool) -> (subject: String, body: String) {
+        let subject = Self.oneLine(self.subject.render(values))
+        if sms, let text {
+            return (subject, String(Self.trimmed(text.render(values)).prefix(Self.maxSMS)))
+        }
+        return (subject, Self.trimmed(body.render(values)))
+    }
+
+    /// Gateways split long texts into parts and refuse past 1,600 characters.
+    static let maxSMS = 1600
+
+    /// The standard wording of every kind, compiled on first use.
+    static func standard(_ kind: MessageKind) -> MessageRendering { standards[kind]! }
+
+    private static let standards: [MessageKind: MessageRendering] = Dictionary(
+        uniqueKeysWithValues: MessageKind.allCases.map { kind in
+            // The standard templates are part of the program; a test renders every one of them.
+            (kind, try! MessageRendering(.standard(kind)))
+        })
+
     private static let compiled = Mutex<[String: MustacheTemplate]>([:])
 
     /// Plain text: values are printed as they are. The email's HTML part escapes the whole result.
@@ -20,19 +52,29 @@ enum MessageRendering {
         return template
     }
 
-    static func render(_ template: MessageTemplate, _ values: [String: Any], sms: Bool) throws -> (subject: String, body: String) {
-        let subject = oneLine(try compile(template.subject).render(values))
-        if sms, let text = template.text {
-            return (subject, String(try compile(text).render(values).trimmingCharacters(in: .whitespacesAndNewlines).prefix(maxSMS)))
+    /// A subject is one header line: newlines and runs of spaces become single spaces.
+    static func oneLine(_ text: String) -> String {
+        var spaced = false
+        var last: UInt8 = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") || (byte == last && byte == UInt8(ascii: " ")) {
+                spaced = true
+                break
+            }
+            last = byte
         }
-        return (subject, try compile(template.body).render(values).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard spaced || text.utf8.last == UInt8(ascii: " ") else { return text }
+        return text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
     }
 
-    /// Gateways split long texts into parts and refuse past 1,600 characters.
-    static let maxSMS = 1600
-
-    /// A subject is one header line: newlines and runs of spaces become single spaces.
-    private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    /// Without surrounding blank lines and spaces; cheaper than Foundation's character sets.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        func blank(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+        }
+        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) }) else { return "" }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+        return String(text[first...last])
     }
 }

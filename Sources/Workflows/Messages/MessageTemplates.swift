@@ -61,14 +61,15 @@ public struct MessageTemplates: Sendable {
         try caller.requireAdmin(to: "preview message templates")
         try MessageTemplateRules.check(template, for: kind)
         let values = MessageValues.sample(for: kind)
-        let email = try MessageRendering.render(template, values, sms: false)
-        let text = kind.canBeTexted ? try MessageRendering.render(template, values, sms: true).body : nil
-        return Preview(subject: email.subject, body: email.body, text: text)
+        let rendering = try MessageRendering(template)
+        let email = rendering.render(values, sms: false)
+        return Preview(subject: email.subject, body: email.body, text: kind.canBeTexted ? rendering.render(values, sms: true).body : nil)
     }
 
-    /// The wording senders use: the organization's own, or the standard one.
-    static func template(_ kind: MessageKind, organizationID: String, in db: DB) async throws -> MessageTemplate {
-        entry(kind, stored: try await db.messageTemplate(organizationID: organizationID, kind: kind.rawValue)).template
+    /// The wording senders use, compiled: the organization's own, or the standard one.
+    static func rendering(_ kind: MessageKind, organizationID: String, in db: DB) async throws -> MessageRendering {
+        guard let stored = try await db.messageTemplate(organizationID: organizationID, kind: kind.rawValue) else { return .standard(kind) }
+        return try MessageRendering(entry(kind, stored: stored).template)
     }
 
     private static func entry(_ kind: MessageKind, stored: StoredMessageTemplate?) -> Entry {

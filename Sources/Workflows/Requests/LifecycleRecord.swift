@@ -49,7 +49,7 @@ struct LifecycleRecord {
     ) async throws {
         let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
         guard !people.isEmpty else { return }
-        let template = try await MessageTemplates.template(MessageKind(event), organizationID: parties.organization.id, in: db)
+        let wording = try await MessageTemplates.rendering(MessageKind(event), organizationID: parties.organization.id, in: db)
         let shared = message.values(link: link)
         var messages: [OutboxMessage] = []
         for person in people {
@@ -61,7 +61,7 @@ struct LifecycleRecord {
                 values.merge(MessageValues.actions(links), uniquingKeysWith: { $1 })
             }
             let contact = person.contact(textMessages: dependencies.textMessages)
-            let words = try MessageRendering.render(template, values, sms: contact.channel == .sms)
+            let words = wording.render(values, sms: contact.channel == .sms)
             messages.append(
                 OutboxMessage(
                     id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: contact.channel,

@@ -25,7 +25,7 @@ public struct SessionReminders: JobHandler {
         let parties = try await RequestParties.load(
             organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
         let organization = parties.organization
-        let template = try await MessageTemplates.template(.reminder, organizationID: organizationID, in: db)
+        let wording = try await MessageTemplates.rendering(.reminder, organizationID: organizationID, in: db)
         let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
         var shared: [String: Any] = [
             "organization": organization.name, "what": parties.summary, "when": organization.describe(session.time),
@@ -37,7 +37,7 @@ public struct SessionReminders: JobHandler {
             var values = shared
             values["recipient"] = person.name
             let contact = person.contact(textMessages: dependencies.textMessages)
-            let words = try MessageRendering.render(template, values, sms: contact.channel == .sms)
+            let words = wording.render(values, sms: contact.channel == .sms)
             messages.append(
                 OutboxMessage(
                     id: dependencies.ids.next(), organizationID: organizationID, recipientID: person.id, channel: contact.channel,

@@ -11,8 +11,12 @@ public struct SecretGenerator: Sendable {
 
     /// The operating system's cryptographic generator (getrandom on Linux).
     public static let system = SecretGenerator { count in
+        // Eight bytes per call: each call of the generator is a getrandom system call.
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count { withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) } }
+        return Array(bytes.prefix(count))
     }
 
     /// 256 random bits, URL-safe base64 without padding (43 characters).
