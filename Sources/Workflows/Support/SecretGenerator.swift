@@ -21,10 +21,13 @@ public struct SecretGenerator: Sendable {
 
     /// 256 random bits, URL-safe base64 without padding (43 characters).
     public func token() -> String {
-        Data(bytes(32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let base64 = Data(bytes(32)).base64EncodedString().utf8
+        var urlSafe: [UInt8] = []
+        urlSafe.reserveCapacity(base64.count)
+        for byte in base64 where byte != UInt8(ascii: "=") {
+            urlSafe.append(byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte)
+        }
+        return String(decoding: urlSafe, as: UTF8.self)
     }
 
     public static func hash(_ secret: String) -> String {
