@@ -121,8 +121,11 @@ import Testing
         var reminderField = MessageTemplate.standard(.reminder)
         reminderField.body = "{{actor}}"
         #expect(Self.refusal(reminderField, .reminder)?.message.hasPrefix("{{actor}} is not a field of this message.") == true)
-        var triple = good
+        var triple = MessageTemplate.standard(.requested)
         triple.body = "{{{message}}} {{! a comment }} {{#actions}}{{label}} {{url}}{{/actions}}"
-        #expect(Self.refusal(triple) == nil, "triple braces, comments and the fields inside actions are fine")
+        #expect(Self.refusal(triple, .requested) == nil, "triple braces, comments and the fields inside actions are fine")
+        var answered = good
+        answered.body = "{{#actions}}{{url}}{{/actions}}"
+        #expect(Self.refusal(answered)?.message.hasPrefix("{{#actions}} is not a field of this message.") == true, "a decline asks nothing")
     }
 }

@@ -53,6 +53,9 @@ public enum MessageKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// News of a request that still waits for an answer: it carries the deadline and answer links.
+    public var asksForAnswer: Bool { [.requested, .rescheduleRequested, .proposed, .replied].contains(self) }
+
     /// Invitations and password resets carry a login link and go by email only.
     public var canBeTexted: Bool { self != .invitation && self != .passwordReset }
 
@@ -66,7 +69,8 @@ public enum MessageKind: String, CaseIterable, Hashable, Sendable {
         case .passwordReset:
             [.recipient, .organization, .expires, .link]
         default:
-            [.recipient, .organization, .actor, .what, .when, .message, .respondBy, .hasActions, .actions, .label, .url, .link]
+            [.recipient, .organization, .actor, .what, .when, .message]
+                + (asksForAnswer ? [.respondBy, .hasActions, .actions, .label, .url] : []) + [.link]
         }
     }
 }

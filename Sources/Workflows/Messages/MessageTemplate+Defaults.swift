@@ -44,14 +44,32 @@ extension MessageTemplate {
                     """,
                 text: nil)
         default:
-            lifecycle(subject: subject(kind), headline: headline(kind), quotesMessage: kind != .expired && kind != .originalCancelled)
+            lifecycle(
+                subject: subject(kind), headline: headline(kind), quotesMessage: kind != .expired && kind != .originalCancelled,
+                asksForAnswer: kind.asksForAnswer)
         }
     }
 
     /// A request's or session's news: the headline, what the person wrote, the deadline, answer
     /// links, and where to read more.
-    private static func lifecycle(subject: String, headline: String, quotesMessage: Bool) -> MessageTemplate {
+    private static func lifecycle(subject: String, headline: String, quotesMessage: Bool, asksForAnswer: Bool) -> MessageTemplate {
         let quote = quotesMessage ? "{{#message}}\n{{actor}} wrote:\n{{message}}\n\n{{/message}}\n" : ""
+        let answer =
+            asksForAnswer
+            ? """
+            {{#respondBy}}
+            An answer is due by {{respondBy}}; without one the request is declined automatically.
+
+            {{/respondBy}}
+            {{#hasActions}}
+            Answer without logging in (each link works once):
+            {{#actions}}
+            {{label}}: {{url}}
+            {{/actions}}
+
+            {{/hasActions}}
+
+            """ : ""
         return MessageTemplate(
             subject: subject,
             body: """
@@ -59,18 +77,7 @@ extension MessageTemplate {
 
                 \(headline)
 
-                \(quote){{#respondBy}}
-                An answer is due by {{respondBy}}; without one the request is declined automatically.
-
-                {{/respondBy}}
-                {{#hasActions}}
-                Answer without logging in (each link works once):
-                {{#actions}}
-                {{label}}: {{url}}
-                {{/actions}}
-
-                {{/hasActions}}
-                Details: {{link}}
+                \(quote)\(answer)Details: {{link}}
 
                 — {{organization}}
                 """,
