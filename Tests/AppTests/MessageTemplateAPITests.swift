@@ -4,6 +4,7 @@ import Scheduling
 import Storage
 import TestSupport
 import Testing
+import Workflows
 
 /// The office rewords a message; the next message of that kind uses the new words, in that
 /// organization only; preview and reset; nobody else may touch templates.
@@ -54,6 +55,23 @@ import Testing
             let reset = try await client.call(.delete, "/api/v1/message-templates/declined", token: admin)
             #expect(reset.status == 200 && reset.json["isCustom"] as? Bool == false)
             #expect((reset.json["subject"] as? String)?.hasPrefix("Session request declined") == true)
+        }
+    }
+
+    @Test func everyKindsStandardWordingPreviewsThroughTheAPI() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let admin = world.token(world.ours.admin)
+            let items = try await client.call(.get, "/api/v1/message-templates", token: admin).items
+            #expect(Set(items.compactMap { $0["kind"] as? String }) == Set(MessageKind.allCases.map(\.rawValue)))
+            for item in items {
+                let kind = try #require(item["kind"] as? String)
+                var input: [String: Any] = ["subject": item["subject"] ?? "", "body": item["body"] ?? ""]
+                if let text = item["text"] { input["text"] = text }
+                let json = String(decoding: try JSONSerialization.data(withJSONObject: input), as: UTF8.self)
+                let preview = try await client.call(.post, "/api/v1/message-templates/\(kind)/preview", token: admin, json: json)
+                #expect(preview.status == 200, "\(kind): \(preview.body)")
+                #expect((preview.json["body"] as? String)?.contains("Grace Hopper") == true, "\(kind) greets the sample recipient")
+            }
         }
     }
 

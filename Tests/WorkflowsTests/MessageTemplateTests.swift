@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func theStandardWordingOfADeclineQuotesTheReason() throws {
-        let words = try MessageRendering(.standard(.declined)).render(Self.declined, sms: false)
+        let words = try MessageRendering(.standard(.event(.declined))).render(Self.declined, sms: false)
         #expect(words.subject == "Session request declined: Maths with Ada")
         #expect(
             words.body == """
@@ -29,7 +29,7 @@ import Testing
 
                 — Northside
                 """)
-        let text = try MessageRendering(.standard(.declined)).render(Self.declined, sms: true)
+        let text = try MessageRendering(.standard(.event(.declined))).render(Self.declined, sms: true)
         #expect(text.body == "Northside: Ms Shah declined the session request for Maths with Ada. https://desk.test/requests/r1")
     }
 
@@ -39,7 +39,7 @@ import Testing
             "link": "https://desk.test/requests/r1", "respondBy": "Wed 25 Mar 23:59 GMT",
         ]
         values.merge(MessageValues.actions([("Accept", "https://desk.test/a/1"), ("Decline", "https://desk.test/a/2")]), uniquingKeysWith: { $1 })
-        let body = try MessageRendering(.standard(.requested)).render(values, sms: false).body
+        let body = try MessageRendering(.standard(.event(.requested))).render(values, sms: false).body
         #expect(
             body == """
                 Hello Ms Shah,
@@ -62,7 +62,7 @@ import Testing
         var values = Self.declined
         values["message"] = "{{link}} <b>& \"quotes\"</b>\nline two"
         values["what"] = "Maths {{#x}}"
-        let words = try MessageRendering(.standard(.declined)).render(values, sms: false)
+        let words = try MessageRendering(.standard(.event(.declined))).render(values, sms: false)
         #expect(words.body.contains("{{link}} <b>& \"quotes\"</b>\nline two"))
         #expect(words.subject == "Session request declined: Maths {{#x}}")
     }
@@ -71,7 +71,7 @@ import Testing
         var values = Self.declined
         values["what"] = "Maths\r\nBcc: someone@else.example"
         #expect(
-            try MessageRendering(.standard(.declined)).render(values, sms: false).subject
+            try MessageRendering(.standard(.event(.declined))).render(values, sms: false).subject
                 == "Session request declined: Maths Bcc: someone@else.example")
     }
 
@@ -90,7 +90,7 @@ import Testing
         #expect(MessageRendering.trimmed(" \n ") == "" && MessageRendering.trimmed("é") == "é")
     }
 
-    static func refusal(_ template: MessageTemplate, _ kind: MessageKind = .declined) -> DomainError? {
+    static func refusal(_ template: MessageTemplate, _ kind: MessageKind = .event(.declined)) -> DomainError? {
         do throws(DomainError) {
             try MessageTemplateRules.check(template, for: kind)
             return nil
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func anOfficesMistakesAreNamed() {
-        let good = MessageTemplate.standard(.declined)
+        let good = MessageTemplate.standard(.event(.declined))
         var unknown = good
         unknown.body = "Hello {{recipent}}"
         #expect(
@@ -121,9 +121,9 @@ import Testing
         var reminderField = MessageTemplate.standard(.reminder)
         reminderField.body = "{{actor}}"
         #expect(Self.refusal(reminderField, .reminder)?.message.hasPrefix("{{actor}} is not a field of this message.") == true)
-        var triple = MessageTemplate.standard(.requested)
+        var triple = MessageTemplate.standard(.event(.requested))
         triple.body = "{{{message}}} {{! a comment }} {{#actions}}{{label}} {{url}}{{/actions}}"
-        #expect(Self.refusal(triple, .requested) == nil, "triple braces, comments and the fields inside actions are fine")
+        #expect(Self.refusal(triple, .event(.requested)) == nil, "triple braces, comments and the fields inside actions are fine")
         var answered = good
         answered.body = "{{#actions}}{{url}}{{/actions}}"
         #expect(Self.refusal(answered)?.message.hasPrefix("{{#actions}} is not a field of this message.") == true, "a decline asks nothing")

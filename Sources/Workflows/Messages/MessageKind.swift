@@ -1,52 +1,55 @@
 public import Scheduling
 
-/// Every message SessionDesk sends, by the `kind` its outbox rows carry. Each has a template the
-/// organization may rewrite (see `MessageTemplate`).
-public enum MessageKind: String, CaseIterable, Hashable, Sendable {
-    case requested
-    case rescheduleRequested = "reschedule_requested"
-    case accepted
-    case declined
-    case proposed
-    case replied
-    case proposalAccepted = "proposal_accepted"
-    case proposalDeclined = "proposal_declined"
-    case withdrawn
-    case expired
-    case sessionCreated = "session_created"
-    case sessionCancelled = "session_cancelled"
-    case originalCancelled = "original_cancelled"
-    case cancellationRequested = "cancellation_requested"
-    case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
-    case cancellationRequestCleared = "cancellation_request_cleared"
+/// Every message SessionDesk sends, by the `kind` its outbox rows carry: news of each lifecycle
+/// event (under the event's own name), the morning reminder, invitations and password resets. Each
+/// has a template the organization may rewrite (see `MessageTemplate`).
+public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
+    case event(LifecycleEvent)
     case reminder
     case invitation
-    case passwordReset = "password_reset"
+    case passwordReset
 
-    public init(_ event: LifecycleEvent) {
-        // Every lifecycle event is a kind of its own, under the same name.
-        self.init(rawValue: event.rawValue)!
+    public static let allCases: [MessageKind] = LifecycleEvent.allCases.map(MessageKind.event) + [.reminder, .invitation, .passwordReset]
+
+    public init?(rawValue: String) {
+        switch rawValue {
+        case "reminder": self = .reminder
+        case "invitation": self = .invitation
+        case "password_reset": self = .passwordReset
+        default:
+            guard let event = LifecycleEvent(rawValue: rawValue) else { return nil }
+            self = .event(event)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .event(let event): event.rawValue
+        case .reminder: "reminder"
+        case .invitation: "invitation"
+        case .passwordReset: "password_reset"
+        }
     }
 
     /// What the office sees in the list of templates.
     public var title: String {
         switch self {
-        case .requested: "A session is requested"
-        case .rescheduleRequested: "A family asks to move a session"
-        case .accepted: "A request is accepted"
-        case .declined: "A request is declined"
-        case .proposed: "Another time is proposed"
-        case .replied: "The family replies to a proposal"
-        case .proposalAccepted: "The family accepts the proposed time"
-        case .proposalDeclined: "The family declines the proposed time"
-        case .withdrawn: "A request is withdrawn"
-        case .expired: "A request expires unanswered"
-        case .sessionCreated: "The office books a session"
-        case .sessionCancelled: "A session is cancelled"
-        case .originalCancelled: "A session goes with a failed reschedule"
-        case .cancellationRequested: "A family asks the office to cancel"
-        case .cancellationRequestWithdrawn: "A family takes back a cancellation request"
-        case .cancellationRequestCleared: "The office clears a cancellation request"
+        case .event(.requested): "A session is requested"
+        case .event(.rescheduleRequested): "A family asks to move a session"
+        case .event(.accepted): "A request is accepted"
+        case .event(.declined): "A request is declined"
+        case .event(.proposed): "Another time is proposed"
+        case .event(.replied): "The family replies to a proposal"
+        case .event(.proposalAccepted): "The family accepts the proposed time"
+        case .event(.proposalDeclined): "The family declines the proposed time"
+        case .event(.withdrawn): "A request is withdrawn"
+        case .event(.expired): "A request expires unanswered"
+        case .event(.sessionCreated): "The office books a session"
+        case .event(.sessionCancelled): "A session is cancelled"
+        case .event(.originalCancelled): "A session goes with a failed reschedule"
+        case .event(.cancellationRequested): "A family asks the office to cancel"
+        case .event(.cancellationRequestWithdrawn): "A family takes back a cancellation request"
+        case .event(.cancellationRequestCleared): "The office clears a cancellation request"
         case .reminder: "Morning reminder of the day's session"
         case .invitation: "Invitation to SessionDesk"
         case .passwordReset: "Password reset"
@@ -54,7 +57,10 @@ public enum MessageKind: String, CaseIterable, Hashable, Sendable {
     }
 
     /// News of a request that still waits for an answer: it carries the deadline and answer links.
-    public var asksForAnswer: Bool { [.requested, .rescheduleRequested, .proposed, .replied].contains(self) }
+    public var asksForAnswer: Bool {
+        guard case .event(let event) = self else { return false }
+        return [.requested, .rescheduleRequested, .proposed, .replied].contains(event)
+    }
 
     /// Invitations and password resets carry a login link and go by email only.
     public var canBeTexted: Bool { self != .invitation && self != .passwordReset }

@@ -45,7 +45,7 @@ extension MessageTemplate {
                 text: nil)
         default:
             lifecycle(
-                subject: subject(kind), headline: headline(kind), quotesMessage: kind != .expired && kind != .originalCancelled,
+                subject: subject(kind), headline: headline(kind), quotesMessage: kind != .event(.expired) && kind != .event(.originalCancelled),
                 asksForAnswer: kind.asksForAnswer)
         }
     }
@@ -86,41 +86,41 @@ extension MessageTemplate {
 
     private static func subject(_ kind: MessageKind) -> String {
         switch kind {
-        case .requested: "Session requested: {{what}}, {{when}}"
-        case .rescheduleRequested: "Reschedule requested: {{what}}, {{when}}"
-        case .accepted, .proposalAccepted: "Session confirmed: {{what}}, {{when}}"
-        case .declined: "Session request declined: {{what}}"
-        case .proposed: "Another time proposed: {{what}}, {{when}}"
-        case .replied: "The family replied: {{what}}"
-        case .proposalDeclined, .withdrawn: "Session request withdrawn: {{what}}"
-        case .expired: "Session request expired: {{what}}"
-        case .sessionCreated: "Session booked: {{what}}, {{when}}"
-        case .sessionCancelled, .originalCancelled: "Session cancelled: {{what}}, {{when}}"
-        case .cancellationRequested: "Cancellation requested: {{what}}, {{when}}"
-        case .cancellationRequestWithdrawn: "Cancellation request withdrawn: {{what}}, {{when}}"
-        case .cancellationRequestCleared: "Your session goes ahead: {{what}}, {{when}}"
+        case .event(.requested): "Session requested: {{what}}, {{when}}"
+        case .event(.rescheduleRequested): "Reschedule requested: {{what}}, {{when}}"
+        case .event(.accepted), .event(.proposalAccepted): "Session confirmed: {{what}}, {{when}}"
+        case .event(.declined): "Session request declined: {{what}}"
+        case .event(.proposed): "Another time proposed: {{what}}, {{when}}"
+        case .event(.replied): "The family replied: {{what}}"
+        case .event(.proposalDeclined), .event(.withdrawn): "Session request withdrawn: {{what}}"
+        case .event(.expired): "Session request expired: {{what}}"
+        case .event(.sessionCreated): "Session booked: {{what}}, {{when}}"
+        case .event(.sessionCancelled), .event(.originalCancelled): "Session cancelled: {{what}}, {{when}}"
+        case .event(.cancellationRequested): "Cancellation requested: {{what}}, {{when}}"
+        case .event(.cancellationRequestWithdrawn): "Cancellation request withdrawn: {{what}}, {{when}}"
+        case .event(.cancellationRequestCleared): "Your session goes ahead: {{what}}, {{when}}"
         case .reminder, .invitation, .passwordReset: ""
         }
     }
 
     private static func headline(_ kind: MessageKind) -> String {
         switch kind {
-        case .requested: "{{actor}} requested a session: {{what}} on {{when}}."
-        case .rescheduleRequested: "{{actor}} asked to move a session: {{what}}, to {{when}}."
-        case .accepted: "{{actor}} confirmed the session: {{what}} on {{when}}."
-        case .proposalAccepted: "{{actor}} accepted the proposed time: {{what}} on {{when}} is confirmed."
-        case .declined: "{{actor}} declined the session request for {{what}}."
-        case .proposed: "{{actor}} proposed another time for {{what}}: {{when}}."
-        case .replied: "{{actor}} replied to the proposed time for {{what}}{{#when}} and asked for {{when}}{{/when}}."
-        case .proposalDeclined: "{{actor}} declined the proposed time for {{what}}; the request is withdrawn."
-        case .withdrawn: "{{actor}} withdrew the session request for {{what}}."
-        case .expired: "Nobody answered the session request for {{what}} in time, so it was declined automatically."
-        case .sessionCreated: "{{actor}} booked a session: {{what}} on {{when}}."
-        case .sessionCancelled: "{{actor}} cancelled the session {{what}} on {{when}}."
-        case .originalCancelled: "The session {{what}} on {{when}} will not take place: {{message}}"
-        case .cancellationRequested: "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
-        case .cancellationRequestWithdrawn: "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
-        case .cancellationRequestCleared: "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
+        case .event(.requested): "{{actor}} requested a session: {{what}} on {{when}}."
+        case .event(.rescheduleRequested): "{{actor}} asked to move a session: {{what}}, to {{when}}."
+        case .event(.accepted): "{{actor}} confirmed the session: {{what}} on {{when}}."
+        case .event(.proposalAccepted): "{{actor}} accepted the proposed time: {{what}} on {{when}} is confirmed."
+        case .event(.declined): "{{actor}} declined the session request for {{what}}."
+        case .event(.proposed): "{{actor}} proposed another time for {{what}}: {{when}}."
+        case .event(.replied): "{{actor}} replied to the proposed time for {{what}}{{#when}} and asked for {{when}}{{/when}}."
+        case .event(.proposalDeclined): "{{actor}} declined the proposed time for {{what}}; the request is withdrawn."
+        case .event(.withdrawn): "{{actor}} withdrew the session request for {{what}}."
+        case .event(.expired): "Nobody answered the session request for {{what}} in time, so it was declined automatically."
+        case .event(.sessionCreated): "{{actor}} booked a session: {{what}} on {{when}}."
+        case .event(.sessionCancelled): "{{actor}} cancelled the session {{what}} on {{when}}."
+        case .event(.originalCancelled): "The session {{what}} on {{when}} will not take place: {{message}}"
+        case .event(.cancellationRequested): "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
+        case .event(.cancellationRequestWithdrawn): "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
+        case .event(.cancellationRequestCleared): "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
         case .reminder, .invitation, .passwordReset: ""
         }
     }

@@ -49,7 +49,7 @@ struct LifecycleRecord {
     ) async throws {
         let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
         guard !people.isEmpty else { return }
-        let wording = try await MessageTemplates.rendering(MessageKind(event), organizationID: parties.organization.id, in: db)
+        let wording = try await MessageTemplates.rendering(.event(event), organizationID: parties.organization.id, in: db)
         let shared = message.values(link: link)
         var messages: [OutboxMessage] = []
         for person in people {
