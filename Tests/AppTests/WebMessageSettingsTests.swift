@@ -20,6 +20,8 @@ import Testing
             #expect(saved.status == 302)
             let after = try await parent.get("/messages?saved=1")
             #expect(after.body.contains("Saved.") && after.body.contains(#"value="sms" checked"#) && after.body.contains(#"value="+447700900123""#))
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            #expect(try await office.get("/people").body.contains("+447700900123 (texts)"), "the office sees who chose texts")
         }
         try await withAPI(.sqlite) { client, world in
             let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])

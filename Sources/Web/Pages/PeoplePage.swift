@@ -18,6 +18,8 @@ struct PeoplePage {
         let name: String
         let email: String
         let phone: String?
+        /// They chose text messages (sent only when the deployment has an SMS gateway).
+        let texts: Bool
         let status: String
         let detail: String?
     }
@@ -64,7 +66,8 @@ struct PeoplePage {
         let parentNames = Dictionary(uniqueKeysWithValues: parents.map { ($0.id, $0.name) })
         func person(_ user: User, detail: String?) -> Person {
             Person(
-                name: user.name, email: user.email, phone: user.phone, status: user.hasPassword ? "Active" : "Invited, no password yet",
+                name: user.name, email: user.email, phone: user.phone, texts: user.notifyBy == .sms,
+                status: user.hasPassword ? "Active" : "Invited, no password yet",
                 detail: detail)
         }
         let currency = organization.currency
