@@ -45,6 +45,8 @@ import Workflows
                 #expect(granted.user.id == parent.id)
             }
             #expect(demo.sessionCount > 100)
+            let queued = try await store.read { db in try await db.jobCounts() }[.queued, default: 0]
+            #expect(queued > 20, "the demo's coming sessions have their morning reminders waiting")
         }
     }
 

@@ -107,6 +107,9 @@ extension DemoOrganization {
                         status: range.end <= now ? .completed : .scheduled, location: engagement.terms.location,
                         sessionType: engagement.terms.sessionType)
                     try await db.insertSession(session, now: now)
+                    if session.status == .scheduled {
+                        try await SessionReminders.schedule(session, in: organization, ids: ids, now: now, db: db)
+                    }
                 }
             }
         }

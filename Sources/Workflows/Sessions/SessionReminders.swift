@@ -11,7 +11,7 @@ public struct SessionReminders: JobHandler {
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
     /// Schedules the reminder of a newly booked session, in the booking's transaction.
-    static func schedule(_ session: Session, in organization: Organization, ids: IDGenerator, now: Date, db: DB) async throws {
+    public static func schedule(_ session: Session, in organization: Organization, ids: IDGenerator, now: Date, db: DB) async throws {
         guard let due = SessionReminder.due(forSessionStartingAt: session.time.start, in: organization.timeZone, now: now) else { return }
         try await db.scheduleJob(
             id: ids.next(), organizationID: session.organizationID, kind: .remind, subjectID: session.id,
