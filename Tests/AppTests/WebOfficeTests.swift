@@ -83,6 +83,11 @@ import Testing
             } while cursor != nil
             #expect(ids.count == 120 && Set(ids).count == 120)
             #expect(try await client.call(.get, "/api/v1/audit-events?cursor=soon", token: world.token(ours.admin)).status == 400)
+            let farEnd = try await client.call(
+                .get, "/api/v1/audit-events?cursor=-92514.-9421910158417374542", token: world.token(ours.admin))
+            #expect(farEnd.status == 200 && farEnd.items.isEmpty, "a documented cursor past 64 bits pages from its far end: nothing before it")
+            let latest = try await client.call(.get, "/api/v1/audit-events?cursor=9999999999999999999.0", token: world.token(ours.admin))
+            #expect(latest.status == 200 && latest.items.count == 100, "everything is before the far future")
         }
     }
 }
