@@ -91,6 +91,9 @@ import Testing
                 tooSoon.body.contains(
                     #"<p class="error" role="alert">Requests must be made at least 72 hours ahead: the earliest is Thu 26 Mar 10:00 GMT.</p>"#))
             #expect(!tooSoon.body.contains(#"type="radio""#), "no times inside the notice are offered")
+            let tooFar = try await parent.get("/requests/new?engagement=\(engagement)&date=2028-03-27")
+            #expect(tooFar.body.contains("Sessions can be booked up to two years ahead: the latest date is Fri 24 Mar 2028."))
+            #expect(!tooFar.body.contains(#"type="radio""#), "no times past the booking window are offered")
             let early = try await parent.post(
                 "/requests", ["engagement": engagement, "start": "2026-03-24T10:00:00Z"], from: "/requests/new?engagement=\(engagement)")
             #expect(early.status == 422)

@@ -104,6 +104,23 @@ import Workflows
     }
 
     @Test(arguments: TestDatabase.available)
+    func nothingIsOfferedPastTheBookingWindow(_ database: TestDatabase) async throws {
+        try await withOrganization(database) { org, dependencies, _ in
+            let listing = FreeSlotListing(dependencies)
+            // Two years ahead of Mon 23 Mar 2026 is Fri 24 Mar 2028, a working day.
+            let result = try await listing.slots(
+                engagementID: org.engagements[0].id, from: LocalDate(iso: "2028-03-22")!, to: LocalDate(iso: "2028-03-28")!,
+                for: org.caller(org.parents[0]))
+            let days = Set(result.slots.map { result.timeline.local($0.start).date })
+            #expect(days.max() == LocalDate(iso: "2028-03-24")!, "the last day offered is the window's last")
+            let beyond = try await listing.slots(
+                engagementID: org.engagements[0].id, from: LocalDate(iso: "2028-03-27")!, to: LocalDate(iso: "2028-03-31")!,
+                for: org.caller(org.parents[0]))
+            #expect(beyond.slots.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func slotsKeepTheirWallClockAcrossLondonsSpringChange(_ database: TestDatabase) async throws {
         try await withOrganization(database) { org, dependencies, _ in
             let result = try await FreeSlotListing(dependencies).slots(

@@ -70,6 +70,9 @@ struct NewRequestPage {
         if input.date.map({ $0 < organization.localDate(of: earliest) }) == true {
             error = error ?? organization.requestNoticeRule(now: now)
         }
+        if input.date.map({ $0 > BookingWindow.latestDate(in: organization, now: now) }) == true {
+            error = error ?? BookingWindow.aheadRule(in: organization, now: now)
+        }
         if let engagementID, caller.canRequestSessions {
             do {
                 let found = try await FreeSlotListing(dependencies).slots(

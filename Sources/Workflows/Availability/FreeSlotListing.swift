@@ -50,11 +50,18 @@ public struct FreeSlotListing: Sendable {
                 + db.heldTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
             let slotMinutes = durationMinutes ?? engagement.terms.defaultDurationMinutes
             let earliest = organization.earliestRequestStart(now: now)
-            let search = FreeSlotSearch(
-                dates: from...to, slotMinutes: slotMinutes, stepMinutes: organization.settings.slotStepMinutes, earliestStart: earliest)
+            // Nothing is offered past the booking window, which a request would be refused for.
+            let latest = BookingWindow.latestDate(in: organization, now: now)
+            var slots: [TimeRange] = []
+            if from <= latest {
+                let search = FreeSlotSearch(
+                    dates: from...min(to, latest), slotMinutes: slotMinutes, stepMinutes: organization.settings.slotStepMinutes,
+                    earliestStart: earliest)
+                slots = FreeSlots.find(search, availability: availability, busy: busy, timeline: timeline)
+            }
             return Result(
                 organization: organization, engagement: engagement, dates: from...to, slotMinutes: slotMinutes, earliestStart: earliest,
-                slots: FreeSlots.find(search, availability: availability, busy: busy, timeline: timeline), timeline: timeline)
+                slots: slots, timeline: timeline)
         }
     }
 }
