@@ -75,6 +75,27 @@ import Workflows
         }
     }
 
+    @Test func aStoredWordingThatNoLongerCompilesFallsBackToTheStandardOne() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            // Saving checks every wording; only a row written some other way (an older version's
+            // rules) can be broken like this.
+            try await world.store.write { db in
+                try await db.saveMessageTemplate(
+                    StoredMessageTemplate(kind: "requested", subject: "{{#unclosed}}", body: "x", text: "x", updatedBy: nil, updatedAt: testEpoch),
+                    organizationID: ours.organization.id)
+            }
+            let asked = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(ours.parents[0]),
+                json: LifecycleAPITests.requestBody(ours.engagements[0].id, LifecycleAPITests.thursday10))
+            #expect(asked.status == 201, "a broken wording never blocks a request")
+            let sent = try await world.store.read { db in
+                try await db.outboxMessages(organizationID: ours.organization.id, recipientID: ours.tutors[0].id)
+            }
+            #expect(sent.first?.subject.hasPrefix("Session requested: ") == true)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func mistakesAreRefusedAndOnlyTheOfficeMayEdit(_ database: TestDatabase) async throws {
         try await withAPI(database) { client, world in

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Scheduling
 import Storage
 
@@ -12,14 +13,14 @@ struct InvitationMessage {
     let expiresAt: Date
     let now: Date
 
-    func outboxMessage(in db: DB) async throws -> OutboxMessage {
+    func outboxMessage(in db: DB, logger: Logger) async throws -> OutboxMessage {
         let welcome =
             switch user.role {
             case .parent: "see your children's sessions\(user.canRequestSessions ? " and request, reschedule or cancel them" : "")"
             case .tutor: "see your sessions, set your availability and answer session requests"
             case .admin: "run \(organization.name)'s sessions, people and settings"
             }
-        let wording = try await MessageTemplates.rendering(.invitation, organizationID: organization.id, in: db)
+        let wording = try await MessageTemplates.rendering(.invitation, organizationID: organization.id, in: db, logger: logger)
         let words = wording.render(
             [
                 "recipient": user.name, "organization": organization.name, "inviter": invitedBy, "welcome": welcome,

@@ -75,7 +75,7 @@ public struct Invitations: Sendable {
             try await db.enqueue(
                 InvitationMessage(
                     id: messageID, user: user, organization: organization, invitedBy: caller.name, link: link, expiresAt: expiresAt, now: now
-                ).outboxMessage(in: db))
+                ).outboxMessage(in: db, logger: dependencies.logger))
             return user
         }
         return Sent(user: user, expiresAt: expiresAt, link: link)

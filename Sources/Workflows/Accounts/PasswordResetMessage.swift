@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Scheduling
 import Storage
 
@@ -11,8 +12,8 @@ struct PasswordResetMessage {
     let expiresAt: Date
     let now: Date
 
-    func outboxMessage(in db: DB) async throws -> OutboxMessage {
-        let wording = try await MessageTemplates.rendering(.passwordReset, organizationID: organization.id, in: db)
+    func outboxMessage(in db: DB, logger: Logger) async throws -> OutboxMessage {
+        let wording = try await MessageTemplates.rendering(.passwordReset, organizationID: organization.id, in: db, logger: logger)
         let words = wording.render(
             ["recipient": user.name, "organization": organization.name, "expires": organization.describe(expiresAt), "link": link],
             sms: false)

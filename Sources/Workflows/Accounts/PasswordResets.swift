@@ -35,7 +35,7 @@ public struct PasswordResets: Sendable {
                         id: dependencies.ids.next(), user: user, organization: organization,
                         link: "\(dependencies.publicBaseURL)/password-reset/\(token)",
                         expiresAt: expiresAt, now: now
-                    ).outboxMessage(in: db))
+                    ).outboxMessage(in: db, logger: dependencies.logger))
             }
         }
     }

@@ -1,4 +1,5 @@
 public import Foundation
+import Logging
 public import Scheduling
 import Storage
 
@@ -66,10 +67,17 @@ public struct MessageTemplates: Sendable {
         return Preview(subject: email.subject, body: email.body, text: kind.canBeTexted ? rendering.render(values, sms: true).body : nil)
     }
 
-    /// The wording senders use, compiled: the organization's own, or the standard one.
-    static func rendering(_ kind: MessageKind, organizationID: String, in db: DB) async throws -> MessageRendering {
+    /// The wording senders use, compiled: the organization's own, or the standard one. A stored
+    /// wording was checked when saved; should one still not compile (a later version's stricter
+    /// reading), the message goes out in the standard wording rather than not at all.
+    static func rendering(_ kind: MessageKind, organizationID: String, in db: DB, logger: Logger) async throws -> MessageRendering {
         guard let stored = try await db.messageTemplate(organizationID: organizationID, kind: kind.rawValue) else { return .standard(kind) }
-        return try MessageRendering(entry(kind, stored: stored).template)
+        do {
+            return try MessageRendering(entry(kind, stored: stored).template)
+        } catch {
+            logger.error("the \(kind.rawValue) wording of organization \(organizationID) does not compile (\(error)); sending the standard one")
+            return .standard(kind)
+        }
     }
 
     private static func entry(_ kind: MessageKind, stored: StoredMessageTemplate?) -> Entry {

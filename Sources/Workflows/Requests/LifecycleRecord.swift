@@ -49,7 +49,8 @@ struct LifecycleRecord {
     ) async throws {
         let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
         guard !people.isEmpty else { return }
-        let wording = try await MessageTemplates.rendering(.event(event), organizationID: parties.organization.id, in: db)
+        let wording = try await MessageTemplates.rendering(
+            .event(event), organizationID: parties.organization.id, in: db, logger: dependencies.logger)
         let shared = message.values(link: link)
         var messages: [OutboxMessage] = []
         for person in people {

@@ -25,7 +25,7 @@ public struct SessionReminders: JobHandler {
         let parties = try await RequestParties.load(
             organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
         let organization = parties.organization
-        let wording = try await MessageTemplates.rendering(.reminder, organizationID: organizationID, in: db)
+        let wording = try await MessageTemplates.rendering(.reminder, organizationID: organizationID, in: db, logger: dependencies.logger)
         let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
         var shared: [String: Any] = [
             "organization": organization.name, "what": parties.summary, "when": organization.describe(session.time),
