@@ -14,8 +14,8 @@ public struct MessageTemplates: Sendable {
         public let kind: MessageKind
         public let template: MessageTemplate
         public let isCustom: Bool
+        /// When the organization's own wording was saved (who saved it is kept with it in the database).
         public let updatedAt: Date?
-        public let updatedBy: String?
     }
 
     /// A template's words on sample values.
@@ -81,9 +81,9 @@ public struct MessageTemplates: Sendable {
     }
 
     private static func entry(_ kind: MessageKind, stored: StoredMessageTemplate?) -> Entry {
-        guard let stored else { return Entry(kind: kind, template: .standard(kind), isCustom: false, updatedAt: nil, updatedBy: nil) }
+        guard let stored else { return Entry(kind: kind, template: .standard(kind), isCustom: false, updatedAt: nil) }
         return Entry(
             kind: kind, template: MessageTemplate(subject: stored.subject, body: stored.body, text: stored.text), isCustom: true,
-            updatedAt: stored.updatedAt, updatedBy: stored.updatedBy)
+            updatedAt: stored.updatedAt)
     }
 }
