@@ -39,7 +39,7 @@ extension WebPages {
             return expiredForm(back: "/settings/messages/\(kind.rawValue)")
         }
         let templates = MessageTemplates(dependencies)
-        let template = kind.canBeTexted ? form.template : MessageTemplate(subject: form.subject ?? "", body: form.body ?? "", text: nil)
+        let template = form.template(for: kind)
         let chrome = try await templatesChrome(kind.title, caller: caller, token: token)
         do {
             switch form.action {

@@ -24,8 +24,7 @@ extension DB {
         guard
             let row = try await sql.raw(
                 """
-                SELECT u.id, u.organization_id, u.role, u.name, u.email, u.phone, u.notify_by, u.can_request_sessions,
-                       u.password_hash IS NOT NULL AS has_password, t.kind
+                SELECT \(unsafeRaw: UserRow.joinedColumns), t.kind
                 FROM access_tokens t JOIN users u ON u.id = t.user_id AND u.organization_id = t.organization_id
                 WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds)
                 """

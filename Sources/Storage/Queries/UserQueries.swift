@@ -90,7 +90,14 @@ extension DB {
 /// Read column by column: `Decodable` row decoding costs several times more, on the query every
 /// API request makes (the token's holder).
 struct UserRow {
-    static let columns = "id, organization_id, role, name, email, phone, notify_by, can_request_sessions, password_hash IS NOT NULL AS has_password"
+    static let columns = list(prefix: "")
+    /// The same columns read through the alias `u`, for queries that join users.
+    static let joinedColumns = list(prefix: "u.")
+
+    private static func list(prefix: String) -> String {
+        let plain = ["id", "organization_id", "role", "name", "email", "phone", "notify_by", "can_request_sessions"]
+        return (plain.map { prefix + $0 } + ["\(prefix)password_hash IS NOT NULL AS has_password"]).joined(separator: ", ")
+    }
 
     let id: String
     let organizationId: String

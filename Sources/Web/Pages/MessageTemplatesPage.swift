@@ -51,8 +51,9 @@ struct MessageTemplatePage {
         let body: String?
         let text: String?
 
-        var template: MessageTemplate {
-            MessageTemplate(subject: subject ?? "", body: body ?? "", text: text)
+        /// The wording sent; kinds that go by email only have no text message, whatever was posted.
+        func template(for kind: MessageKind) -> MessageTemplate {
+            MessageTemplate(subject: subject ?? "", body: body ?? "", text: kind.canBeTexted ? text : nil)
         }
     }
 
