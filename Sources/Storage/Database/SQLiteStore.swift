@@ -9,6 +9,7 @@ public final class SQLiteStore: Store {
     public let path: String
     private let writer: SQLiteWriter
     private let writerHandle: SQLiteHandle
+    private let checkpointer: SQLiteCheckpointer
     private let readers: AsyncPool<SQLiteHandle>
     private let readerCount: Int
     private let logger: Logger
@@ -19,19 +20,22 @@ public final class SQLiteStore: Store {
         let writer = try connect(path: path)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
         _ = try writer.run("PRAGMA journal_mode = WAL", [])
+        _ = try writer.run("PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.writerCheckpointPages)", [])
+        let checkpointer = SQLiteCheckpointer(handle: try connect(path: path), logger: logger)
         var readerHandles: [SQLiteHandle] = []
         for _ in 0..<max(1, readers) {
             let reader = try connect(path: path)
             _ = try reader.run("PRAGMA query_only = ON", [])
             readerHandles.append(reader)
         }
-        return SQLiteStore(path: path, writer: writer, readers: readerHandles, logger: logger)
+        return SQLiteStore(path: path, writer: writer, checkpointer: checkpointer, readers: readerHandles, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteHandle, readers: [SQLiteHandle], logger: Logger) {
+    private init(path: String, writer: SQLiteHandle, checkpointer: SQLiteCheckpointer, readers: [SQLiteHandle], logger: Logger) {
         self.path = path
-        self.writer = SQLiteWriter(handle: writer, logger: logger)
+        self.writer = SQLiteWriter(handle: writer, logger: logger, committed: { checkpointer.nudge() })
         self.writerHandle = writer
+        self.checkpointer = checkpointer
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
         self.logger = logger
@@ -83,8 +87,9 @@ public final class SQLiteStore: Store {
         else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        await Task { [writer, writerHandle, readers, readerCount] in
+        await Task { [writer, writerHandle, checkpointer, readers, readerCount] in
             await writer.stop()
+            checkpointer.stop()
             writerHandle.close()
             for handle in await readers.drain(count: readerCount) { handle.close() }
         }.value

@@ -30,14 +30,19 @@ public struct ActionLink: Sendable, Hashable {
 }
 
 extension DB {
-    public func insertActionLink(_ link: ActionLink, tokenHash: String, now: Date) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO action_links (id, token_hash, organization_id, user_id, request_id, action, created_at, expires_at)
-            VALUES (\(bind: link.id), \(bind: tokenHash), \(bind: link.organizationID), \(bind: link.userID), \(bind: link.requestID),
-                    \(bind: link.action.rawValue), \(bind: now.epochSeconds), \(bind: link.expiresAt.epochSeconds))
-            """
-        ).run()
+    /// Stores `links` (each with the hash of its token) in one statement.
+    public func insertActionLinks(_ links: [(link: ActionLink, tokenHash: String)], now: Date) async throws {
+        guard !links.isEmpty else { return }
+        var query: SQLQueryString =
+            "INSERT INTO action_links (id, token_hash, organization_id, user_id, request_id, action, created_at, expires_at) VALUES "
+        for (index, (link, tokenHash)) in links.enumerated() {
+            query += index == 0 ? "" : ", "
+            query += """
+                (\(bind: link.id), \(bind: tokenHash), \(bind: link.organizationID), \(bind: link.userID), \(bind: link.requestID),
+                 \(bind: link.action.rawValue), \(bind: now.epochSeconds), \(bind: link.expiresAt.epochSeconds))
+                """
+        }
+        try await sql.raw(query).run()
     }
 
     public func actionLink(tokenHash: String) async throws -> ActionLink? {

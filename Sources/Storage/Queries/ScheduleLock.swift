@@ -1,3 +1,5 @@
+public import Scheduling
+
 extension DB {
     /// Serialises every change to one tutor's schedule. On PostgreSQL it locks the tutor's row until
     /// the transaction ends, so two instances cannot both see a time free and both take it; on
@@ -5,5 +7,17 @@ extension DB {
     public func lockSchedule(ofTutor tutorID: String) async throws {
         guard dialect == .postgres else { return }
         try await sql.raw("SELECT id FROM users WHERE id = \(bind: tutorID) FOR UPDATE").run()
+    }
+}
+
+extension DB {
+    /// The request a move is about to change, its tutor's schedule locked first (as every change to
+    /// a schedule does) and then its own row. On SQLite the writer's transaction already holds
+    /// everything, so one read does.
+    public func requestLockingSchedule(id: String, organizationID: String) async throws -> SessionRequest? {
+        guard dialect == .postgres else { return try await request(id: id, organizationID: organizationID) }
+        guard let peek = try await request(id: id, organizationID: organizationID) else { return nil }
+        try await lockSchedule(ofTutor: peek.tutorID)
+        return try await request(id: id, organizationID: organizationID, lock: true)
     }
 }

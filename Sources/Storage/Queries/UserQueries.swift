@@ -26,6 +26,14 @@ extension DB {
     }
 
     /// Everyone in the organization with `role`, by name; `ids` narrows to those people.
+    /// The people with these ids, whatever their role, by name.
+    public func users(organizationID: String, ids: [String]) async throws -> [User] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.raw(
+            "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE organization_id = \(bind: organizationID) AND id IN (\(binds: ids)) ORDER BY name, id"
+        ).all().map { try UserRow(row: $0).model() }
+    }
+
     public func users(organizationID: String, role: Role, ids: [String]? = nil) async throws -> [User] {
         var query: SQLQueryString =
             "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE organization_id = \(bind: organizationID) AND role = \(bind: role.rawValue)"

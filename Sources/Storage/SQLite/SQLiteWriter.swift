@@ -14,6 +14,7 @@ final class SQLiteWriter: Sendable {
 
     private let handle: SQLiteHandle
     private let logger: Logger
+    private let committed: @Sendable () -> Void
     private let queue = Mutex(Queue())
     private let wake: AsyncStream<Void>.Continuation
     private let loop: Mutex<Task<Void, Never>?> = Mutex(nil)
@@ -30,9 +31,11 @@ final class SQLiteWriter: Sendable {
         let finish: @Sendable ((any Error)?) -> Void
     }
 
-    init(handle: SQLiteHandle, logger: Logger) {
+    /// `committed` runs after each successful commit, on the writer's task.
+    init(handle: SQLiteHandle, logger: Logger, committed: @escaping @Sendable () -> Void) {
         self.handle = handle
         self.logger = logger
+        self.committed = committed
         let (stream, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.wake = wake
         loop.withLock { $0 = Task { [self] in await self.drain(stream) } }
@@ -107,6 +110,7 @@ final class SQLiteWriter: Sendable {
         do {
             _ = try handle.run("COMMIT", [])
             for job in batch { job.finish(nil) }
+            committed()
         } catch {
             logger.error("commit of \(batch.count) transactions failed: \(error)")
             _ = try? handle.run("ROLLBACK", [])

@@ -33,21 +33,26 @@ public struct ActionLinks: Sendable {
         return []
     }
 
-    /// Makes and stores the links, in the notification's transaction; returns (label, address) pairs.
-    static func make(
-        _ actions: [ActionLink.Action], for person: User, request: SessionRequest, dependencies: Dependencies, now: Date, in db: DB
-    ) async throws -> [(label: String, url: String)] {
-        var links: [(String, String)] = []
-        for action in actions {
+    /// A link made for a message: stored by its hash, sent as its address.
+    struct Issued: Sendable {
+        let link: ActionLink
+        let tokenHash: String
+        let label: String
+        let url: String
+    }
+
+    /// Makes the links; the notification's transaction stores them (`DB.insertActionLinks`).
+    static func issue(
+        _ actions: [ActionLink.Action], for person: User, request: SessionRequest, dependencies: Dependencies
+    ) -> [Issued] {
+        actions.map { action in
             let token = dependencies.secrets.token()
-            try await db.insertActionLink(
-                ActionLink(
+            return Issued(
+                link: ActionLink(
                     id: dependencies.ids.next(), organizationID: request.organizationID, userID: person.id, requestID: request.id, action: action,
                     expiresAt: request.respondBy),
-                tokenHash: SecretGenerator.hash(token), now: now)
-            links.append((action.label, "\(dependencies.publicBaseURL)/a/\(token)"))
+                tokenHash: SecretGenerator.hash(token), label: action.label, url: "\(dependencies.publicBaseURL)/a/\(token)")
         }
-        return links
     }
 
     /// The link's offer, or the reason it cannot be used (unknown, used, expired, or the request moved on).

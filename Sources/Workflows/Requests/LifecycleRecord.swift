@@ -17,58 +17,74 @@ struct LifecycleRecord {
             id: dependencies.ids.next(), requestID: request.id, organizationID: request.organizationID, author: mover, authorName: actorName,
             event: event, body: body, time: time, now: now)
         let message = LifecycleMessage(event: event, parties: parties, request: request, actorName: actorName, body: body, time: time)
-        try await audit(event, subjectType: "session_request", subjectID: request.id, by: mover, summary: message.auditSummary, in: db)
+        try await db.insertAuditEvent(audit(event, subjectType: "session_request", subjectID: request.id, by: mover, summary: message.auditSummary))
+        let people = recipients(of: event)
+        guard !people.isEmpty else { return }
+        let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forRequest(event, request, time: time, in: db)
-        try await notify(
-            event, message: message, link: "\(dependencies.publicBaseURL)/requests/\(request.id)", invite: invite, request: request, in: db)
+        let shared = message.values(link: "\(dependencies.publicBaseURL)/requests/\(request.id)")
+        var messages: [OutboxMessage] = []
+        var links: [ActionLinks.Issued] = []
+        for person in people {
+            var values = shared
+            values["recipient"] = person.name
+            let issued = ActionLinks.issue(
+                ActionLinks.actions(for: person, event: event, request: request, parties: parties), for: person, request: request,
+                dependencies: dependencies)
+            values.merge(MessageValues.actions(issued.map { ($0.label, $0.url) }), uniquingKeysWith: { $1 })
+            links += issued
+            messages.append(outboxMessage(event, to: person, values: values, wording: wording, invite: invite))
+        }
+        try await db.insertActionLinks(links.map { ($0.link, $0.tokenHash) }, now: now)
+        try await db.enqueue(messages)
     }
 
     func sessionEvent(_ event: LifecycleEvent, on session: Session, by mover: Mover, body: String, in db: DB) async throws {
         let actorName = mover.caller?.name ?? "SessionDesk"
         let message = LifecycleMessage(event: event, parties: parties, request: nil, actorName: actorName, body: body, time: session.time)
-        try await audit(event, subjectType: "session", subjectID: session.id, by: mover, summary: message.auditSummary, in: db)
+        try await db.insertAuditEvent(audit(event, subjectType: "session", subjectID: session.id, by: mover, summary: message.auditSummary))
+        let people = recipients(of: event)
+        guard !people.isEmpty else { return }
+        let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forSession(event, session, in: db)
-        try await notify(
-            event, message: message, link: "\(dependencies.publicBaseURL)/sessions/\(session.id)", invite: invite, request: nil, in: db)
+        let shared = message.values(link: "\(dependencies.publicBaseURL)/sessions/\(session.id)")
+        try await db.enqueue(
+            people.map { person in
+                var values = shared
+                values["recipient"] = person.name
+                return outboxMessage(event, to: person, values: values, wording: wording, invite: invite)
+            })
     }
 
     private var invitations: CalendarInvitations {
         CalendarInvitations(parties: parties, domain: CalendarInvitations.domain(of: dependencies), now: now)
     }
 
-    private func audit(_ event: LifecycleEvent, subjectType: String, subjectID: String, by mover: Mover, summary: String, in db: DB) async throws {
-        try await db.insertAuditEvent(
-            AuditEvent(
-                id: dependencies.ids.next(), organizationID: parties.organization.id, actorID: mover.caller?.userID,
-                actorName: mover.caller?.name ?? "SessionDesk", actorRole: mover.caller?.role.rawValue ?? "system", action: event,
-                subjectType: subjectType, subjectID: subjectID, summary: summary, createdAt: now))
+    /// The organization's wording of `event`'s message.
+    private func wording(for event: LifecycleEvent, in db: DB) async throws -> MessageRendering {
+        try await MessageTemplates.rendering(.event(event), organizationID: parties.organization.id, in: db, logger: dependencies.logger)
     }
 
-    private func notify(
-        _ event: LifecycleEvent, message: LifecycleMessage, link: String, invite: OutboxMessage.Attachment?, request: SessionRequest?, in db: DB
-    ) async throws {
-        let people = parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
-        guard !people.isEmpty else { return }
-        let wording = try await MessageTemplates.rendering(
-            .event(event), organizationID: parties.organization.id, in: db, logger: dependencies.logger)
-        let shared = message.values(link: link)
-        var messages: [OutboxMessage] = []
-        for person in people {
-            var values = shared
-            values["recipient"] = person.name
-            if let request {
-                let actions = ActionLinks.actions(for: person, event: event, request: request, parties: parties)
-                let links = try await ActionLinks.make(actions, for: person, request: request, dependencies: dependencies, now: now, in: db)
-                values.merge(MessageValues.actions(links), uniquingKeysWith: { $1 })
-            }
-            let contact = person.contact(textMessages: dependencies.textMessages)
-            let words = wording.render(values, sms: contact.channel == .sms)
-            messages.append(
-                OutboxMessage(
-                    id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: contact.channel,
-                    address: contact.address, kind: event.rawValue, subject: words.subject, body: words.body, createdAt: now,
-                    attachment: person.role == .admin || contact.channel == .sms ? nil : invite))
-        }
-        try await db.enqueue(messages)
+    private func recipients(of event: LifecycleEvent) -> [User] {
+        parties.recipients(event.audiences(routing: parties.organization.settings.requestRouting))
+    }
+
+    private func audit(_ event: LifecycleEvent, subjectType: String, subjectID: String, by mover: Mover, summary: String) -> AuditEvent {
+        AuditEvent(
+            id: dependencies.ids.next(), organizationID: parties.organization.id, actorID: mover.caller?.userID,
+            actorName: mover.caller?.name ?? "SessionDesk", actorRole: mover.caller?.role.rawValue ?? "system", action: event,
+            subjectType: subjectType, subjectID: subjectID, summary: summary, createdAt: now)
+    }
+
+    /// The message for `person`; the office's copies and text messages go without the invitation.
+    private func outboxMessage(
+        _ event: LifecycleEvent, to person: User, values: [String: Any], wording: MessageRendering, invite: OutboxMessage.Attachment?
+    ) -> OutboxMessage {
+        let contact = person.contact(textMessages: dependencies.textMessages)
+        let words = wording.render(values, sms: contact.channel == .sms)
+        return OutboxMessage(
+            id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: contact.channel,
+            address: contact.address, kind: event.rawValue, subject: words.subject, body: words.body, createdAt: now,
+            attachment: person.role == .admin || contact.channel == .sms ? nil : invite)
     }
 }

@@ -70,11 +70,7 @@ public struct RequestMoves: Sendable {
         let now = dependencies.currentInstant()
         let newSessionID = dependencies.ids.next()
         return try await dependencies.store.write { db in
-            guard let peek = try await db.request(id: requestID, organizationID: caller.organizationID) else {
-                throw DomainError.notFound("Session request")
-            }
-            try await db.lockSchedule(ofTutor: peek.tutorID)
-            guard let request = try await db.request(id: requestID, organizationID: caller.organizationID, lock: true) else {
+            guard let request = try await db.requestLockingSchedule(id: requestID, organizationID: caller.organizationID) else {
                 throw DomainError.notFound("Session request")
             }
             let parties = try await RequestParties.load(for: request, in: db)

@@ -16,11 +16,13 @@ public struct RequestParties: Sendable {
 
     static func load(organizationID: String, tutorID: String, studentID: String, subjectID: String, in db: DB) async throws -> RequestParties {
         guard let organization = try await db.organization(id: organizationID),
-            let tutor = try await db.user(id: tutorID, organizationID: organizationID),
             let student = try await db.student(id: studentID, organizationID: organizationID),
             let subject = try await db.subject(id: subjectID, organizationID: organizationID)
         else { throw DomainError.notFound("Session request") }
-        let guardians = try await db.users(organizationID: organizationID, role: .parent, ids: student.guardianIDs)
+        // The tutor and the family in one read: a move loads its parties inside the writer's transaction.
+        let people = try await db.users(organizationID: organizationID, ids: [tutorID] + student.guardianIDs)
+        guard let tutor = people.first(where: { $0.id == tutorID }) else { throw DomainError.notFound("Session request") }
+        let guardians = people.filter { $0.role == .parent && student.guardianIDs.contains($0.id) }
         let admins = try await db.users(organizationID: organizationID, role: .admin)
         return RequestParties(organization: organization, tutor: tutor, student: student, subject: subject, guardians: guardians, admins: admins)
     }
