@@ -146,6 +146,44 @@ import Testing
         }
     }
 
+    /// The search for overlapping time starts `SessionLength.longestMinutes` before the period: the
+    /// longest session that began then and still runs into it must be found, and a request held for
+    /// that long too. (One of each: two this long would overlap, which PostgreSQL's constraints refuse.)
+    @Test(arguments: TestDatabase.available)
+    func theLongestSessionAndHoldStillOverlapALaterPeriod(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let org = try await TestOrganization.seed(in: store, now: testEpoch)
+            let engagement = org.engagements[0]
+            let period = TimeRange(start: testEpoch.addingTimeInterval(10 * 86_400), minutes: 60)
+            let longest = SessionLength.longestMinutes
+            @Sendable func time(endingMinutesAfterPeriodStart minutes: Int) -> TimeRange {
+                TimeRange(start: period.start.addingTimeInterval(Double((minutes - longest) * 60)), minutes: longest)
+            }
+            try await store.write { db in
+                try await db.insertSession(
+                    Session(
+                        id: "runs-in", organizationID: org.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                        subjectID: engagement.subjectID, engagementID: engagement.id, time: time(endingMinutesAfterPeriodStart: 1),
+                        status: .scheduled, location: "", sessionType: "Online"),
+                    now: testEpoch)
+                try await db.insertRequest(
+                    SessionRequest(
+                        id: "held-in", organizationID: org.organization.id, engagementID: engagement.id, tutorID: engagement.tutorID,
+                        studentID: engagement.studentID, subjectID: engagement.subjectID, parentID: org.parents[0].id, replacesSessionID: nil,
+                        createdAt: testEpoch, state: .pending, requestedTime: time(endingMinutesAfterPeriodStart: 5), respondBy: period.start,
+                        updatedAt: testEpoch))
+            }
+            let (busy, held) = try await store.read { db in
+                (
+                    try await db.busyTimes(tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: period),
+                    try await db.heldTimes(tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: period)
+                )
+            }
+            #expect(busy == [time(endingMinutesAfterPeriodStart: 1)])
+            #expect(held == [time(endingMinutesAfterPeriodStart: 5)])
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func accessTokensExpireAndInvitationsWorkOnce(_ database: TestDatabase) async throws {
         try await database.withStore { store in

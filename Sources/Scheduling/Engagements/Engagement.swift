@@ -72,7 +72,10 @@ public struct EngagementTerms: Hashable, Sendable {
 public enum SessionLength {
     public static let rule = "A session lasts between 15 minutes and 8 hours, in steps of 5 minutes."
 
-    public static func isValid(minutes: Int) -> Bool { (15...480).contains(minutes) && minutes % 5 == 0 }
+    /// Also what bounds the search for sessions overlapping a time: none starts longer ago than this.
+    public static let longestMinutes = 480
+
+    public static func isValid(minutes: Int) -> Bool { (15...longestMinutes).contains(minutes) && minutes % 5 == 0 }
 }
 
 extension Engagement {

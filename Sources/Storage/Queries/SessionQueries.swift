@@ -123,8 +123,8 @@ extension DB {
             """
             SELECT starts_at, ends_at FROM sessions
             WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
-              AND starts_at < \(bind: period.end.epochSeconds) AND ends_at > \(bind: period.start.epochSeconds)
-              AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
+              AND starts_at < \(bind: period.end.epochSeconds) AND starts_at > \(bind: period.earliestOverlappingStart)
+              AND ends_at > \(bind: period.start.epochSeconds) AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
             ORDER BY starts_at
             """
         ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
@@ -169,4 +169,11 @@ private struct SessionRow: Decodable {
 private struct SessionStudentRow: Decodable {
     let sessionId: String
     let studentId: String
+}
+
+extension TimeRange {
+    /// No session or held time that overlaps this one starts at or before this instant (none lasts
+    /// longer than `SessionLength.longestMinutes`): the lower end of the index range searched, which
+    /// would otherwise run through every earlier session of the tutor.
+    var earliestOverlappingStart: Int64 { start.epochSeconds - Int64(SessionLength.longestMinutes * 60) }
 }

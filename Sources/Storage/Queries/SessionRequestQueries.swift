@@ -133,7 +133,8 @@ extension DB {
             """
             SELECT held_start AS starts_at, held_end AS ends_at FROM session_requests
             WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
-              AND held_start < \(bind: period.end.epochSeconds) AND held_end > \(bind: period.start.epochSeconds)
+              AND held_start < \(bind: period.end.epochSeconds) AND held_start > \(bind: period.earliestOverlappingStart)
+              AND held_end > \(bind: period.start.epochSeconds)
               AND id <> \(bind: excludingRequest ?? "")
             """
         ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
