@@ -35,5 +35,6 @@ extension Migration {
         .m0013ActionLinks,
         .m0014NotificationChannel,
         .m0015MessageTemplates,
+        .m0016DirectoryStamp,
     ]
 }

@@ -28,6 +28,13 @@ extension DB {
             .first().map { try OrganizationRow(row: $0).model() }
     }
 
+    /// The organization and its directory stamp, which changes whenever its people, students,
+    /// families, subjects, engagements or message wording do (migration 16's triggers set it).
+    public func stampedOrganization(id: String) async throws -> (organization: Organization, directoryStamp: Int64)? {
+        guard let row = try await sql.raw("SELECT * FROM organizations WHERE id = \(bind: id)").first() else { return nil }
+        return (try OrganizationRow(row: row).model(), try row.decode(column: "directory_stamp", as: Int64.self))
+    }
+
     /// Writes the name, zone and every setting.
     public func updateOrganization(_ organization: Organization) async throws {
         let s = organization.settings

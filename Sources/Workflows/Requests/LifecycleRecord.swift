@@ -62,7 +62,11 @@ struct LifecycleRecord {
 
     /// The organization's wording of `event`'s message.
     private func wording(for event: LifecycleEvent, in db: DB) async throws -> MessageRendering {
-        try await MessageTemplates.rendering(.event(event), organizationID: parties.organization.id, in: db, logger: dependencies.logger)
+        let (cache, organizationID, stamp) = (dependencies.directory, parties.organization.id, parties.directoryStamp)
+        if let kept = cache.wording(.event(event), organizationID: organizationID, stamp: stamp) { return kept }
+        let wording = try await MessageTemplates.rendering(.event(event), organizationID: organizationID, in: db, logger: dependencies.logger)
+        cache.keep(wording, for: .event(event), organizationID: organizationID, stamp: stamp)
+        return wording
     }
 
     private func recipients(of event: LifecycleEvent) -> [User] {

@@ -73,7 +73,7 @@ public struct RequestMoves: Sendable {
             guard let request = try await db.requestLockingSchedule(id: requestID, organizationID: caller.organizationID) else {
                 throw DomainError.notFound("Session request")
             }
-            let parties = try await RequestParties.load(for: request, in: db)
+            let parties = try await RequestParties.load(for: request, cache: dependencies.directory, in: db)
             guard RequestVisibility.allows(caller, toSee: request, parties: parties) else { throw DomainError.notFound("Session request") }
             let (move, words) = intent.resolve(for: request)
             var next = try RequestLifecycle.apply(move, to: request, by: .person(caller), in: parties.lifecycleContext(now: now))

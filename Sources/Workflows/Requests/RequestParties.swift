@@ -14,22 +14,46 @@ public struct RequestParties: Sendable {
     /// The office.
     public let admins: [User]
 
-    static func load(organizationID: String, tutorID: String, studentID: String, subjectID: String, in db: DB) async throws -> RequestParties {
-        guard let organization = try await db.organization(id: organizationID),
-            let student = try await db.student(id: studentID, organizationID: organizationID),
-            let subject = try await db.subject(id: subjectID, organizationID: organizationID)
-        else { throw DomainError.notFound("Session request") }
-        // The tutor and the family in one read: a move loads its parties inside the writer's transaction.
-        let people = try await db.users(organizationID: organizationID, ids: [tutorID] + student.guardianIDs)
-        guard let tutor = people.first(where: { $0.id == tutorID }) else { throw DomainError.notFound("Session request") }
-        let guardians = people.filter { $0.role == .parent && student.guardianIDs.contains($0.id) }
-        let admins = try await db.users(organizationID: organizationID, role: .admin)
-        return RequestParties(organization: organization, tutor: tutor, student: student, subject: subject, guardians: guardians, admins: admins)
+    /// The organization's directory stamp when they were read (see `DirectoryCache`).
+    let directoryStamp: Int64
+
+    /// With `cache`, only the organization is read whenever the cache holds the rest at its stamp.
+    static func load(
+        organizationID: String, tutorID: String, studentID: String, subjectID: String, cache: DirectoryCache? = nil, in db: DB
+    ) async throws -> RequestParties {
+        guard let (organization, stamp) = try await db.stampedOrganization(id: organizationID) else {
+            throw DomainError.notFound("Session request")
+        }
+        let key = DirectoryCache.PartiesKey(tutorID: tutorID, studentID: studentID, subjectID: subjectID)
+        let people: DirectoryCache.People
+        if let kept = cache?.people(key, organizationID: organizationID, stamp: stamp) {
+            people = kept
+        } else {
+            people = try await read(key, organizationID: organizationID, in: db)
+            cache?.keep(people, for: key, organizationID: organizationID, stamp: stamp)
+        }
+        return RequestParties(
+            organization: organization, tutor: people.tutor, student: people.student, subject: people.subject, guardians: people.guardians,
+            admins: people.admins, directoryStamp: stamp)
     }
 
-    static func load(for request: SessionRequest, in db: DB) async throws -> RequestParties {
+    static func load(for request: SessionRequest, cache: DirectoryCache? = nil, in db: DB) async throws -> RequestParties {
         try await load(
-            organizationID: request.organizationID, tutorID: request.tutorID, studentID: request.studentID, subjectID: request.subjectID, in: db)
+            organizationID: request.organizationID, tutorID: request.tutorID, studentID: request.studentID, subjectID: request.subjectID,
+            cache: cache, in: db)
+    }
+
+    private static func read(_ key: DirectoryCache.PartiesKey, organizationID: String, in db: DB) async throws -> DirectoryCache.People {
+        guard let student = try await db.student(id: key.studentID, organizationID: organizationID),
+            let subject = try await db.subject(id: key.subjectID, organizationID: organizationID)
+        else { throw DomainError.notFound("Session request") }
+        // The tutor and the family in one read.
+        let people = try await db.users(organizationID: organizationID, ids: [key.tutorID] + student.guardianIDs)
+        guard let tutor = people.first(where: { $0.id == key.tutorID }) else { throw DomainError.notFound("Session request") }
+        return DirectoryCache.People(
+            tutor: tutor, student: student, subject: subject,
+            guardians: people.filter { $0.role == .parent && student.guardianIDs.contains($0.id) },
+            admins: try await db.users(organizationID: organizationID, role: .admin))
     }
 
     func lifecycleContext(now: Date) -> RequestLifecycle.Context {

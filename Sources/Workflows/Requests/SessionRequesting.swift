@@ -44,7 +44,7 @@ public struct SessionRequesting: Sendable {
             try await db.lockSchedule(ofTutor: engagement.tutorID)
             let parties = try await RequestParties.load(
                 organizationID: caller.organizationID, tutorID: engagement.tutorID, studentID: engagement.studentID, subjectID: engagement.subjectID,
-                in: db)
+                cache: dependencies.directory, in: db)
             if let sessionID = draft.replacesSessionID {
                 try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
             }

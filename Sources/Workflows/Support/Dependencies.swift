@@ -17,10 +17,13 @@ public struct Dependencies: Sendable {
     /// Whether this deployment can send text messages (an SMS gateway is configured); without
     /// one, people who chose texts are emailed.
     public let textMessages: Bool
+    /// What moves reuse of each organization's directory; one per process and database.
+    public let directory: DirectoryCache
 
     public init(
         store: any Store, now: @escaping @Sendable () -> Date, ids: IDGenerator? = nil, secrets: SecretGenerator = .system,
-        passwords: PasswordHasher = PasswordHasher(), publicBaseURL: String, logger: Logger, textMessages: Bool = false
+        passwords: PasswordHasher = PasswordHasher(), publicBaseURL: String, logger: Logger, textMessages: Bool = false,
+        directory: DirectoryCache = DirectoryCache()
     ) {
         self.store = store
         self.now = now
@@ -30,6 +33,7 @@ public struct Dependencies: Sendable {
         self.publicBaseURL = publicBaseURL
         self.logger = logger
         self.textMessages = textMessages
+        self.directory = directory
     }
 
     /// The current instant truncated to whole seconds, as stored.

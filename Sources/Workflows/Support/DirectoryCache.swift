@@ -1,0 +1,65 @@
+import Scheduling
+import Synchronization
+
+/// What moves read of an organization again and again: the people a request concerns and the
+/// wording of its messages. Kept while the organization's directory stamp stays the same (the
+/// database changes it with every change to those tables, whoever makes it), so a move reads the
+/// organization's row and nothing else of its directory. On SQLite this takes six statements per
+/// move off the single writer.
+public final class DirectoryCache: Sendable {
+    /// Per organization; past this many combinations of tutor, student and subject, it starts again.
+    static let partiesLimit = 10_000
+
+    private let organizations = Mutex<[String: Entries]>([:])
+
+    private struct Entries {
+        let stamp: Int64
+        var parties: [PartiesKey: People] = [:]
+        var wordings: [MessageKind: MessageRendering] = [:]
+    }
+
+    struct PartiesKey: Hashable {
+        let tutorID: String
+        let studentID: String
+        let subjectID: String
+    }
+
+    /// Everything of `RequestParties` but the organization, which is read each time.
+    struct People: Sendable {
+        let tutor: User
+        let student: Student
+        let subject: Subject
+        let guardians: [User]
+        let admins: [User]
+    }
+
+    public init() {}
+
+    func people(_ key: PartiesKey, organizationID: String, stamp: Int64) -> People? {
+        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.parties[key] : nil } }
+    }
+
+    func keep(_ people: People, for key: PartiesKey, organizationID: String, stamp: Int64) {
+        update(organizationID, stamp) { entries in
+            if entries.parties.count >= Self.partiesLimit { entries.parties.removeAll() }
+            entries.parties[key] = people
+        }
+    }
+
+    func wording(_ kind: MessageKind, organizationID: String, stamp: Int64) -> MessageRendering? {
+        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.wordings[kind] : nil } }
+    }
+
+    func keep(_ wording: MessageRendering, for kind: MessageKind, organizationID: String, stamp: Int64) {
+        update(organizationID, stamp) { $0.wordings[kind] = wording }
+    }
+
+    /// Changes the organization's entries, first dropping them if they were read at another stamp.
+    private func update(_ organizationID: String, _ stamp: Int64, _ change: (inout Entries) -> Void) {
+        organizations.withLock { organizations in
+            var entries = organizations[organizationID].flatMap { $0.stamp == stamp ? $0 : nil } ?? Entries(stamp: stamp)
+            change(&entries)
+            organizations[organizationID] = entries
+        }
+    }
+}
