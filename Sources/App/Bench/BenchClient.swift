@@ -33,6 +33,26 @@ struct BenchClient: Sendable {
         return (latencies, refused)
     }
 
+    /// As many rounds as `pairs` would make, each two reads of the family's account: HTTP,
+    /// JSON and the token check, without the moves.
+    func reads(on lane: RequestBenchmark.Lane, until deadline: ContinuousClock.Instant) async throws -> ([Double], Int) {
+        var latencies: [Double] = []
+        var refused = 0
+        for _ in lane.starts where ContinuousClock.now < deadline {
+            let began = ContinuousClock.now
+            for _ in 0..<2 {
+                var request = HTTPClientRequest(url: base + "/me")
+                request.headers.add(name: "Authorization", value: "Bearer \(lane.token)")
+                let response = try await http.execute(request, timeout: .seconds(30))
+                _ = try await response.body.collect(upTo: 1 << 20)
+                if response.status != .ok { refused += 1 }
+            }
+            let elapsed = ContinuousClock.now - began
+            latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+        }
+        return (latencies, refused)
+    }
+
     /// Every family asks for the same slot at once; the office accepts whatever was held.
     func race(_ families: [RequestBenchmark.Lane]) async throws -> (held: Int, sessions: Int) {
         let ids = try await withThrowingTaskGroup(of: String?.self) { group in

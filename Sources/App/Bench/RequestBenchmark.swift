@@ -9,13 +9,15 @@ import Workflows
 
 /// `sessiondesk bench requests`: the real server on loopback, `clients` families each requesting a
 /// session over HTTP and the office accepting it, as fast as they can for `seconds`; then
-/// `raceSize` families requesting one slot at the same moment.
+/// `raceSize` families requesting one slot at the same moment. With `httpOnly`, each round is two
+/// reads of the family's account instead: the part of a pair's cost that is HTTP alone.
 struct RequestBenchmark {
     let dependencies: Dependencies
     let configuration: AppConfiguration
     let clients: Int
     let seconds: Double
     let raceSize: Int
+    let httpOnly: Bool
 
     struct Figures {
         let database: String
@@ -27,10 +29,13 @@ struct RequestBenchmark {
         let raceHeld: Int
         let raceSessions: Int
         let clients: Int
+        let httpOnly: Bool
 
         var report: [String] {
             [
-                "\(clients) clients, each a family requesting and the office accepting, over HTTP on loopback:",
+                httpOnly
+                    ? "\(clients) clients, each a family reading its account twice a round, over HTTP on loopback:"
+                    : "\(clients) clients, each a family requesting and the office accepting, over HTTP on loopback:",
                 String(format: "  %d request+accept pairs in %.1f s: %.0f pairs/s", pairs, elapsed, Double(pairs) / elapsed),
                 String(
                     format: "  pair latency: p50 %.1f ms, p99 %.1f ms (%d refused)", latencies.median / 1000, latencies.percentile(99) / 1000, refused
@@ -38,8 +43,9 @@ struct RequestBenchmark {
                 "  same-slot race: \(raceAttempts) families at once, \(raceHeld) request held the slot, \(raceSessions) session after accepting",
                 String(
                     format:
-                        "bench=requests database=%@ clients=%d seconds=%.1f pairs=%d pairs_per_s=%.0f p50_ms=%.1f p99_ms=%.1f refused=%d race_attempts=%d race_held=%d race_sessions=%d",
-                    database, clients, elapsed, pairs, Double(pairs) / elapsed, latencies.median / 1000, latencies.percentile(99) / 1000, refused,
+                        "bench=requests database=%@ mode=%@ clients=%d seconds=%.1f pairs=%d pairs_per_s=%.0f p50_ms=%.1f p99_ms=%.1f refused=%d race_attempts=%d race_held=%d race_sessions=%d",
+                    database, httpOnly ? "http_only" : "pairs", clients, elapsed, pairs, Double(pairs) / elapsed, latencies.median / 1000,
+                    latencies.percentile(99) / 1000, refused,
                     raceAttempts, raceHeld, raceSessions),
             ]
         }
@@ -69,7 +75,7 @@ struct RequestBenchmark {
         let started = ContinuousClock.now
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
             for lane in seeded.lanes {
-                group.addTask { try await api.pairs(on: lane, until: deadline) }
+                group.addTask { try await httpOnly ? api.reads(on: lane, until: deadline) : api.pairs(on: lane, until: deadline) }
             }
             return try await group.reduce(into: ([Double](), 0)) {
                 $0.0 += $1.0; $0.1 += $1.1
@@ -81,7 +87,8 @@ struct RequestBenchmark {
         let race = try await api.race(seeded.race)
         return Figures(
             database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
-            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions, clients: clients
-        )
+            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions,
+            clients: clients,
+            httpOnly: httpOnly)
     }
 }

@@ -44,11 +44,19 @@ struct RequestsBenchCommand: AsyncParsableCommand {
     @Option(help: "Families requesting one slot at once.")
     var race = 200
 
+    @Flag(
+        help:
+            "Instead of a request and an acceptance, each round reads the family's account (GET /me) twice: what HTTP, JSON and signing in alone cost."
+    )
+    var httpOnly = false
+
     func run() async throws {
-        let (clients, seconds, race) = (clients, seconds, race)
+        let (clients, seconds, race, httpOnly) = (clients, seconds, race, httpOnly)
         try await BenchRun.run(database: database) { configuration, dependencies in
-            try await RequestBenchmark(dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds, raceSize: race)
-                .run().report
+            try await RequestBenchmark(
+                dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds, raceSize: race, httpOnly: httpOnly
+            )
+            .run().report
         }
     }
 }
