@@ -7,7 +7,8 @@ import Synchronization
 /// transaction's time. Write transactions still run one after another, each inside a savepoint of
 /// a shared transaction, so each sees the ones before it and one that fails rolls back alone; the
 /// shared transaction then commits once, and only then does any caller hear its result. A failed
-/// commit fails them all: nothing of theirs was kept.
+/// commit fails them all: nothing of theirs was kept. The transactions run on a thread of their
+/// own (`SQLiteWriterThread`); a checkpointer copies the WAL back (`SQLiteCheckpointer`).
 final class SQLiteWriter: Sendable {
     /// The most transactions one commit carries.
     static let batchLimit = 64
@@ -15,6 +16,7 @@ final class SQLiteWriter: Sendable {
     private let handle: SQLiteHandle
     private let logger: Logger
     private let committed: @Sendable () -> Void
+    private let thread = SQLiteWriterThread(name: "sqlite-writer")
     private let queue = Mutex(Queue())
     private let wake: AsyncStream<Void>.Continuation
     private let loop: Mutex<Task<Void, Never>?> = Mutex(nil)
@@ -38,7 +40,7 @@ final class SQLiteWriter: Sendable {
         self.committed = committed
         let (stream, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         self.wake = wake
-        loop.withLock { $0 = Task { [self] in await self.drain(stream) } }
+        loop.withLock { $0 = Task(executorPreference: thread) { [self] in await self.drain(stream) } }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteHandle) async throws -> T) async throws -> T {
@@ -81,6 +83,7 @@ final class SQLiteWriter: Sendable {
         queue.withLock { $0.stopped = true }
         wake.finish()
         await loop.withLock { $0 }?.value
+        thread.stop()
     }
 
     private func drain(_ signals: AsyncStream<Void>) async {
