@@ -25,7 +25,6 @@ extension DB {
         ).first().map { try UserRow(row: $0).model() }
     }
 
-    /// Everyone in the organization with `role`, by name; `ids` narrows to those people.
     /// The people with these ids, whatever their role, by name.
     public func users(organizationID: String, ids: [String]) async throws -> [User] {
         guard !ids.isEmpty else { return [] }
@@ -34,6 +33,7 @@ extension DB {
         ).all().map { try UserRow(row: $0).model() }
     }
 
+    /// Everyone in the organization with `role`, by name; `ids` narrows to those people.
     public func users(organizationID: String, role: Role, ids: [String]? = nil) async throws -> [User] {
         var query: SQLQueryString =
             "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE organization_id = \(bind: organizationID) AND role = \(bind: role.rawValue)"
