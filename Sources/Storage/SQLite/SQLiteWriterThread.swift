@@ -17,10 +17,13 @@ final class SQLiteWriterThread: TaskExecutor, Sendable {
         var stopped = false
     }
 
+    /// `name` (at most 15 bytes, Linux's limit) is what `top -H` and `perf` show for the thread.
     init(name: String) {
-        let thread = Thread { [self] in run() }
-        thread.name = name
-        thread.start()
+        Thread { [self] in
+            // Foundation passes the name to the system thread only when it is set on the thread itself.
+            Thread.current.name = name
+            run()
+        }.start()
     }
 
     func enqueue(_ job: UnownedJob) {
