@@ -36,5 +36,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 grep -qs '"To": "+447700900555"' "$texts" || { echo "smoke: parent1's text did not reach the SMS gateway" >&2; cat "$texts" >&2; exit 1; }
-curl -fsS "$base/openapi.yaml" | head -n 1 | grep -q '^openapi: 3.1' || { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
+# Fetched whole first: piped into `head`, curl could be cut off mid-body and fail the pipeline.
+{ curl -fsS "$base/openapi.yaml" -o "$work/openapi.yaml" && head -n 1 "$work/openapi.yaml" | grep -q '^openapi: 3.1'; } ||
+  { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
 echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; their request was mailed to $(ls "$work"/mail | wc -l) people and texted to them: $(head -n 1 "$texts")"
