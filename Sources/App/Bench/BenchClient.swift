@@ -27,8 +27,7 @@ struct BenchClient: Sendable {
                 refused += 1
                 continue
             }
-            let elapsed = ContinuousClock.now - began
-            latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+            latencies.append((ContinuousClock.now - began).microseconds)
         }
         return (latencies, refused)
     }
@@ -47,8 +46,7 @@ struct BenchClient: Sendable {
                 _ = try await response.body.collect(upTo: 1 << 20)
                 if response.status != .ok { refused += 1 }
             }
-            let elapsed = ContinuousClock.now - began
-            latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+            latencies.append((ContinuousClock.now - began).microseconds)
         }
         return (latencies, refused)
     }

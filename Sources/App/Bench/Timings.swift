@@ -14,7 +14,7 @@ struct Timings {
         let clock = ContinuousClock()
         for _ in 0..<count {
             let elapsed = try await clock.measure { try await body() }
-            timings.microseconds.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+            timings.microseconds.append(elapsed.microseconds)
         }
         timings.microseconds.sort()
         return timings
@@ -27,4 +27,8 @@ struct Timings {
     }
 
     var median: Double { percentile(50) }
+}
+
+extension Duration {
+    var microseconds: Double { Double(components.seconds) * 1e6 + Double(components.attoseconds) / 1e12 }
 }

@@ -24,8 +24,7 @@ extension DB {
     }
 
     public func organization(id: String) async throws -> Organization? {
-        try await sql.raw("SELECT * FROM organizations WHERE id = \(bind: id)")
-            .first().map { try OrganizationRow(row: $0).model() }
+        try await stampedOrganization(id: id)?.organization
     }
 
     /// The organization and its directory stamp, which changes whenever its people, students,
