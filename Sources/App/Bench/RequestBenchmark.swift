@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
@@ -64,12 +63,7 @@ struct RequestBenchmark {
         let seeded = try await BenchOrganization.seed(lanes: clients, raceFamilies: raceSize, dependencies: dependencies, now: now)
         let (port, server) = try await BenchServer.start(configuration: configuration, dependencies: dependencies)
         defer { server.cancel() }
-        let http = HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: .init(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: clients + raceSize)))
-        defer { _ = http.shutdown() }
-        let api = BenchClient(http: http, base: "http://127.0.0.1:\(port)/api/v1", office: seeded.officeToken)
+        let api = BenchClient(host: "127.0.0.1", port: port, base: "/api/v1", office: seeded.officeToken)
 
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         let started = ContinuousClock.now
