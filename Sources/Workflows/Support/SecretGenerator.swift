@@ -9,10 +9,9 @@ public struct SecretGenerator: Sendable {
 
     public init(bytes: @escaping @Sendable (Int) -> [UInt8]) { self.bytes = bytes }
 
-    /// The operating system's cryptographic generator (getrandom on Linux).
+    /// The operating system's cryptographic generator.
     public static let system = SecretGenerator { count in
-        // Eight bytes per call: each call of the generator is a getrandom system call.
-        var generator = SystemRandomNumberGenerator()
+        var generator = SystemRandomGenerator()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count + 7)
         while bytes.count < count { withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) } }
