@@ -11,7 +11,7 @@ extension DB {
             WHERE tutor_id = \(bind: tutorID) AND organization_id = \(bind: organizationID)
             ORDER BY weekday, start_minute
             """
-        ).all(decoding: WeeklyHoursRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        ).all().map(WeeklyHoursRow.init(row:))
         // One row per stretch of hours; a day off has one row with no hours.
         let overrideRows = try await sql.raw(
             """
@@ -100,10 +100,17 @@ private func hours(_ start: Int, _ end: Int) throws -> WorkingHours {
     return WorkingHours(start: from, end: to)
 }
 
-private struct WeeklyHoursRow: Decodable {
+/// Column by column: every request's check reads the tutor's week.
+private struct WeeklyHoursRow {
     let weekday: Int
     let startMinute: Int
     let endMinute: Int
+
+    init(row: any SQLRow) throws {
+        weekday = try row.decode(column: "weekday", as: Int.self)
+        startMinute = try row.decode(column: "start_minute", as: Int.self)
+        endMinute = try row.decode(column: "end_minute", as: Int.self)
+    }
 
     func model() throws -> WeeklyHours {
         guard let day = Weekday(isoNumber: weekday) else { throw CorruptRow("weekday \(weekday)") }

@@ -44,16 +44,18 @@ extension DB {
         }
         if filter.activeOnly { query += " AND is_active = \(bind: true)" }
         query += " ORDER BY created_at, id"
-        return try await sql.raw(query).all(decoding: EngagementRow.self, keyDecodingStrategy: .snakeCaseColumns).map(\.model)
+        return try await sql.raw(query).all().map { try EngagementRow(row: $0).model }
     }
 
     public func engagement(id: String, organizationID: String) async throws -> Engagement? {
         try await sql.raw("SELECT * FROM engagements WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)")
-            .first(decoding: EngagementRow.self, keyDecodingStrategy: .snakeCaseColumns)?.model
+            .first().map { try EngagementRow(row: $0).model }
     }
 }
 
-private struct EngagementRow: Decodable {
+/// Column by column rather than through `Decodable`: every request reads its engagement inside
+/// the write transaction.
+private struct EngagementRow {
     let id: String
     let organizationId: String
     let tutorId: String
@@ -66,6 +68,21 @@ private struct EngagementRow: Decodable {
     let location: String
     let sessionType: String
     let isActive: Bool
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        organizationId = try row.decode(column: "organization_id", as: String.self)
+        tutorId = try row.decode(column: "tutor_id", as: String.self)
+        studentId = try row.decode(column: "student_id", as: String.self)
+        subjectId = try row.decode(column: "subject_id", as: String.self)
+        clientId = try row.decode(column: "client_id", as: String.self)
+        clientRatePerHour = try row.decode(column: "client_rate_per_hour", as: Int.self)
+        tutorPayRatePerHour = try row.decode(column: "tutor_pay_rate_per_hour", as: Int.self)
+        defaultDurationMinutes = try row.decode(column: "default_duration_minutes", as: Int.self)
+        location = try row.decode(column: "location", as: String.self)
+        sessionType = try row.decode(column: "session_type", as: String.self)
+        isActive = try row.decode(column: "is_active", as: Bool.self)
+    }
 
     var model: Engagement {
         Engagement(

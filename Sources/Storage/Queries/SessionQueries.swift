@@ -127,7 +127,7 @@ extension DB {
               AND ends_at > \(bind: period.start.epochSeconds) AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
             ORDER BY starts_at
             """
-        ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
+        ).all().compactMap { try TimeRow(row: $0).range }
     }
 }
 

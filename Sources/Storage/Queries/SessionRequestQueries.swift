@@ -137,7 +137,7 @@ extension DB {
               AND held_end > \(bind: period.start.epochSeconds)
               AND id <> \(bind: excludingRequest ?? "")
             """
-        ).all(decoding: TimeRow.self, keyDecodingStrategy: .snakeCaseColumns).compactMap(\.range)
+        ).all().compactMap { try TimeRow(row: $0).range }
     }
 
     /// The open request that would reschedule `sessionID`, if one is waiting.
@@ -166,9 +166,16 @@ extension DB {
     func lockClause(_ lock: Bool) -> String { lock && dialect == .postgres ? " FOR UPDATE" : "" }
 }
 
-struct TimeRow: Decodable {
+/// A start and an end, as the overlap checks read them: inside every move's transaction, so read
+/// column by column rather than through `Decodable`.
+struct TimeRow {
     let startsAt: Int64
     let endsAt: Int64
+
+    init(row: any SQLRow) throws {
+        startsAt = try row.decode(column: "starts_at", as: Int64.self)
+        endsAt = try row.decode(column: "ends_at", as: Int64.self)
+    }
 
     var range: TimeRange? { TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) }
 }

@@ -13,7 +13,13 @@ import VaporCSQLite
 /// `Sendable` sound.
 final class SQLiteHandle: @unchecked Sendable {
     private var database: OpaquePointer?
-    private var statements: [String: OpaquePointer] = [:]
+    /// Prepared statements by their SQL, with their result columns' names.
+    private var statements: [String: Prepared] = [:]
+
+    private struct Prepared {
+        let statement: OpaquePointer
+        let columns: [String]
+    }
 
     init(path: String) throws {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
@@ -35,7 +41,7 @@ final class SQLiteHandle: @unchecked Sendable {
     deinit { close() }
 
     func close() {
-        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
         statements.removeAll()
         if let database { sqlite_nio_sqlite3_close_v2(database) }
         database = nil
@@ -44,19 +50,23 @@ final class SQLiteHandle: @unchecked Sendable {
     /// Runs one statement with its bound values and returns every row it produces.
     func run(_ sql: String, _ binds: [SQLiteData]) throws -> [SQLiteValueRow] {
         guard let database else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "the connection is closed") }
-        let statement = try prepared(sql, in: database)
+        var (statement, columns) = try prepared(sql, in: database)
         // Every run binds every parameter, so the old bindings need no clearing.
         defer { sqlite_nio_sqlite3_reset(statement) }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), database)
         }
-        let count = sqlite_nio_sqlite3_column_count(statement)
-        let columns = (0..<count).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
         var rows: [SQLiteValueRow] = []
         while true {
             switch sqlite_nio_sqlite3_step(statement) {
             case SQLITE_ROW:
-                rows.append(SQLiteValueRow(columns: columns, values: (0..<count).map { value(at: $0, of: statement) }))
+                if rows.isEmpty, sqlite_nio_sqlite3_column_count(statement) != columns.count {
+                    // A migration added a column to a table this `SELECT *` reads: the step just
+                    // prepared the statement again, with the new column.
+                    columns = Self.columns(of: statement)
+                    statements[sql] = Prepared(statement: statement, columns: columns)
+                }
+                rows.append(SQLiteValueRow(columns: columns, values: (0..<Int32(columns.count)).map { value(at: $0, of: statement) }))
             case SQLITE_DONE:
                 return rows
             case let status:
@@ -65,15 +75,24 @@ final class SQLiteHandle: @unchecked Sendable {
         }
     }
 
-    private func prepared(_ sql: String, in database: OpaquePointer) throws -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
+    private func prepared(_ sql: String, in database: OpaquePointer) throws -> (OpaquePointer, [String]) {
+        if let known = statements[sql] { return (known.statement, known.columns) }
         var statement: OpaquePointer?
         try check(sqlite_nio_sqlite3_prepare_v3(database, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil), database)
         guard let statement else { throw SQLiteFailure(code: SQLITE_MISUSE, message: "empty statement: \(sql)") }
+        // Reading the names once per statement instead of once per run: a string each.
+        let columns = Self.columns(of: statement)
         // Statements built from literal SQL repeat; one-off ones (IN lists of varying length) are few.
-        if statements.count > 500 { statements.values.forEach { sqlite_nio_sqlite3_finalize($0) }; statements.removeAll() }
-        statements[sql] = statement
-        return statement
+        if statements.count > 500 {
+            statements.values.forEach { sqlite_nio_sqlite3_finalize($0.statement) }
+            statements.removeAll()
+        }
+        statements[sql] = Prepared(statement: statement, columns: columns)
+        return (statement, columns)
+    }
+
+    private static func columns(of statement: OpaquePointer) -> [String] {
+        (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
     }
 
     private func bind(_ value: SQLiteData, at index: Int32, to statement: OpaquePointer) -> Int32 {

@@ -30,6 +30,22 @@ struct SQLiteSessionDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: @Sendable (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
         let encoder = SQLiteDataEncoder()
-        for row in try handle.run(sql, try binds.map { try encoder.encode($0) }) { onRow(row) }
+        for row in try handle.run(sql, try binds.map { try Self.primitive($0) ?? encoder.encode($0) }) { onRow(row) }
+    }
+
+    /// The bound types nearly every query uses, without a trip through `Encoder` for each value
+    /// (sqlite-kit's encoder stores them the same way).
+    private static func primitive(_ value: any Encodable & Sendable) -> SQLiteData? {
+        switch value {
+        case let text as String: .text(text)
+        case let integer as Int: .integer(integer)
+        case let integer as Int64: .integer(Int(integer))
+        case let flag as Bool: .integer(flag ? 1 : 0)
+        case let number as Double: .float(number)
+        case let optional as String?: optional.map { .text($0) } ?? .null
+        case let optional as Int64?: optional.map { .integer(Int($0)) } ?? .null
+        case let optional as Int?: optional.map { .integer($0) } ?? .null
+        default: nil
+        }
     }
 }
