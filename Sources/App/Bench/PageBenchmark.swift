@@ -45,25 +45,25 @@ struct PageBenchmark {
         let now = dependencies.now()
         try await Migrator(store: dependencies.store).migrate(now: now)
         let seeded = try await PageOrganization.seed(sessions: sessions, openRequests: openRequests, dependencies: dependencies, now: now)
-        let (port, server) = try await BenchServer.start(configuration: configuration, dependencies: dependencies)
-        defer { server.cancel() }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        defer { _ = http.shutdown() }
+        return try await BenchServer.serving(configuration: configuration, dependencies: dependencies) { port in
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            defer { _ = http.shutdown() }
 
-        func page(_ path: String, session: String) async throws -> Int {
-            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-            request.headers.add(name: "Cookie", value: "sessiondesk_session=\(session)")
-            let response = try await http.execute(request, timeout: .seconds(30))
-            let body = try await response.body.collect(upTo: 16 << 20)
-            guard response.status == .ok else { throw ConfigurationError("\(path) answered \(response.status.code)") }
-            return body.readableBytes
+            func page(_ path: String, session: String) async throws -> Int {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                request.headers.add(name: "Cookie", value: "sessiondesk_session=\(session)")
+                let response = try await http.execute(request, timeout: .seconds(30))
+                let body = try await response.body.collect(upTo: 16 << 20)
+                guard response.status == .ok else { throw ConfigurationError("\(path) answered \(response.status.code)") }
+                return body.readableBytes
+            }
+            let dashboardBytes = try await page("/", session: seeded.tutorSession)
+            let officeBytes = try await page("/office/requests", session: seeded.officeSession)
+            let dashboard = try await Timings.measure(iterations) { _ = try await page("/", session: seeded.tutorSession) }
+            let office = try await Timings.measure(iterations) { _ = try await page("/office/requests", session: seeded.officeSession) }
+            return Figures(
+                database: dependencies.store.dialect.rawValue, sessions: sessions, openRequests: openRequests, dashboard: dashboard, office: office,
+                dashboardBytes: dashboardBytes, officeBytes: officeBytes)
         }
-        let dashboardBytes = try await page("/", session: seeded.tutorSession)
-        let officeBytes = try await page("/office/requests", session: seeded.officeSession)
-        let dashboard = try await Timings.measure(iterations) { _ = try await page("/", session: seeded.tutorSession) }
-        let office = try await Timings.measure(iterations) { _ = try await page("/office/requests", session: seeded.officeSession) }
-        return Figures(
-            database: dependencies.store.dialect.rawValue, sessions: sessions, openRequests: openRequests, dashboard: dashboard, office: office,
-            dashboardBytes: dashboardBytes, officeBytes: officeBytes)
     }
 }

@@ -61,28 +61,28 @@ struct RequestBenchmark {
         let now = dependencies.now()
         try await Migrator(store: dependencies.store).migrate(now: now)
         let seeded = try await BenchOrganization.seed(lanes: clients, raceFamilies: raceSize, dependencies: dependencies, now: now)
-        let (port, server) = try await BenchServer.start(configuration: configuration, dependencies: dependencies)
-        defer { server.cancel() }
-        let api = BenchClient(host: "127.0.0.1", port: port, base: "/api/v1", office: seeded.officeToken)
+        return try await BenchServer.serving(configuration: configuration, dependencies: dependencies) { port in
+            let api = BenchClient(host: "127.0.0.1", port: port, base: "/api/v1", office: seeded.officeToken)
 
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        let started = ContinuousClock.now
-        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
-            for lane in seeded.lanes {
-                group.addTask { try await httpOnly ? api.reads(on: lane, until: deadline) : api.pairs(on: lane, until: deadline) }
+            let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+            let started = ContinuousClock.now
+            let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+                for lane in seeded.lanes {
+                    group.addTask { try await httpOnly ? api.reads(on: lane, until: deadline) : api.pairs(on: lane, until: deadline) }
+                }
+                return try await group.reduce(into: ([Double](), 0)) {
+                    $0.0 += $1.0; $0.1 += $1.1
+                }
             }
-            return try await group.reduce(into: ([Double](), 0)) {
-                $0.0 += $1.0; $0.1 += $1.1
-            }
+            let elapsed =
+                Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+
+            let race = try await api.race(seeded.race)
+            return Figures(
+                database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
+                latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions,
+                clients: clients,
+                httpOnly: httpOnly)
         }
-        let elapsed =
-            Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-
-        let race = try await api.race(seeded.race)
-        return Figures(
-            database: dependencies.store.dialect.rawValue, pairs: results.0.count, refused: results.1, elapsed: elapsed,
-            latencies: Timings(sorted: results.0), raceAttempts: seeded.race.count, raceHeld: race.held, raceSessions: race.sessions,
-            clients: clients,
-            httpOnly: httpOnly)
     }
 }
