@@ -38,3 +38,13 @@ public struct Availability: Hashable, Sendable {
         try issues.throwIfAny()
     }
 }
+
+extension Availability {
+    /// What a read for `dates` and `period` returns: every weekly hour, the overrides dated within
+    /// `dates`, the time off overlapping `period`; for an availability read from earlier bounds on.
+    public func within(_ dates: ClosedRange<LocalDate>, _ period: TimeRange) -> Availability {
+        Availability(
+            weekly: weekly, overrides: overrides.filter { dates.contains($0.date) },
+            timeOff: timeOff.filter { $0.time.end > period.start && $0.time.start < period.end })
+    }
+}

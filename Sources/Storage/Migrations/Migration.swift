@@ -36,5 +36,6 @@ extension Migration {
         .m0014NotificationChannel,
         .m0015MessageTemplates,
         .m0016DirectoryStamp,
+        .m0017AvailabilityStampsDirectory,
     ]
 }

@@ -5,6 +5,19 @@ public import Scheduling
 extension DB {
     /// The tutor's weekly hours, the overrides dated within `dates` and the time off overlapping `period`.
     public func availability(tutorID: String, organizationID: String, dates: ClosedRange<LocalDate>, period: TimeRange) async throws -> Availability {
+        try await availability(
+            tutorID: tutorID, organizationID: organizationID, from: dates.lowerBound, through: dates.upperBound, after: period.start,
+            before: period.end)
+    }
+
+    /// The tutor's weekly hours, the overrides dated `date` or later and the time off ending after `instant`.
+    public func availability(tutorID: String, organizationID: String, from date: LocalDate, endingAfter instant: Date) async throws -> Availability {
+        try await availability(tutorID: tutorID, organizationID: organizationID, from: date, through: nil, after: instant, before: nil)
+    }
+
+    private func availability(
+        tutorID: String, organizationID: String, from firstDate: LocalDate, through lastDate: LocalDate?, after start: Date, before end: Date?
+    ) async throws -> Availability {
         let weekly = try await sql.raw(
             """
             SELECT weekday, start_minute, end_minute FROM weekly_hours
@@ -13,23 +26,21 @@ extension DB {
             """
         ).all().map(WeeklyHoursRow.init(row:))
         // One row per stretch of hours; a day off has one row with no hours.
-        let overrideRows = try await sql.raw(
-            """
+        var overrideQuery: SQLQueryString = """
             SELECT d.date, h.start_minute, h.end_minute FROM date_overrides d
             LEFT JOIN date_override_hours h ON h.tutor_id = d.tutor_id AND h.date = d.date
-            WHERE d.tutor_id = \(bind: tutorID) AND d.organization_id = \(bind: organizationID)
-              AND d.date >= \(bind: dates.lowerBound.iso) AND d.date <= \(bind: dates.upperBound.iso)
-            ORDER BY d.date, h.start_minute
+            WHERE d.tutor_id = \(bind: tutorID) AND d.organization_id = \(bind: organizationID) AND d.date >= \(bind: firstDate.iso)
             """
-        ).all(decoding: OverrideHoursRow.self, keyDecodingStrategy: .snakeCaseColumns)
-        let timeOff = try await sql.raw(
-            """
+        if let lastDate { overrideQuery += " AND d.date <= \(bind: lastDate.iso)" }
+        overrideQuery += " ORDER BY d.date, h.start_minute"
+        let overrideRows = try await sql.raw(overrideQuery).all(decoding: OverrideHoursRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        var timeOffQuery: SQLQueryString = """
             SELECT starts_at, ends_at, reason FROM time_off
-            WHERE tutor_id = \(bind: tutorID) AND organization_id = \(bind: organizationID)
-              AND ends_at > \(bind: period.start.epochSeconds) AND starts_at < \(bind: period.end.epochSeconds)
-            ORDER BY starts_at
+            WHERE tutor_id = \(bind: tutorID) AND organization_id = \(bind: organizationID) AND ends_at > \(bind: start.epochSeconds)
             """
-        ).all(decoding: TimeOffRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        if let end { timeOffQuery += " AND starts_at < \(bind: end.epochSeconds)" }
+        timeOffQuery += " ORDER BY starts_at"
+        let timeOff = try await sql.raw(timeOffQuery).all(decoding: TimeOffRow.self, keyDecodingStrategy: .snakeCaseColumns)
 
         var overrides: [DateOverride] = []
         for row in overrideRows {

@@ -81,15 +81,37 @@ public struct Directory: Sendable {
         guard let engagement = try await db.engagement(id: id, organizationID: caller.organizationID) else {
             throw DomainError.notFound("Engagement")
         }
+        let guardianIDs = caller.role == .parent ? try await guardians(of: engagement, in: db) : []
+        return try visible(engagement, guardianIDs: guardianIDs, to: caller)
+    }
+
+    /// The same, through `cache` while the organization's directory stays at `stamp`.
+    static func engagement(_ id: String, for caller: Caller, stamp: Int64, cache: DirectoryCache, in db: DB) async throws -> Engagement {
+        let entry: DirectoryCache.EngagementEntry
+        if let kept = cache.engagement(id, organizationID: caller.organizationID, stamp: stamp) {
+            entry = kept
+        } else {
+            guard let engagement = try await db.engagement(id: id, organizationID: caller.organizationID) else {
+                throw DomainError.notFound("Engagement")
+            }
+            entry = DirectoryCache.EngagementEntry(engagement: engagement, guardianIDs: try await guardians(of: engagement, in: db))
+            cache.keep(entry, organizationID: caller.organizationID, stamp: stamp)
+        }
+        return try visible(entry.engagement, guardianIDs: entry.guardianIDs, to: caller)
+    }
+
+    private static func guardians(of engagement: Engagement, in db: DB) async throws -> [String] {
+        try await db.student(id: engagement.studentID, organizationID: engagement.organizationID)?.guardianIDs ?? []
+    }
+
+    /// The office sees every engagement, a tutor their own, a family their children's.
+    private static func visible(_ engagement: Engagement, guardianIDs: [String], to caller: Caller) throws -> Engagement {
         switch caller.role {
         case .admin: return engagement
         case .tutor where engagement.tutorID == caller.userID: return engagement
-        case .parent:
-            let student = try await db.student(id: engagement.studentID, organizationID: caller.organizationID)
-            if student?.guardianIDs.contains(caller.userID) == true { return engagement }
-        default: break
+        case .parent where guardianIDs.contains(caller.userID): return engagement
+        default: throw DomainError.notFound("Engagement")
         }
-        throw DomainError.notFound("Engagement")
     }
 
     static func studentScope(_ caller: Caller) -> StudentScope {

@@ -91,7 +91,8 @@ public struct RequestMoves: Sendable {
                     newSessionID, for: request, at: request.proposedTime!, details: details, parties: parties, now: now, in: db)
             case .propose(let time, _), .reply(_, let time?):
                 try await TutorSchedule.check(
-                    time, parties: parties, now: now, excludingSession: request.replacesSessionID, excludingRequest: request.id, in: db)
+                    time, parties: parties, now: now, excludingSession: request.replacesSessionID, excludingRequest: request.id,
+                    cache: dependencies.directory, in: db)
             default:
                 break
             }

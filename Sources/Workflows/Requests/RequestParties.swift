@@ -24,6 +24,15 @@ public struct RequestParties: Sendable {
         guard let (organization, stamp) = try await db.stampedOrganization(id: organizationID) else {
             throw DomainError.notFound("Session request")
         }
+        return try await load(
+            organization: organization, stamp: stamp, tutorID: tutorID, studentID: studentID, subjectID: subjectID, cache: cache, in: db)
+    }
+
+    /// For a move that has read its organization (and directory stamp) already.
+    static func load(
+        organization: Organization, stamp: Int64, tutorID: String, studentID: String, subjectID: String, cache: DirectoryCache?, in db: DB
+    ) async throws -> RequestParties {
+        let organizationID = organization.id
         let key = DirectoryCache.PartiesKey(tutorID: tutorID, studentID: studentID, subjectID: subjectID)
         let people: DirectoryCache.People
         if let kept = cache?.people(key, organizationID: organizationID, stamp: stamp) {

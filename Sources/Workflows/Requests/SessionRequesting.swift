@@ -39,17 +39,21 @@ public struct SessionRequesting: Sendable {
         let now = dependencies.currentInstant()
         let id = dependencies.ids.next()
         return try await dependencies.store.write { db in
-            let engagement = try await Directory.engagement(draft.engagementID, for: caller, in: db)
+            guard let (organization, stamp) = try await db.stampedOrganization(id: caller.organizationID) else {
+                throw DomainError.notFound("Engagement")
+            }
+            let engagement = try await Directory.engagement(draft.engagementID, for: caller, stamp: stamp, cache: dependencies.directory, in: db)
             guard engagement.isActive else { throw DomainError.conflict("This engagement has ended; ask the office to renew it.") }
             try await db.lockSchedule(ofTutor: engagement.tutorID)
             let parties = try await RequestParties.load(
-                organizationID: caller.organizationID, tutorID: engagement.tutorID, studentID: engagement.studentID, subjectID: engagement.subjectID,
-                cache: dependencies.directory, in: db)
+                organization: organization, stamp: stamp, tutorID: engagement.tutorID, studentID: engagement.studentID,
+                subjectID: engagement.subjectID, cache: dependencies.directory, in: db)
             if let sessionID = draft.replacesSessionID {
                 try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
             }
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
-            try await TutorSchedule.check(time, parties: parties, now: now, excludingSession: draft.replacesSessionID, in: db)
+            try await TutorSchedule.check(
+                time, parties: parties, now: now, excludingSession: draft.replacesSessionID, cache: dependencies.directory, in: db)
 
             let context = parties.lifecycleContext(now: now)
             let request = SessionRequest(

@@ -14,12 +14,12 @@ struct TutorSchedule {
     /// the next free slots. `excludingSession` (being rescheduled) and `excludingRequest` (being
     /// answered) do not count as taking time.
     static func check(
-        _ time: TimeRange, parties: RequestParties, now: Date, excludingSession: String? = nil, excludingRequest: String? = nil, in db: DB
+        _ time: TimeRange, parties: RequestParties, now: Date, excludingSession: String? = nil, excludingRequest: String? = nil,
+        cache: DirectoryCache? = nil, in db: DB
     ) async throws {
         func load(days: Int) async throws -> SlotRules {
             try await around(
-                time, days: days, tutorID: parties.tutor.id, organization: parties.organization, excludingSession: excludingSession,
-                excludingRequest: excludingRequest, in: db
+                time, days: days, parties: parties, excludingSession: excludingSession, excludingRequest: excludingRequest, cache: cache, in: db
             ).rules(for: parties, now: now, slotMinutes: Int(time.duration / 60))
         }
         do {
@@ -31,17 +31,38 @@ struct TutorSchedule {
     }
 
     private static func around(
-        _ time: TimeRange, days: Int, tutorID: String, organization: Organization, excludingSession: String?, excludingRequest: String?, in db: DB
+        _ time: TimeRange, days: Int, parties: RequestParties, excludingSession: String?, excludingRequest: String?, cache: DirectoryCache?,
+        in db: DB
     ) async throws -> TutorSchedule {
+        let (organization, tutorID) = (parties.organization, parties.tutor.id)
         let day = organization.localDate(of: time.start)
         let dates = day.adding(days: -1)...day.adding(days: days)
         let timeline = organization.timeline(covering: dates)
         let period = TimeRange(start: timeline.startOfDay(dates.lowerBound), end: timeline.startOfDay(dates.upperBound.adding(days: 1)))!
         return TutorSchedule(
-            availability: try await db.availability(tutorID: tutorID, organizationID: organization.id, dates: dates, period: period),
+            availability: try await availability(of: parties, dates: dates, period: period, cache: cache, in: db),
             sessions: try await db.busyTimes(
                 tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingSession: excludingSession),
             holds: try await db.heldTimes(tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingRequest: excludingRequest))
+    }
+
+    /// The tutor's availability for `dates` and `period`, through `cache` while the organization's
+    /// directory stays at the stamp `parties` were read at. A miss reads everything from these
+    /// bounds on, which serves the later requests a family makes.
+    private static func availability(
+        of parties: RequestParties, dates: ClosedRange<LocalDate>, period: TimeRange, cache: DirectoryCache?, in db: DB
+    ) async throws -> Availability {
+        let (organizationID, tutorID, stamp) = (parties.organization.id, parties.tutor.id, parties.directoryStamp)
+        guard let cache else { return try await db.availability(tutorID: tutorID, organizationID: organizationID, dates: dates, period: period) }
+        if let kept = cache.availability(of: tutorID, organizationID: organizationID, stamp: stamp), kept.covers(dates, period) {
+            return kept.availability.within(dates, period)
+        }
+        let read = DirectoryCache.TutorAvailability(
+            firstDate: dates.lowerBound, since: period.start,
+            availability: try await db.availability(
+                tutorID: tutorID, organizationID: organizationID, from: dates.lowerBound, endingAfter: period.start))
+        cache.keep(read, of: tutorID, organizationID: organizationID, stamp: stamp)
+        return read.availability.within(dates, period)
     }
 
     private func rules(for parties: RequestParties, now: Date, slotMinutes: Int) -> SlotRules {

@@ -1,13 +1,15 @@
+import Foundation
 import Scheduling
 import Synchronization
 
-/// What moves read of an organization again and again: the people a request concerns and the
-/// wording of its messages. Kept while the organization's directory stamp stays the same (the
+/// What moves read of an organization again and again: the people a request concerns, the
+/// engagement it is made for, the tutor's availability and the wording of its messages. Kept while the organization's directory stamp stays the same (the
 /// database changes it with every change to those tables, whoever makes it), so a move reads the
 /// organization's row and nothing else of its directory. On SQLite this takes six statements per
 /// move off the single writer.
 public final class DirectoryCache: Sendable {
-    /// Per organization; past this many combinations of tutor, student and subject, it starts again.
+    /// Per organization; past this many combinations of tutor, student and subject (or engagements),
+    /// it starts again.
     static let partiesLimit = 10_000
 
     private let organizations = Mutex<[String: Entries]>([:])
@@ -16,6 +18,26 @@ public final class DirectoryCache: Sendable {
         let stamp: Int64
         var parties: [PartiesKey: People] = [:]
         var wordings: [MessageKind: MessageRendering] = [:]
+        var engagements: [String: EngagementEntry] = [:]
+        var availability: [String: TutorAvailability] = [:]
+    }
+
+    /// A tutor's availability as read from `firstDate` and `since` on (see `DB.availability(tutorID:organizationID:from:endingAfter:)`).
+    struct TutorAvailability: Sendable {
+        let firstDate: LocalDate
+        let since: Date
+        let availability: Availability
+
+        /// Whether it holds everything a read for `dates` and `period` would return.
+        func covers(_ dates: ClosedRange<LocalDate>, _ period: TimeRange) -> Bool {
+            firstDate <= dates.lowerBound && since <= period.start
+        }
+    }
+
+    /// An engagement, with its student's guardians (who, besides the office and the tutor, may see it).
+    struct EngagementEntry: Sendable {
+        let engagement: Engagement
+        let guardianIDs: [String]
     }
 
     struct PartiesKey: Hashable {
@@ -52,6 +74,28 @@ public final class DirectoryCache: Sendable {
 
     func keep(_ wording: MessageRendering, for kind: MessageKind, organizationID: String, stamp: Int64) {
         update(organizationID, stamp) { $0.wordings[kind] = wording }
+    }
+
+    func engagement(_ id: String, organizationID: String, stamp: Int64) -> EngagementEntry? {
+        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.engagements[id] : nil } }
+    }
+
+    func keep(_ entry: EngagementEntry, organizationID: String, stamp: Int64) {
+        update(organizationID, stamp) { entries in
+            if entries.engagements.count >= Self.partiesLimit { entries.engagements.removeAll() }
+            entries.engagements[entry.engagement.id] = entry
+        }
+    }
+
+    func availability(of tutorID: String, organizationID: String, stamp: Int64) -> TutorAvailability? {
+        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.availability[tutorID] : nil } }
+    }
+
+    func keep(_ availability: TutorAvailability, of tutorID: String, organizationID: String, stamp: Int64) {
+        update(organizationID, stamp) { entries in
+            if entries.availability.count >= Self.partiesLimit { entries.availability.removeAll() }
+            entries.availability[tutorID] = availability
+        }
     }
 
     /// Changes the organization's entries, first dropping them if they were read at another stamp.
