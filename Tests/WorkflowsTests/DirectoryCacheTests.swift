@@ -50,9 +50,7 @@ import Workflows
     func aRequestAfterAnEngagementOrFamilyChangeIsJudgedByTheChange(_ database: TestDatabase) async throws {
         try await withOrganization(database) { org, dependencies, _ in
             let (engagement, parent) = (org.engagements[0], org.caller(org.parents[0]))
-            @Sendable func request(at start: String) async throws -> SessionRequest {
-                try await SessionRequesting(dependencies).request(.init(engagementID: engagement.id, start: at(start)), by: parent)
-            }
+            @Sendable func request(at start: String) async throws -> SessionRequest { try await firstFamilysRequest(at: start, org, dependencies) }
             _ = try await request(at: "2026-03-26T10:00:00Z")
 
             try await dependencies.store.write { db in
@@ -82,10 +80,8 @@ import Workflows
     @Test(arguments: TestDatabase.available)
     func aRequestAfterAnAvailabilityChangeIsJudgedByTheChange(_ database: TestDatabase) async throws {
         try await withOrganization(database) { org, dependencies, _ in
-            let (engagement, parent) = (org.engagements[0], org.caller(org.parents[0]))
-            @Sendable func request(at start: String) async throws -> SessionRequest {
-                try await SessionRequesting(dependencies).request(.init(engagementID: engagement.id, start: at(start)), by: parent)
-            }
+            let engagement = org.engagements[0]
+            @Sendable func request(at start: String) async throws -> SessionRequest { try await firstFamilysRequest(at: start, org, dependencies) }
             _ = try await request(at: "2026-03-27T10:00:00Z")
 
             try await dependencies.store.write { db in
@@ -109,5 +105,11 @@ import Workflows
             _ = try await request(at: "2026-04-07T09:00:00Z")
             await expectRefusal(.invalid, "on the day off") { try await request(at: "2026-03-26T10:00:00Z") }
         }
+    }
+
+    /// The first family asks for their first engagement's tutor at `start`.
+    private func firstFamilysRequest(at start: String, _ org: TestOrganization, _ dependencies: Dependencies) async throws -> SessionRequest {
+        try await SessionRequesting(dependencies).request(
+            .init(engagementID: org.engagements[0].id, start: at(start)), by: org.caller(org.parents[0]))
     }
 }

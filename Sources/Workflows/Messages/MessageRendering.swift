@@ -1,5 +1,5 @@
 import Foundation
-public import Mustache
+import Mustache
 import Scheduling
 import Synchronization
 

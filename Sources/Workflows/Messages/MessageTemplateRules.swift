@@ -1,6 +1,6 @@
 import Foundation
 import Mustache
-public import Scheduling
+import Scheduling
 
 /// What an organization's template must be before it is saved, each refusal saying where and why.
 enum MessageTemplateRules {

@@ -8,9 +8,9 @@ import Synchronization
 /// organization's row and nothing else of its directory. On SQLite this takes six statements per
 /// move off the single writer.
 public final class DirectoryCache: Sendable {
-    /// Per organization; past this many combinations of tutor, student and subject (or engagements),
-    /// it starts again.
-    static let partiesLimit = 10_000
+    /// Per organization and kind of entry; past this many (combinations of tutor, student and
+    /// subject, engagements, tutors), that kind starts again.
+    static let entriesLimit = 10_000
 
     private let organizations = Mutex<[String: Entries]>([:])
 
@@ -58,43 +58,51 @@ public final class DirectoryCache: Sendable {
     public init() {}
 
     func people(_ key: PartiesKey, organizationID: String, stamp: Int64) -> People? {
-        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.parties[key] : nil } }
+        kept(\.parties, key, organizationID, stamp)
     }
 
     func keep(_ people: People, for key: PartiesKey, organizationID: String, stamp: Int64) {
-        update(organizationID, stamp) { entries in
-            if entries.parties.count >= Self.partiesLimit { entries.parties.removeAll() }
-            entries.parties[key] = people
-        }
+        keep(people, at: key, in: \.parties, organizationID, stamp)
     }
 
     func wording(_ kind: MessageKind, organizationID: String, stamp: Int64) -> MessageRendering? {
-        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.wordings[kind] : nil } }
+        kept(\.wordings, kind, organizationID, stamp)
     }
 
     func keep(_ wording: MessageRendering, for kind: MessageKind, organizationID: String, stamp: Int64) {
-        update(organizationID, stamp) { $0.wordings[kind] = wording }
+        keep(wording, at: kind, in: \.wordings, organizationID, stamp)
     }
 
     func engagement(_ id: String, organizationID: String, stamp: Int64) -> EngagementEntry? {
-        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.engagements[id] : nil } }
+        kept(\.engagements, id, organizationID, stamp)
     }
 
     func keep(_ entry: EngagementEntry, organizationID: String, stamp: Int64) {
-        update(organizationID, stamp) { entries in
-            if entries.engagements.count >= Self.partiesLimit { entries.engagements.removeAll() }
-            entries.engagements[entry.engagement.id] = entry
-        }
+        keep(entry, at: entry.engagement.id, in: \.engagements, organizationID, stamp)
     }
 
     func availability(of tutorID: String, organizationID: String, stamp: Int64) -> TutorAvailability? {
-        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0.availability[tutorID] : nil } }
+        kept(\.availability, tutorID, organizationID, stamp)
     }
 
     func keep(_ availability: TutorAvailability, of tutorID: String, organizationID: String, stamp: Int64) {
+        keep(availability, at: tutorID, in: \.availability, organizationID, stamp)
+    }
+
+    /// What is kept under `key` in one of the organization's maps, if it was read at `stamp`.
+    private func kept<Key: Hashable, Value: Sendable>(
+        _ map: KeyPath<Entries, [Key: Value]>, _ key: Key, _ organizationID: String, _ stamp: Int64
+    ) -> Value? {
+        organizations.withLock { $0[organizationID].flatMap { $0.stamp == stamp ? $0[keyPath: map][key] : nil } }
+    }
+
+    /// Keeps `value` under `key`; a map that reached `entriesLimit` starts again.
+    private func keep<Key: Hashable, Value>(
+        _ value: Value, at key: Key, in map: WritableKeyPath<Entries, [Key: Value]>, _ organizationID: String, _ stamp: Int64
+    ) {
         update(organizationID, stamp) { entries in
-            if entries.availability.count >= Self.partiesLimit { entries.availability.removeAll() }
-            entries.availability[tutorID] = availability
+            if entries[keyPath: map].count >= Self.entriesLimit { entries[keyPath: map].removeAll() }
+            entries[keyPath: map][key] = value
         }
     }
 
