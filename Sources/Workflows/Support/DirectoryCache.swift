@@ -3,10 +3,11 @@ import Scheduling
 import Synchronization
 
 /// What moves read of an organization again and again: the people a request concerns, the
-/// engagement it is made for, the tutor's availability and the wording of its messages. Kept while the organization's directory stamp stays the same (the
-/// database changes it with every change to those tables, whoever makes it), so a move reads the
-/// organization's row and nothing else of its directory. On SQLite this takes six statements per
-/// move off the single writer.
+/// engagement it is made for, the tutor's availability and the wording of its messages. Kept
+/// while the organization's directory stamp stays the same (the database changes it with every
+/// change to those tables, whoever makes it), so a move reads the organization's row and nothing
+/// else of its directory. On SQLite this takes about ten statements per request and answer off
+/// the single writer.
 public final class DirectoryCache: Sendable {
     /// Per organization and kind of entry; past this many (combinations of tutor, student and
     /// subject, engagements, tutors), that kind starts again.
