@@ -25,17 +25,15 @@ public final class SMTPTestServer: Sendable {
 
     public let port: Int
     public let folder: String
-    private let process: Process
-    private let input: Pipe
+    private let process: ChildProcess
 
     /// The certificate a TLS server presents, for the client's `?ca=`.
     public var certificatePath: String { folder + "/cert.pem" }
 
-    private init(port: Int, folder: String, process: Process, input: Pipe) {
+    private init(port: Int, folder: String, process: ChildProcess) {
         self.port = port
         self.folder = folder
         self.process = process
-        self.input = input
     }
 
     public static func with<T: Sendable>(
@@ -59,29 +57,23 @@ public final class SMTPTestServer: Sendable {
         if let login { arguments += ["--login", login] }
         if let reject { arguments += ["--reject", reject] }
         if let port { arguments += ["--port", "\(port)"] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestPython.executable())
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        let process = try ChildProcess(try TestPython.executable(), arguments)
         // "READY <port>", or nothing if the server failed (its error is on our standard error).
         var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        while let byte = try process.output.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
         let words = String(decoding: line, as: UTF8.self).split(separator: " ")
         guard words.first == "READY", let port = words.last.flatMap({ Int($0) }) else {
             process.terminate()
+            process.wait()
             throw SMTPTestServerError(description: "the test SMTP server did not start (see its error above)")
         }
-        return SMTPTestServer(port: port, folder: folder, process: process, input: input)
+        return SMTPTestServer(port: port, folder: folder, process: process)
     }
 
     /// Stops the server (closing its input ends it) and waits for it.
     public func stop() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        try? process.input.close()
+        process.wait()
     }
 
     /// What arrived, in order.

@@ -18,17 +18,11 @@ public enum TestPython {
 
     /// Runs `Tests/<script>` with `arguments` and returns what it printed; throws if it failed.
     public static func run(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = [projectRoot + "/Tests/" + script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestPythonError(description: "\(script) failed with status \(process.terminationStatus) (its error is above)")
-        }
+        let process = try ChildProcess(try executable(), [projectRoot + "/Tests/" + script] + arguments)
+        try process.input.close()
+        let data = process.output.readDataToEndOfFile()
+        let status = process.wait()
+        guard status == 0 else { throw TestPythonError(description: "\(script) failed with status \(status) (its error is above)") }
         return String(decoding: data, as: UTF8.self)
     }
 }
