@@ -43,8 +43,8 @@ struct BenchClient: Sendable {
             var refused = 0
             for _ in lane.starts where ContinuousClock.now < deadline {
                 let began = ContinuousClock.now
-                for _ in 0..<2 where try await connection.send(.GET, base + "/me", token: lane.token).status != 200 {
-                    refused += 1
+                for _ in 0..<2 {
+                    if try await connection.send(.GET, base + "/me", token: lane.token).status != 200 { refused += 1 }
                 }
                 latencies.append((ContinuousClock.now - began).microseconds)
             }
@@ -67,7 +67,9 @@ struct BenchClient: Sendable {
         }
         let sessions = try await BenchConnection.open(host: host, port: port) { connection in
             var sessions = 0
-            for id in ids where try await accept(id, on: &connection) { sessions += 1 }
+            for id in ids {
+                if try await accept(id, on: &connection) { sessions += 1 }
+            }
             return sessions
         }
         return (ids.count, sessions)
