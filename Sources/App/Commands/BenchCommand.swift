@@ -50,11 +50,22 @@ struct RequestsBenchCommand: AsyncParsableCommand {
     )
     var httpOnly = false
 
+    @Flag(
+        help:
+            "Instead of HTTP, each client calls the request and accept workflows in this process: what the moves and the single writer cost alone."
+    )
+    var direct = false
+
+    func validate() throws {
+        guard !(httpOnly && direct) else { throw ValidationError("Choose --http-only or --direct, not both.") }
+    }
+
     func run() async throws {
-        let (clients, seconds, race, httpOnly) = (clients, seconds, race, httpOnly)
+        let mode: RequestBenchmark.Mode = httpOnly ? .httpOnly : direct ? .direct : .pairs
+        let (clients, seconds, race) = (clients, seconds, race)
         try await BenchRun.run(database: database) { configuration, dependencies in
             try await RequestBenchmark(
-                dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds, raceSize: race, httpOnly: httpOnly
+                dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds, raceSize: race, mode: mode
             )
             .run().report
         }
