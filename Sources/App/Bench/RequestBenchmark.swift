@@ -95,8 +95,7 @@ struct RequestBenchmark {
                     $0.0 += $1.0; $0.1 += $1.1
                 }
             }
-            let elapsed =
-                Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+            let elapsed = (ContinuousClock.now - started).microseconds / 1e6
 
             let race = try await api.race(seeded.race)
             return Figures(

@@ -30,17 +30,14 @@ enum SystemRandom {
         }
 
         private mutating func refill() {
-            guard device >= 0, bytes.withUnsafeMutableBytes({ Self.fill($0, from: device) }) else {
-                // Without the device (a bare chroot), the standard generator: slower, as good.
-                var generator = SystemRandomNumberGenerator()
-                for offset in stride(from: 0, to: Self.size, by: 8) {
-                    let word = generator.next()
-                    bytes.withUnsafeMutableBytes { $0.storeBytes(of: word, toByteOffset: offset, as: UInt64.self) }
-                }
-                used = 0
-                return
+            defer { used = 0 }
+            if device >= 0, bytes.withUnsafeMutableBytes({ Self.fill($0, from: device) }) { return }
+            // Without the device (a bare chroot), the standard generator: slower, as good.
+            var generator = SystemRandomNumberGenerator()
+            for offset in stride(from: 0, to: Self.size, by: 8) {
+                let word = generator.next()
+                bytes.withUnsafeMutableBytes { $0.storeBytes(of: word, toByteOffset: offset, as: UInt64.self) }
             }
-            used = 0
         }
 
         private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from device: Int32) -> Bool {
