@@ -75,4 +75,27 @@ import Testing
             #expect(parsed[0].attendees.contains("mailto:\(parent.email)"))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aSessionTheOfficeBooksIsItsOwnEventFromSequenceZero(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let ours = world.ours
+            let admin = world.token(ours.admin)
+            let booked = try await client.call(
+                .post, "/api/v1/sessions", token: admin, json: #"{"engagementId":"\#(ours.engagements[2].id)","start":"2026-03-27T15:00:00Z"}"#)
+            let session = try #require(booked.json["id"] as? String)
+            #expect(try await client.call(.post, "/api/v1/sessions/\(session)/cancel", token: admin, json: #"{"reason":"Tutor ill"}"#).status == 200)
+
+            let family = try #require(ours.students.first { $0.id == ours.engagements[2].studentID }?.guardianIDs.first)
+            let invites = try await world.store.read { db in
+                try await db.outboxMessages(organizationID: ours.organization.id, recipientID: family)
+            }.compactMap(\.attachment).map(\.text)
+            #expect(invites.count == 2)
+            let sequences = invites.compactMap { text in
+                text.split(separator: "\r\n").first { $0.hasPrefix("SEQUENCE:") }.map { String($0.dropFirst("SEQUENCE:".count)) }
+            }
+            #expect(sequences.sorted() == ["0", "1"], "booked at 0, cancelled at 1")
+            #expect(invites.allSatisfy { $0.contains("UID:session-\(session)@desk.test\r\n") })
+        }
+    }
 }

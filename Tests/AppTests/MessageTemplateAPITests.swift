@@ -10,7 +10,7 @@ import Workflows
 /// organization only; preview and reset; nobody else may touch templates.
 @Suite struct MessageTemplateAPITests {
     static let declineBody = #"""
-        {"subject":"No session: {{what}}","body":"Dear {{recipient}},\n\n{{actor}} cannot take {{what}}.{{#message}} \"{{message}}\"{{/message}}\n\n{{link}}","text":"{{actor}} declined {{what}}. {{link}}"}
+        {"subject":"No session for {{recipient}}: {{what}}","body":"Dear {{recipient}},\n\n{{actor}} cannot take {{what}}.{{#message}} \"{{message}}\"{{/message}}\n\n{{link}}","text":"{{actor}} declined {{what}}. {{link}}"}
         """#
 
     @Test(arguments: TestDatabase.available)
@@ -25,7 +25,7 @@ import Workflows
 
             let preview = try await client.call(.post, "/api/v1/message-templates/declined/preview", token: admin, json: Self.declineBody)
             #expect(preview.status == 200)
-            #expect(preview.json["subject"] as? String == "No session: Maths with Ada Lovelace")
+            #expect(preview.json["subject"] as? String == "No session for Grace Hopper: Maths with Ada Lovelace")
             #expect(preview.json["text"] as? String == "Ms Shah declined Maths with Ada Lovelace. https://desk.example/requests/r1")
 
             let saved = try await client.call(.put, "/api/v1/message-templates/declined", token: admin, json: Self.declineBody)
@@ -45,7 +45,12 @@ import Workflows
             let message = try #require(
                 try await world.store.read { db in try await db.outboxMessages(organizationID: ours.organization.id, recipientID: parent.id) }
                     .first { $0.kind == "declined" })
-            #expect(message.subject.hasPrefix("No session: "))
+            #expect(message.subject.hasPrefix("No session for \(parent.name): "))
+            let tutor = ours.tutors[0]
+            let tutorsCopy = try #require(
+                try await world.store.read { db in try await db.outboxMessages(organizationID: ours.organization.id, recipientID: tutor.id) }
+                    .first { $0.kind == "declined" })
+            #expect(tutorsCopy.subject.hasPrefix("No session for \(tutor.name): "), "a subject naming the recipient is rendered for each")
             #expect(message.body.hasPrefix("Dear \(parent.name),\n\n\(ours.tutors[0].name) cannot take "))
             #expect(message.body.contains(#" "\#(reason)""#), "the reason as typed, braces and all")
 

@@ -42,6 +42,18 @@ import Testing
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains(String(repeating: "é", count: 60)), "folding never splits a character")
+
+        // Characters of one to four octets, so that folds fall next to each kind.
+        let mixed = "Cours: " + String(repeating: "漢🎓é a", count: 30)
+        let folded = invite(.request, zone: "Asia/Kolkata", summary: mixed).rendered()
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "").contains("SUMMARY:Cours: " + String(repeating: "漢🎓é a", count: 30) + "\r\n"))
+        #expect(!folded.contains("\u{FFFD}"))
+    }
+
+    @Test func namesInParametersLoseQuotesAndLineBreaksOnly() {
+        #expect(CalendarInvite.parameter("Ms Shah") == "\"Ms Shah\"")
+        #expect(CalendarInvite.parameter("Zoë \"Z\" O'Neil\nJr") == "\"Zoë Z O'NeilJr\"")
     }
 
     @Test func theFirstAndLastYearsADateCanHoldStillRender() {

@@ -33,6 +33,17 @@ import Testing
         #expect(text.body == "Northside: Ms Shah declined the session request for Maths with Ada. https://desk.test/requests/r1")
     }
 
+    @Test func aSubjectIsRenderedOnceForEveryoneUnlessItNamesSomethingPersonal() throws {
+        let standard = try MessageRendering(.standard(.event(.declined)))
+        #expect(standard.sharedSubject(Self.declined) == "Session request declined: Maths with Ada")
+        for subject in ["For {{recipient}}", "{{#hasActions}}Answer: {{/hasActions}}{{what}}", "{{#actions}}{{label}}{{/actions}}", "{{.}}"] {
+            let personal = try MessageRendering(MessageTemplate(subject: subject, body: "", text: nil))
+            #expect(personal.sharedSubject(Self.declined) == nil, "\(subject)")
+        }
+        let named = try MessageRendering(MessageTemplate(subject: "For {{recipient}}: {{what}}", body: "", text: nil))
+        #expect(named.render(Self.declined, sms: false).subject == "For Grace Hopper: Maths with Ada")
+    }
+
     @Test func aDeadlineAndAnswerLinksShowOnlyWhenThereAreSome() throws {
         var values: [String: Any] = [
             "recipient": "Ms Shah", "organization": "Northside", "actor": "Grace Hopper", "what": "Maths with Ada", "when": "Thu 26 Mar 10:00 GMT",

@@ -24,6 +24,6 @@ public struct CalendarFeed: Sendable {
         }
         for event in events { lines += event.eventLines }
         lines.append("END:VCALENDAR")
-        return lines.map(CalendarInvite.fold).joined(separator: "\r\n") + "\r\n"
+        return CalendarInvite.document(lines)
     }
 }

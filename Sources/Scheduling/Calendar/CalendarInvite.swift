@@ -68,7 +68,7 @@ public struct CalendarInvite: Sendable, Hashable {
         lines += CalendarTimeZone(zone: zone, around: time).lines
         lines += eventLines
         lines.append("END:VCALENDAR")
-        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+        return Self.document(lines)
     }
 
     /// The VEVENT alone, for a feed of many.
@@ -114,23 +114,33 @@ public struct CalendarInvite: Sendable, Hashable {
 
     /// A parameter value, quoted, without the characters a quoted value cannot hold.
     static func parameter(_ value: String) -> String {
-        "\"" + value.filter { $0 != "\"" && !$0.isNewline } + "\""
+        // Plain ASCII without quotes or control characters, as names nearly always are, goes as it is.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 < 0x20 || $0 >= 0x7F }) else { return "\"" + value + "\"" }
+        return "\"" + value.filter { $0 != "\"" && !$0.isNewline } + "\""
     }
 
-    /// Lines longer than 75 octets continue on lines starting with a space, never inside a character.
-    static func fold(_ line: String) -> String {
-        guard line.utf8.count > 75 else { return line }
-        var folded = ""
-        var width = 0
-        for character in line {
-            let size = character.utf8.count
-            if width + size > 75 {
-                folded += "\r\n "
-                width = 1
+    /// The lines of an object as one text: each ended by CRLF, those longer than 75 octets folded
+    /// onto lines starting with a space, never inside a character's UTF-8 sequence.
+    static func document(_ lines: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count } * 21 / 20 + 2 * lines.count)
+        for line in lines {
+            var width = 0
+            for byte in line.utf8 {
+                // A sequence's lead byte says how long it is; its continuation bytes (10xxxxxx) follow it.
+                let size = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
+                if size > 0, width + size > 75 {
+                    bytes.append(13)
+                    bytes.append(10)
+                    bytes.append(32)
+                    width = 1
+                }
+                bytes.append(byte)
+                width += 1
             }
-            folded.append(character)
-            width += size
+            bytes.append(13)
+            bytes.append(10)
         }
-        return folded
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -2,15 +2,17 @@ public import Foundation
 import SQLKit
 
 extension DB {
-    /// The next SEQUENCE of the calendar event `uid`: 0 the first time, then one more each call.
+    /// The SEQUENCE of a later invitation to the calendar event `uid`: one more than the last. An
+    /// event's first invitation, sent as it is created, is 0 and stores nothing, so an event without
+    /// a row has sent 0 (or nothing yet, and a first number of 1 is as good).
     public func nextCalendarSequence(uid: String, organizationID: String) async throws -> Int {
         try await sql.raw(
             """
-            INSERT INTO calendar_sequences (uid, organization_id, sequence) VALUES (\(bind: uid), \(bind: organizationID), 0)
+            INSERT INTO calendar_sequences (uid, organization_id, sequence) VALUES (\(bind: uid), \(bind: organizationID), 1)
             ON CONFLICT (uid) DO UPDATE SET sequence = calendar_sequences.sequence + 1
             RETURNING sequence
             """
-        ).first()?.decode(column: "sequence", as: Int.self) ?? 0
+        ).first()?.decode(column: "sequence", as: Int.self) ?? 1
     }
 
     /// The current SEQUENCE of each of `uids` that has one.

@@ -9,17 +9,28 @@ struct MessageRendering: Sendable {
     let subject: MustacheTemplate
     let body: MustacheTemplate
     let text: MustacheTemplate?
+    /// Whether the subject may differ from one recipient to the next, because its source names a
+    /// field that each recipient has their own of (or `.`, the whole set of values). Read from the
+    /// source's text: a false "yes" only costs a rendering per recipient.
+    let subjectIsPersonal: Bool
 
     init(_ template: MessageTemplate) throws {
         subject = try Self.compile(template.subject)
         body = try Self.compile(template.body)
         text = try template.text.map(Self.compile)
+        subjectIsPersonal = ["recipient", "actions", "hasActions", "label", "url", "."].contains { template.subject.contains($0) }
+    }
+
+    /// The subject for every recipient of one message at once, from the values they share; nil when
+    /// it is personal.
+    func sharedSubject(_ values: [String: Any]) -> String? {
+        subjectIsPersonal ? nil : Self.oneLine(subject.render(values))
     }
 
     /// The words for one recipient: the email's subject and body, or for a text message its text
-    /// (the subject then only names the message in lists).
-    func render(_ values: [String: Any], sms: Bool) -> (subject: String, body: String) {
-        let subject = Self.oneLine(self.subject.render(values))
+    /// (the subject then only names the message in lists). `subject` is the shared one, if any.
+    func render(_ values: [String: Any], sms: Bool, subject shared: String? = nil) -> (subject: String, body: String) {
+        let subject = shared ?? Self.oneLine(self.subject.render(values))
         if sms, let text {
             return (subject, String(Self.trimmed(text.render(values)).prefix(Self.maxSMS)))
         }

@@ -23,7 +23,9 @@ struct CalendarInvitations {
         case .declined, .expired, .withdrawn, .proposalDeclined: kind = (.cancel, .cancelled)
         default: return nil
         }
-        return try await invite(uid: Self.uid(ofRequest: request.id, domain: domain), kind, time: shown, in: db)
+        // A request's first invitation goes out in the transaction that creates it.
+        let first = event == .requested || event == .rescheduleRequested
+        return try await invite(uid: Self.uid(ofRequest: request.id, domain: domain), kind, first: first, time: shown, in: db)
     }
 
     /// For a session booked by the office, or cancelled.
@@ -35,7 +37,10 @@ struct CalendarInvitations {
         default: return nil
         }
         let requestID = try await db.requestIDs(forSessions: [session.id], organizationID: session.organizationID)[session.id]
-        return try await invite(uid: Self.uid(ofSession: session.id, madeFrom: requestID, domain: domain), kind, time: session.time, in: db)
+        // A session the office books is a new event; one made from a request continues the request's.
+        let first = event == .sessionCreated && requestID == nil
+        return try await invite(
+            uid: Self.uid(ofSession: session.id, madeFrom: requestID, domain: domain), kind, first: first, time: session.time, in: db)
     }
 
     /// A session's calendar identity: that of the request it was made from (so the tentative event
@@ -57,10 +62,10 @@ struct CalendarInvitations {
     }
 
     private func invite(
-        uid: String, _ kind: (method: CalendarInvite.Method, status: CalendarInvite.Status), time: TimeRange, in db: DB
+        uid: String, _ kind: (method: CalendarInvite.Method, status: CalendarInvite.Status), first: Bool, time: TimeRange, in db: DB
     ) async throws -> OutboxMessage.Attachment {
         let organization = parties.organization
-        let sequence = try await db.nextCalendarSequence(uid: uid, organizationID: organization.id)
+        let sequence = first ? 0 : try await db.nextCalendarSequence(uid: uid, organizationID: organization.id)
         let invite = CalendarInvite(
             method: kind.method, uid: uid, sequence: sequence, status: kind.status, time: time, zone: organization.timeZone,
             summary: parties.summary, location: "", details: "\(organization.name): \(parties.summary)",

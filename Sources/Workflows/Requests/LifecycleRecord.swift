@@ -23,6 +23,7 @@ struct LifecycleRecord {
         let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forRequest(event, request, time: time, in: db)
         let shared = message.values(link: "\(dependencies.publicBaseURL)/requests/\(request.id)")
+        let subject = wording.sharedSubject(shared)
         var messages: [OutboxMessage] = []
         var links: [ActionLinks.Issued] = []
         for person in people {
@@ -33,7 +34,7 @@ struct LifecycleRecord {
                 dependencies: dependencies)
             values.merge(MessageValues.actions(issued.map { ($0.label, $0.url) }), uniquingKeysWith: { $1 })
             links += issued
-            messages.append(outboxMessage(event, to: person, values: values, wording: wording, invite: invite))
+            messages.append(outboxMessage(event, to: person, values: values, wording: wording, subject: subject, invite: invite))
         }
         try await db.insertActionLinks(links.map { ($0.link, $0.tokenHash) }, now: now)
         try await db.enqueue(messages)
@@ -48,11 +49,12 @@ struct LifecycleRecord {
         let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forSession(event, session, in: db)
         let shared = message.values(link: "\(dependencies.publicBaseURL)/sessions/\(session.id)")
+        let subject = wording.sharedSubject(shared)
         try await db.enqueue(
             people.map { person in
                 var values = shared
                 values["recipient"] = person.name
-                return outboxMessage(event, to: person, values: values, wording: wording, invite: invite)
+                return outboxMessage(event, to: person, values: values, wording: wording, subject: subject, invite: invite)
             })
     }
 
@@ -81,11 +83,13 @@ struct LifecycleRecord {
     }
 
     /// The message for `person`; the office's copies and text messages go without the invitation.
+    /// `subject` is the one all recipients share, when the wording has one.
     private func outboxMessage(
-        _ event: LifecycleEvent, to person: User, values: [String: Any], wording: MessageRendering, invite: OutboxMessage.Attachment?
+        _ event: LifecycleEvent, to person: User, values: [String: Any], wording: MessageRendering, subject: String?,
+        invite: OutboxMessage.Attachment?
     ) -> OutboxMessage {
         let contact = person.contact(textMessages: dependencies.textMessages)
-        let words = wording.render(values, sms: contact.channel == .sms)
+        let words = wording.render(values, sms: contact.channel == .sms, subject: subject)
         return OutboxMessage(
             id: dependencies.ids.next(), organizationID: parties.organization.id, recipientID: person.id, channel: contact.channel,
             address: contact.address, kind: event.rawValue, subject: words.subject, body: words.body, createdAt: now,

@@ -32,12 +32,13 @@ public struct SessionReminders: JobHandler {
             "link": "\(dependencies.publicBaseURL)/sessions/\(session.id)",
         ]
         if !place.isEmpty { shared["place"] = place }
+        let subject = wording.sharedSubject(shared)
         var messages: [OutboxMessage] = []
         for person in parties.recipients([.family, .tutor]) {
             var values = shared
             values["recipient"] = person.name
             let contact = person.contact(textMessages: dependencies.textMessages)
-            let words = wording.render(values, sms: contact.channel == .sms)
+            let words = wording.render(values, sms: contact.channel == .sms, subject: subject)
             messages.append(
                 OutboxMessage(
                     id: dependencies.ids.next(), organizationID: organizationID, recipientID: person.id, channel: contact.channel,
