@@ -23,8 +23,10 @@ final class SQLiteHandle: @unchecked Sendable {
 
     init(path: String) throws {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let registered = sessiondesk_sqlite_register_vfs()
+        guard registered == SQLITE_OK else { throw SQLiteFailure(code: registered, message: "cannot register the WAL frame writer") }
         var handle: OpaquePointer?
-        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, SESSIONDESK_SQLITE_VFS)
         guard status == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite_nio_sqlite3_close(handle)
@@ -39,6 +41,9 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 
     deinit { close() }
+
+    /// WAL frames written as one write (header and page) by this process so far.
+    static var joinedWALFrames: Int { Int(sessiondesk_sqlite_joined_frames()) }
 
     func close() {
         for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
