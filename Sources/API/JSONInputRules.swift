@@ -9,13 +9,17 @@ import Scheduling
 ///   refused (422) wherever it appears, in the path, the query or the body.
 struct JSONInputRules<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let target = (request.uri.path.removingPercentEncoding ?? request.uri.path) + (request.uri.query?.removingPercentEncoding ?? "")
-        if target.contains("\u{0}") { throw Self.nulCharacter(field: "url") }
+        if Self.mayHoldNul(request.uri.path.utf8) || request.uri.query.map({ Self.mayHoldNul($0.utf8) }) == true {
+            throw Self.nulCharacter(field: "url")
+        }
         guard request.headers[.contentType]?.hasPrefix("application/json") == true else { return try await next(request, context) }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        // Malformed JSON is left for the decoder, which names what is wrong with it.
-        if let json = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) {
+        // Malformed JSON is left for the decoder, which names what is wrong with it. A body without
+        // `null` or a NUL anywhere in its text breaks neither rule, and is not parsed twice.
+        if Self.mayBreakRules(body.readableBytesView),
+            let json = try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed])
+        {
             switch Self.firstViolation(in: json, path: "") {
             case .null(let field)?:
                 let message = field.isEmpty ? "The request body must not be null." : "\(field) must not be null: leave it out instead."
@@ -27,6 +31,30 @@ struct JSONInputRules<Context: RequestContext>: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// Whether a URL's path or query holds a NUL: raw, or percent-encoded (`%00`, decoded once).
+    static func mayHoldNul(_ text: some Collection<UInt8>) -> Bool {
+        var previous: (UInt8, UInt8) = (0xFF, 0xFF)
+        for byte in text {
+            if byte == 0 || (previous == (UInt8(ascii: "%"), UInt8(ascii: "0")) && byte == UInt8(ascii: "0")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// Whether a JSON text could hold a `null` or a NUL character: it contains the word `null`,
+    /// the escape `\u0000` or a zero byte. Anything else passes both rules without being parsed.
+    static func mayBreakRules(_ bytes: some Collection<UInt8>) -> Bool {
+        let null = Array("null".utf8), escape = Array("\\u0000".utf8)
+        var nullMatched = 0, escapeMatched = 0
+        for byte in bytes {
+            if byte == 0 { return true }
+            nullMatched = byte == null[nullMatched] ? nullMatched + 1 : (byte == null[0] ? 1 : 0)
+            escapeMatched = byte == escape[escapeMatched] ? escapeMatched + 1 : (byte == escape[0] ? 1 : 0)
+            if nullMatched == null.count || escapeMatched == escape.count { return true }
+        }
+        return false
     }
 
     enum Violation {

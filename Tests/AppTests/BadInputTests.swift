@@ -120,4 +120,20 @@ import Testing
             #expect(try await client.call(.get, "/api/v1/no-such-thing", token: admin).status == 404)
         }
     }
+
+    @Test func theNulCharacterIsRefusedWhereverItIsAndTheWordNullIsText() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let admin = world.token(world.ours.admin)
+            let inBody = try await client.call(.post, "/api/v1/students", token: admin, json: #"{"name":"Kit\u0000","guardianIds":[]}"#)
+            #expect(inBody.status == 422 && inBody.problemFields == ["name"])
+            let nested = try await client.call(.post, "/api/v1/students", token: admin, json: #"{"name":"Kit","guardianIds":[null]}"#)
+            #expect(nested.status == 400 && nested.problemFields == ["guardianIds[0]"])
+            #expect(try await client.call(.get, "/api/v1/students?x=%00", token: admin).status == 422)
+            #expect(try await client.call(.get, "/api/v1/session-requests/a%00b", token: admin).status == 422)
+            #expect(try await client.call(.get, "/api/v1/students?x=%2500", token: admin).status == 200, "a percent sign, then zeros")
+            let word = try await client.call(
+                .post, "/api/v1/students", token: admin, json: #"{"name":"Null Nullington","guardianIds":[],"notes":"null \\u0000"}"#)
+            #expect(word.status == 201, "the word null and an escaped backslash are text: \(word.body)")
+        }
+    }
 }
