@@ -142,7 +142,7 @@ static int walWrite(sqlite3_file *base, const void *data, int amount, sqlite3_in
     return file->real->pMethods->xWrite(file->real, data, amount, offset);
 }
 
-/* Every other method writes out a held header first, so the file is never seen without it. */
+/* Every method that touches the file writes out a held header first, so it is never seen without it. */
 
 static int walClose(sqlite3_file *base) {
     WALFile *file = (WALFile *)base;
@@ -210,50 +210,9 @@ static int walDeviceCharacteristics(sqlite3_file *base) {
     return ((WALFile *)base)->real->pMethods->xDeviceCharacteristics(((WALFile *)base)->real);
 }
 
-/* Shared memory and memory mapping belong to the database file, never to a WAL; forwarded all
-   the same, for a default VFS whose files offer them. */
-
-static int walShmMap(sqlite3_file *base, int page, int pageSize, int extend, void volatile **pages) {
-    RELEASED(file);
-    if (file->real->pMethods->iVersion < 2) return SQLITE_IOERR;
-    return file->real->pMethods->xShmMap(file->real, page, pageSize, extend, pages);
-}
-
-static int walShmLock(sqlite3_file *base, int offset, int count, int flags) {
-    RELEASED(file);
-    if (file->real->pMethods->iVersion < 2) return SQLITE_IOERR;
-    return file->real->pMethods->xShmLock(file->real, offset, count, flags);
-}
-
-static void walShmBarrier(sqlite3_file *base) {
-    WALFile *file = (WALFile *)base;
-    release(file);
-    if (file->real->pMethods->iVersion >= 2) file->real->pMethods->xShmBarrier(file->real);
-}
-
-static int walShmUnmap(sqlite3_file *base, int deleteFlag) {
-    RELEASED(file);
-    if (file->real->pMethods->iVersion < 2) return SQLITE_OK;
-    return file->real->pMethods->xShmUnmap(file->real, deleteFlag);
-}
-
-static int walFetch(sqlite3_file *base, sqlite3_int64 offset, int amount, void **pointer) {
-    RELEASED(file);
-    if (file->real->pMethods->iVersion < 3) {
-        *pointer = NULL;
-        return SQLITE_OK;
-    }
-    return file->real->pMethods->xFetch(file->real, offset, amount, pointer);
-}
-
-static int walUnfetch(sqlite3_file *base, sqlite3_int64 offset, void *pointer) {
-    RELEASED(file);
-    if (file->real->pMethods->iVersion < 3) return SQLITE_OK;
-    return file->real->pMethods->xUnfetch(file->real, offset, pointer);
-}
-
+/* Version 1: SQLite maps shared memory and pages only through the database file, never a WAL. */
 static const sqlite3_io_methods walMethods = {
-    3,
+    1,
     walClose,
     walRead,
     walWrite,
@@ -266,12 +225,6 @@ static const sqlite3_io_methods walMethods = {
     walFileControl,
     walSectorSize,
     walDeviceCharacteristics,
-    walShmMap,
-    walShmLock,
-    walShmBarrier,
-    walShmUnmap,
-    walFetch,
-    walUnfetch,
 };
 
 static int framedOpen(sqlite3_vfs *vfs, const char *name, sqlite3_file *base, int flags, int *outFlags) {
