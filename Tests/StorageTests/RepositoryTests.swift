@@ -146,6 +146,45 @@ import Testing
         }
     }
 
+    /// One statement reads both kinds of taken time; each comes back in order of start, without the
+    /// session being rescheduled or the request being answered, and without other tutors' time.
+    @Test(arguments: TestDatabase.available)
+    func takenTimesSeparateSessionsFromHoldsAndLeaveOutWhatIsExcluded(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let org = try await TestOrganization.seed(in: store, now: testEpoch)
+            let engagement = org.engagements[0]
+            @Sendable func hour(_ hour: Int) -> TimeRange { TimeRange(start: testEpoch.addingTimeInterval(Double(hour * 3600)), minutes: 60) }
+            @Sendable func session(_ id: String, _ at: Int, status: SessionStatus = .scheduled, tutor: String? = nil) -> Session {
+                Session(
+                    id: id, organizationID: org.organization.id, tutorID: tutor ?? engagement.tutorID, studentIDs: [engagement.studentID],
+                    subjectID: engagement.subjectID, engagementID: engagement.id, time: hour(at), status: status, location: "",
+                    sessionType: "Online")
+            }
+            @Sendable func request(_ id: String, _ at: Int, tutor: String? = nil) -> SessionRequest {
+                SessionRequest(
+                    id: id, organizationID: org.organization.id, engagementID: engagement.id, tutorID: tutor ?? engagement.tutorID,
+                    studentID: engagement.studentID, subjectID: engagement.subjectID, parentID: org.parents[0].id, replacesSessionID: nil,
+                    createdAt: testEpoch, state: .pending, requestedTime: hour(at), respondBy: hour(at).start, updatedAt: testEpoch)
+            }
+            try await store.write { db in
+                for made in [session("later", 9), session("moving", 5), session("earlier", 1), session("cancelled", 3, status: .cancelled)] {
+                    try await db.insertSession(made, now: testEpoch)
+                }
+                try await db.insertSession(session("elsewhere", 2, tutor: org.tutors[1].id), now: testEpoch)
+                for made in [request("second", 7), request("answered", 8), request("first", 6), request("other", 4, tutor: org.tutors[1].id)] {
+                    try await db.insertRequest(made)
+                }
+            }
+            let taken = try await store.read { db in
+                try await db.takenTimes(
+                    tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: TimeRange(start: testEpoch, minutes: 24 * 60),
+                    excludingSession: "moving", excludingRequest: "answered")
+            }
+            #expect(taken == TakenTimes(sessions: [hour(1), hour(9)], holds: [hour(6), hour(7)]))
+            #expect(taken.all == [hour(1), hour(9), hour(6), hour(7)])
+        }
+    }
+
     /// The search for overlapping time starts `SessionLength.longestMinutes` before the period: the
     /// longest session that began then and still runs into it must be found, and a request held for
     /// that long too. (One of each: two this long would overlap, which PostgreSQL's constraints refuse.)
@@ -173,14 +212,14 @@ import Testing
                         createdAt: testEpoch, state: .pending, requestedTime: time(endingMinutesAfterPeriodStart: 5), respondBy: period.start,
                         updatedAt: testEpoch))
             }
-            let (busy, held) = try await store.read { db in
+            let (busy, taken) = try await store.read { db in
                 (
                     try await db.busyTimes(tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: period),
-                    try await db.heldTimes(tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: period)
+                    try await db.takenTimes(tutorID: engagement.tutorID, organizationID: org.organization.id, overlapping: period)
                 )
             }
             #expect(busy == [time(endingMinutesAfterPeriodStart: 1)])
-            #expect(held == [time(endingMinutesAfterPeriodStart: 5)])
+            #expect(taken == TakenTimes(sessions: [time(endingMinutesAfterPeriodStart: 1)], holds: [time(endingMinutesAfterPeriodStart: 5)]))
         }
     }
 

@@ -125,21 +125,6 @@ extension DB {
         return query
     }
 
-    /// Times held by the tutor's open requests overlapping `period`, except `excludingRequest`'s own.
-    public func heldTimes(tutorID: String, organizationID: String, overlapping period: TimeRange, excludingRequest: String? = nil) async throws
-        -> [TimeRange]
-    {
-        try await sql.raw(
-            """
-            SELECT held_start AS starts_at, held_end AS ends_at FROM session_requests
-            WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
-              AND held_start < \(bind: period.end.epochSeconds) AND held_start > \(bind: period.earliestOverlappingStart)
-              AND held_end > \(bind: period.start.epochSeconds)
-              AND id <> \(bind: excludingRequest ?? "")
-            """
-        ).all().compactMap { try TimeRow(row: $0).range }
-    }
-
     /// The open request that would reschedule `sessionID`, if one is waiting.
     public func openRequest(replacing sessionID: String, organizationID: String) async throws -> SessionRequest? {
         try await sql.raw(
@@ -164,20 +149,6 @@ extension DB {
     }
 
     func lockClause(_ lock: Bool) -> String { lock && dialect == .postgres ? " FOR UPDATE" : "" }
-}
-
-/// A start and an end, as the overlap checks read them: inside every move's transaction, so read
-/// column by column rather than through `Decodable`.
-struct TimeRow {
-    let startsAt: Int64
-    let endsAt: Int64
-
-    init(row: any SQLRow) throws {
-        startsAt = try row.decode(column: "starts_at", as: Int64.self)
-        endsAt = try row.decode(column: "ends_at", as: Int64.self)
-    }
-
-    var range: TimeRange? { TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) }
 }
 
 /// Read column by column rather than through `Decodable`: request lists are long (the office's

@@ -45,9 +45,7 @@ public struct FreeSlotListing: Sendable {
             let availability = try await db.availability(
                 tutorID: engagement.tutorID, organizationID: organization.id, dates: from...to, period: period)
             // Times held by open requests are not offered to anyone else.
-            let busy =
-                try await db.busyTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
-                + db.heldTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period)
+            let busy = try await db.takenTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period).all
             let slotMinutes = durationMinutes ?? engagement.terms.defaultDurationMinutes
             let earliest = organization.earliestRequestStart(now: now)
             // Nothing is offered past the booking window, which a request would be refused for.

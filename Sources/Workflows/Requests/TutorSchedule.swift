@@ -6,8 +6,7 @@ import Storage
 /// that the rules check exactly what the write will be judged against.
 struct TutorSchedule {
     let availability: Availability
-    let sessions: [TimeRange]
-    let holds: [TimeRange]
+    let taken: TakenTimes
 
     /// Refuses `time` unless it is one of the tutor's free slots (see `SlotRules`). Only the
     /// slot's own day is read; when the time is taken, the following week is read too, to offer
@@ -41,9 +40,9 @@ struct TutorSchedule {
         let period = TimeRange(start: timeline.startOfDay(dates.lowerBound), end: timeline.startOfDay(dates.upperBound.adding(days: 1)))!
         return TutorSchedule(
             availability: try await availability(of: parties, dates: dates, period: period, cache: cache, in: db),
-            sessions: try await db.busyTimes(
-                tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingSession: excludingSession),
-            holds: try await db.heldTimes(tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingRequest: excludingRequest))
+            taken: try await db.takenTimes(
+                tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingSession: excludingSession,
+                excludingRequest: excludingRequest))
     }
 
     /// The tutor's availability for `dates` and `period`, through `cache` while the organization's
@@ -67,7 +66,7 @@ struct TutorSchedule {
 
     private func rules(for parties: RequestParties, now: Date, slotMinutes: Int) -> SlotRules {
         SlotRules(
-            organization: parties.organization, tutorName: parties.tutor.name, availability: availability, sessions: sessions, holds: holds,
-            now: now, slotMinutes: slotMinutes)
+            organization: parties.organization, tutorName: parties.tutor.name, availability: availability, sessions: taken.sessions,
+            holds: taken.holds, now: now, slotMinutes: slotMinutes)
     }
 }

@@ -43,10 +43,11 @@ public struct SessionBooking: Sendable {
             try BookingWindow.check(draft.start, in: parties.organization, now: now)
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
             let when = parties.organization.describe(time.start)
-            if try await !db.busyTimes(tutorID: engagement.tutorID, organizationID: caller.organizationID, overlapping: time).isEmpty {
+            let taken = try await db.takenTimes(tutorID: engagement.tutorID, organizationID: caller.organizationID, overlapping: time)
+            if !taken.sessions.isEmpty {
                 throw DomainError.conflict("\(parties.tutor.name) already has a session at \(when).")
             }
-            if try await !db.heldTimes(tutorID: engagement.tutorID, organizationID: caller.organizationID, overlapping: time).isEmpty {
+            if !taken.holds.isEmpty {
                 throw DomainError.conflict("\(when) is being held for a session request; answer that request instead.")
             }
             let session = Session(
