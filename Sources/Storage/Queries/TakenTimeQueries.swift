@@ -19,7 +19,8 @@ public struct TakenTimes: Sendable, Equatable {
 extension DB {
     /// The tutor's sessions (those that occupy the tutor, except `excludingSession`) and held times
     /// (except `excludingRequest`'s own) overlapping `period`, each by start. One statement for
-    /// both: it runs inside the single writer's transaction of every request.
+    /// both: it runs inside the single writer's transaction of every request. Ordered by start
+    /// alone, SQLite merges the two indexes' ranges instead of sorting.
     public func takenTimes(
         tutorID: String, organizationID: String, overlapping period: TimeRange, excludingSession: String? = nil, excludingRequest: String? = nil
     ) async throws -> TakenTimes {
@@ -36,7 +37,7 @@ extension DB {
             WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
               AND held_start < \(bind: end) AND held_start > \(bind: lowest) AND held_end > \(bind: start)
               AND id <> \(bind: excludingRequest ?? "")
-            ORDER BY held, starts_at
+            ORDER BY starts_at
             """
         ).all()
         var sessions: [TimeRange] = []
