@@ -118,16 +118,23 @@ extension DB {
     public func busyTimes(tutorID: String, organizationID: String, overlapping period: TimeRange, excludingSession: String? = nil) async throws
         -> [TimeRange]
     {
+        let occupying = Self.occupyingSessions(
+            tutorID: tutorID, organizationID: organizationID, overlapping: period, excludingSession: excludingSession)
+        return try await sql.raw("SELECT starts_at, ends_at FROM sessions WHERE \(occupying) ORDER BY starts_at").all().compactMap {
+            try TimeRow(row: $0).range
+        }
+    }
+
+    /// The WHERE clause of the tutor's sessions that occupy them and overlap `period`, except `excludingSession`.
+    static func occupyingSessions(tutorID: String, organizationID: String, overlapping period: TimeRange, excludingSession: String?)
+        -> SQLQueryString
+    {
         let occupying = SessionStatus.allCases.filter(\.occupiesTutor).map(\.rawValue)
-        return try await sql.raw(
-            """
-            SELECT starts_at, ends_at FROM sessions
-            WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
+        return """
+            organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
               AND starts_at < \(bind: period.end.epochSeconds) AND starts_at > \(bind: period.earliestOverlappingStart)
               AND ends_at > \(bind: period.start.epochSeconds) AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
-            ORDER BY starts_at
             """
-        ).all().compactMap { try TimeRow(row: $0).range }
     }
 }
 

@@ -24,19 +24,16 @@ extension DB {
     public func takenTimes(
         tutorID: String, organizationID: String, overlapping period: TimeRange, excludingSession: String? = nil, excludingRequest: String? = nil
     ) async throws -> TakenTimes {
-        let occupying = SessionStatus.allCases.filter(\.occupiesTutor).map(\.rawValue)
-        let (end, lowest, start) = (period.end.epochSeconds, period.earliestOverlappingStart, period.start.epochSeconds)
+        let occupying = Self.occupyingSessions(
+            tutorID: tutorID, organizationID: organizationID, overlapping: period, excludingSession: excludingSession)
         let rows = try await sql.raw(
             """
-            SELECT 0 AS held, starts_at, ends_at FROM sessions
-            WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
-              AND starts_at < \(bind: end) AND starts_at > \(bind: lowest) AND ends_at > \(bind: start)
-              AND status IN (\(binds: occupying)) AND id <> \(bind: excludingSession ?? "")
+            SELECT 0 AS held, starts_at, ends_at FROM sessions WHERE \(occupying)
             UNION ALL
             SELECT 1 AS held, held_start AS starts_at, held_end AS ends_at FROM session_requests
             WHERE organization_id = \(bind: organizationID) AND tutor_id = \(bind: tutorID)
-              AND held_start < \(bind: end) AND held_start > \(bind: lowest) AND held_end > \(bind: start)
-              AND id <> \(bind: excludingRequest ?? "")
+              AND held_start < \(bind: period.end.epochSeconds) AND held_start > \(bind: period.earliestOverlappingStart)
+              AND held_end > \(bind: period.start.epochSeconds) AND id <> \(bind: excludingRequest ?? "")
             ORDER BY starts_at
             """
         ).all()
