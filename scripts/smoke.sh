@@ -39,4 +39,4 @@ grep -qs '"To": "+447700900555"' "$texts" || { echo "smoke: parent1's text did n
 # Fetched whole first: piped into `head`, curl could be cut off mid-body and fail the pipeline.
 { curl -fsS "$base/openapi.yaml" -o "$work/openapi.yaml" && head -n 1 "$work/openapi.yaml" | grep -q '^openapi: 3.1'; } ||
   { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
-echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; their request was mailed to $(ls "$work"/mail | wc -l) people and texted to them: $(head -n 1 "$texts")"
+echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; the request reached the tutor as $(ls "$work"/mail | wc -l) .eml file(s) and parent1 as a text: $(head -n 1 "$texts")"
