@@ -37,7 +37,6 @@ let package = Package(
     ],
     targets: [
         .target(name: "Scheduling", swiftSettings: strict),
-        .target(name: "CSQLiteOptions"),
         .target(
             name: "Mail",
             dependencies: [
@@ -51,7 +50,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Scheduling", "CSQLiteOptions",
+                "Scheduling",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -21,7 +21,7 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
     static func problem(for error: any Error, logger: Logger) -> Response {
         if let server = error as? ServerError {
             if let domain = server.underlyingError as? DomainError { return problem(domain) }
-            if let stored = server.underlyingError as? StoreError, let conflict = conflict(stored) { return problem(conflict) }
+            if let stored = server.underlyingError as? StoreError, let refusal = DomainError(refusal: stored) { return problem(refusal) }
             if let decoding = server.underlyingError as? DecodingError {
                 return problem(decoding, inBody: server.request.method != .get && server.request.method != .delete)
             }
@@ -33,7 +33,7 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
                 status: .internalServerError, kind: "internal", detail: "Something went wrong on our side; nothing was changed. Please try again.")
         }
         if let domain = error as? DomainError { return problem(domain) }
-        if let stored = error as? StoreError, let conflict = conflict(stored) { return problem(conflict) }
+        if let stored = error as? StoreError, let refusal = DomainError(refusal: stored) { return problem(refusal) }
         if let http = error as? any HTTPResponseError, http.status.code < 500 {
             let detail = (error as? HTTPError)?.body ?? http.status.reasonPhrase
             return problem(status: http.status, kind: http.status == .notFound ? "not-found" : "bad-request", detail: detail)
@@ -43,18 +43,9 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
             status: .internalServerError, kind: "internal", detail: "Something went wrong on our side; nothing was changed. Please try again.")
     }
 
-    /// A write that lost a race with an identical one: the database's constraint said no.
-    static func conflict(_ error: StoreError) -> DomainError? {
-        switch error {
-        case .uniqueViolation: DomainError.conflict("That already exists.")
-        case .exclusionViolation: DomainError.conflict("That time is already taken.")
-        case .foreignKeyViolation, .closed: nil
-        }
-    }
-
     static func problem(_ error: DomainError) -> Response {
         var response = problem(
-            status: HTTPResponse.Status(code: error.kind.httpStatus), kind: error.kind.problemKind, detail: error.message, issues: error.issues,
+            status: error.kind.status, kind: error.kind.problemKind, detail: error.message, issues: error.issues,
             retryAfter: error.retryAfterSeconds,
             alternatives: error.alternatives)
         if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
@@ -150,6 +141,18 @@ private struct ProblemDocument: Encodable {
 }
 
 extension DomainError.Kind {
+    var status: HTTPResponse.Status {
+        switch self {
+        case .malformed: .badRequest
+        case .invalid: .unprocessableContent
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .rateLimited: .tooManyRequests
+        }
+    }
+
     var problemKind: String {
         switch self {
         case .malformed: "malformed"

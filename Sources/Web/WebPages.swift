@@ -103,7 +103,18 @@ struct WebPages: Sendable {
         return html(render(page, "problem"), status: .forbidden)
     }
 
-    static func status(of refusal: DomainError) -> HTTPResponse.Status { HTTPResponse.Status(code: refusal.kind.httpStatus) }
+    /// The status of a page that says no: the one the API answers the same refusal with.
+    static func status(of refusal: DomainError) -> HTTPResponse.Status {
+        switch refusal.kind {
+        case .malformed: .badRequest
+        case .invalid: .unprocessableContent
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .rateLimited: .tooManyRequests
+        }
+    }
 
     /// The caller and their session secret, from the session cookie.
     func signedIn(_ request: Request) async throws -> (Caller, String)? {

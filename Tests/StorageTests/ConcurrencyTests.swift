@@ -66,16 +66,23 @@ import Testing
                 try await db.insertSession(session("back-to-back", minutesFromNow: 60), now: testEpoch)
                 try await db.insertSession(session("cancelled-overlap", minutesFromNow: 30, status: .cancelled), now: testEpoch)
             }
-            await #expect(throws: StoreError.self) {
-                try await store.write { db in try await db.insertSession(session("overlap", minutesFromNow: 30), now: testEpoch) }
+            // The refusal arrives at the statement that caused it, where a workflow can say what it means.
+            let caught = try await store.write { db in
+                do {
+                    try await db.insertSession(session("overlap", minutesFromNow: 30), now: testEpoch)
+                    return false
+                } catch StoreError.exclusionViolation {
+                    return true
+                }
             }
+            #expect(caught)
         }
     }
 }
 
 @Suite struct TransactionIsolationTests {
-    /// SQLite commits several writes at once, each in its own savepoint: a write that fails must
-    /// leave nothing, and must not take the others down with it.
+    /// Concurrent writes, some of which fail: a write that fails must leave nothing, and must not
+    /// take the others down with it.
     @Test(arguments: TestDatabase.available)
     func concurrentWritesSucceedOrFailEachOnItsOwn(_ database: TestDatabase) async throws {
         try await database.withStore { store in

@@ -44,7 +44,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
                 throw error
             }
         case .postgres:
-            guard let url = Self.postgresURL, case .postgres(var configuration) = try DatabaseLocation(url: url) else {
+            guard let url = Self.postgresURL, case .postgres(var configuration, _) = try DatabaseLocation(url: url) else {
                 throw DatabaseLocationError(message: "SESSIONDESK_TEST_POSTGRES_URL is not set")
             }
             let name = "sd_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"

@@ -12,15 +12,4 @@ import Workflows
         // probability about e^-1300): bytes that were not all random would leave gaps.
         #expect(Set(tokens.joined()) == alphabet)
     }
-
-    /// The random bytes come from a shared pool refilled 4 KiB at a time: tasks drawing at once
-    /// across many refills must never be handed the same bytes.
-    @Test func tokensDrawnAtOnceFromManyTasksNeverRepeat() async {
-        let tokens = await withTaskGroup(of: [String].self) { group in
-            for _ in 0..<8 { group.addTask { (0..<500).map { _ in SecretGenerator.system.token() } } }
-            return await group.reduce(into: [String]()) { $0 += $1 }
-        }
-        #expect(tokens.count == 4000)
-        #expect(Set(tokens).count == tokens.count)
-    }
 }

@@ -39,6 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: configuration, store: store, dependencies: dependencies, metrics: registry, seedDemo: demo,
             services: [store] + (noWorker ? [] : try Runtime.workerServices(configuration, dependencies: dependencies, startup: startup)),
             startup: startup, logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            throw ListenFailure.explain(error, hostname: configuration.hostname, port: configuration.port)
+        }
     }
 }

@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
         let config = reader.scoped(to: "sessiondesk")
         hostname = config.string(forKey: "http.hostname", default: "127.0.0.1")
         port = config.int(forKey: "http.port", default: 8080)
+        guard (0...65535).contains(port) else {
+            throw ConfigurationError("The port \(port) does not exist: give --port (or SESSIONDESK_HTTP_PORT) a number from 1 to 65535.")
+        }
         database = try DatabaseLocation(url: config.string(forKey: "database.url", default: DatabaseLocation.defaultSQLitePath))
         publicBaseURL = config.string(forKey: "public.base.url", default: "http://\(hostname):\(port)")
         let level = config.string(forKey: "log.level", default: "info")

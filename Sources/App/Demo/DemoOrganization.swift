@@ -23,18 +23,26 @@ public struct DemoOrganization: Sendable {
 
     /// Seeds only into a database with no organization at all; returns nil otherwise.
     public static func seedIfEmpty(_ dependencies: Dependencies) async throws -> DemoOrganization? {
-        let empty = try await dependencies.store.read { db in try await !db.hasOrganizations() }
-        return empty ? try await seed(dependencies) : nil
+        try await seed(dependencies, onlyIntoAnEmptyDatabase: true)
     }
 
     /// Seeds the demo organization, or describes it if it already exists.
     public static func seed(_ dependencies: Dependencies) async throws -> DemoOrganization {
+        try await seed(dependencies, onlyIntoAnEmptyDatabase: false)!
+    }
+
+    /// Under the setup lock, so that instances started together on one empty database seed it once.
+    private static func seed(_ dependencies: Dependencies, onlyIntoAnEmptyDatabase: Bool) async throws -> DemoOrganization? {
+        // Most starts find data already there: skip hashing the demo password for nothing.
+        if onlyIntoAnEmptyDatabase, try await dependencies.store.read({ db in try await db.hasOrganizations() }) { return nil }
         let ids = IDGenerator.seeded(20_261_123)
         let now = Date(epochSeconds: dependencies.now().epochSeconds)
         let organization = Organization(
             id: ids.next(), name: DemoRoster.organizationName, timeZone: TimeZone(identifier: DemoRoster.timeZone)!, currency: "GBP")
         let passwordHash = try await dependencies.passwords.hash(password)
         return try await dependencies.store.write { db in
+            try await db.lockSetup()
+            if onlyIntoAnEmptyDatabase, try await db.hasOrganizations() { return nil }
             if try await db.organization(id: organization.id) != nil {
                 return try await describe(organization, in: db)
             }

@@ -1,79 +1,92 @@
 public import Logging
+import NIOPosix
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 import ServiceLifecycle
 import Synchronization
 
 /// The embedded database: one file in WAL mode, one writer connection and a few readers.
+///
+/// Writes take turns on the one writer connection, each in its own `BEGIN IMMEDIATE` transaction
+/// that commits before its caller hears the outcome: a write answered as done is in the file (with
+/// `synchronous = FULL`, the default, also after a power cut). Queueing here instead of opening
+/// several writers keeps SQLite from answering `SQLITE_BUSY` under concurrent writes.
 public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: SQLiteWriter
-    private let writerHandle: SQLiteHandle
-    private let checkpointer: SQLiteCheckpointer
-    private let readers: AsyncPool<SQLiteHandle>
+    private let writer: AsyncPool<SQLiteConnection>
+    private let readers: AsyncPool<SQLiteConnection>
     private let readerCount: Int
     private let logger: Logger
     private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database file at `path`.
-    public static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteStore {
-        let writer = try connect(path: path)
+    public static func open(
+        path: String, synchronous: SQLiteSynchronous = .full, readers: Int = 4, logger: Logger
+    ) async throws -> SQLiteStore {
+        let writer = try await connect(path: path, synchronous: synchronous, logger: logger)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
-        _ = try writer.run("PRAGMA journal_mode = WAL", [])
-        _ = try writer.run("PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.writerCheckpointPages)", [])
-        // Each write transaction is a savepoint (see `SQLiteWriter`), and the first change to a page
-        // inside one copies the page to a sub-journal; in a file that was a sixth of the writer's
-        // time in `pwrite`. In memory it is a copy, gone at the commit.
-        _ = try writer.run("PRAGMA temp_store = MEMORY", [])
-        let checkpointer = SQLiteCheckpointer(handle: try connect(path: path), logger: logger)
-        var readerHandles: [SQLiteHandle] = []
+        try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
+        var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
-            let reader = try connect(path: path)
-            _ = try reader.run("PRAGMA query_only = ON", [])
-            readerHandles.append(reader)
+            let reader = try await connect(path: path, synchronous: synchronous, logger: logger)
+            try await reader.sql().raw("PRAGMA query_only = ON").run()
+            readerConnections.append(reader)
         }
-        return SQLiteStore(path: path, writer: writer, checkpointer: checkpointer, readers: readerHandles, logger: logger)
+        return SQLiteStore(path: path, writer: writer, readers: readerConnections, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteHandle, checkpointer: SQLiteCheckpointer, readers: [SQLiteHandle], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
         self.path = path
-        self.writer = SQLiteWriter(handle: writer, logger: logger, committed: { checkpointer.nudge() })
-        self.writerHandle = writer
-        self.checkpointer = checkpointer
+        self.writer = AsyncPool([writer])
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
         self.logger = logger
     }
 
-    private static func connect(path: String) throws -> SQLiteHandle {
-        let handle = try SQLiteHandle(path: path)
+    private static func connect(path: String, synchronous: SQLiteSynchronous, logger: Logger) async throws -> SQLiteConnection {
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: .singleton, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        } catch {
+            throw StoreUnavailable(
+                "Could not open the SQLite database \(path) (\(error)). Check that its folder exists and is writable, or set SESSIONDESK_DATABASE_URL."
+            )
+        }
+        let sql = connection.sql()
         // Another process (a second `sessiondesk` command) may hold the write lock briefly: wait, don't fail.
-        _ = try handle.run("PRAGMA busy_timeout = 5000", [])
-        _ = try handle.run("PRAGMA foreign_keys = ON", [])
-        // Safe in WAL mode: a power cut may lose the last commits but never corrupts the file.
-        _ = try handle.run("PRAGMA synchronous = NORMAL", [])
-        return handle
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+        try await sql.raw(SQLQueryString("PRAGMA synchronous = \(synchronous.rawValue)")).run()
+        return connection
     }
 
     public func read<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        do {
-            return try await readers.with { handle in
-                try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
-            }
-        } catch {
-            throw StoreError.translate(error)
+        return try await readers.with { connection in
+            try await body(DB(sql: StoreErrorMapping(connection.sql(queryLogLevel: nil)), dialect: .sqlite))
         }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        do {
-            return try await writer.write { [logger] handle in
-                try await body(DB(sql: SQLiteSessionDatabase(handle: handle, logger: logger), dialect: .sqlite))
+        return try await writer.with { connection in
+            let sql = StoreErrorMapping(connection.sql(queryLogLevel: nil))
+            // IMMEDIATE takes the write lock up front, so a check made inside the transaction still
+            // holds when the transaction writes (no other process can slip in between).
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(DB(sql: sql, dialect: .sqlite))
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                // After some failures (a full disk, an I/O error) SQLite has already rolled the
+                // transaction back and this ROLLBACK fails; either way nothing of it was kept.
+                try? await sql.raw("ROLLBACK").run()
+                throw error
             }
-        } catch {
-            throw StoreError.translate(error)
         }
     }
 
@@ -91,11 +104,19 @@ public final class SQLiteStore: Store {
         else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        await Task { [writer, writerHandle, checkpointer, readers, readerCount] in
-            await writer.stop()
-            checkpointer.stop()
-            writerHandle.close()
-            for handle in await readers.drain(count: readerCount) { handle.close() }
+        try await Task { [writer, readers, readerCount] in
+            for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
+                try await connection.close()
+            }
         }.value
     }
+}
+
+/// When SQLite makes a commit durable (`PRAGMA synchronous`).
+public enum SQLiteSynchronous: String, Sendable {
+    /// Every commit is on disk before it is answered, also after a power cut or an OS crash.
+    case full = "FULL"
+    /// Commits survive a crash of SessionDesk, but a power cut or OS crash may lose the last ones
+    /// (never corrupting the file): faster on slow disks, at that risk.
+    case normal = "NORMAL"
 }

@@ -12,10 +12,10 @@ public protocol Store: Service, Sendable {
     func read<T: Sendable>(_ body: @Sendable (DB) async throws -> T) async throws -> T
 
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws.
+    /// It returns only once the commit is on disk; a write that throws left nothing behind.
     ///
-    /// On SQLite writes run one at a time on a single writer connection (several share one commit,
-    /// each in its own savepoint); on PostgreSQL they run concurrently and take row locks where a
-    /// rule needs them.
+    /// On SQLite writes take turns on a single writer connection; on PostgreSQL they run
+    /// concurrently and take row locks where a rule needs them.
     func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T
 
     /// Stops accepting work and closes connections; for tests and commands that end without a service group.

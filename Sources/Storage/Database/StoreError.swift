@@ -1,4 +1,5 @@
 import PostgresNIO
+import SQLiteNIO
 
 /// Database failures that the layers above must tell apart from bugs.
 public enum StoreError: Error, Sendable, Equatable {
@@ -11,12 +12,13 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The store was closed; nothing more can be read or written through it.
     case closed
 
+    /// The refusal a driver's error stands for, or the error itself when it is not one.
     static func translate(_ error: any Error) -> any Error {
         if error is StoreError { return error }
-        if let error = error as? SQLiteFailure {
-            switch error.code {
-            case 2067, 1555: return StoreError.uniqueViolation(error.message)  // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-            case 787: return StoreError.foreignKeyViolation(error.message)  // SQLITE_CONSTRAINT_FOREIGNKEY
+        if let error = error as? SQLiteError {
+            switch error.reason {
+            case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return StoreError.uniqueViolation(error.message)
+            case .constraintForeignKeyFailed: return StoreError.foreignKeyViolation(error.message)
             default: return error
             }
         }
@@ -31,4 +33,10 @@ public enum StoreError: Error, Sendable, Equatable {
         }
         return error
     }
+}
+
+/// The database cannot be reached or opened; the message says which setting to check.
+public struct StoreUnavailable: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -17,7 +17,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(now: Date) async throws -> [Int] {
         try await store.write { db in
-            try await Self.lock(db)
+            try await db.lockSetup()
             try await db.sql.raw(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -28,7 +28,7 @@ public struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations {
             let ran = try await store.write { db in
-                try await Self.lock(db)
+                try await db.lockSetup()
                 let done = try await db.sql.raw("SELECT number FROM schema_migrations WHERE number = \(bind: migration.number)").first()
                 guard done == nil else { return false }
                 for statement in migration.statements(db.dialect) {
@@ -53,12 +53,15 @@ public struct Migrator: Sendable {
             try await db.sql.raw("SELECT MAX(number) AS version FROM schema_migrations").first(decodingColumn: "version", as: Int?.self) ?? nil
         }
     }
+}
 
-    /// On PostgreSQL several instances may start together; the advisory lock (released at commit)
-    /// makes them take turns. SQLite's `BEGIN IMMEDIATE` already does.
-    private static func lock(_ db: DB) async throws {
-        if db.dialect == .postgres {
-            try await db.sql.raw("SELECT pg_advisory_xact_lock(\(bind: 7_240_001))").run()
+extension DB {
+    /// Makes instances that start together on one PostgreSQL database take turns at setting it up
+    /// (migrations, the demo seed): an advisory lock, released when the transaction ends. SQLite's
+    /// `BEGIN IMMEDIATE` already does.
+    public func lockSetup() async throws {
+        if dialect == .postgres {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: 7_240_001))").run()
         }
     }
 }

@@ -75,21 +75,6 @@ extension DB {
         return !rows.isEmpty
     }
 
-    /// The organization's dead jobs, most recent first.
-    public func deadJobs(organizationID: String, limit: Int = 100) async throws -> [Job] {
-        try await sql.raw(
-            """
-            SELECT \(unsafeRaw: JobRow.columns) FROM jobs WHERE organization_id = \(bind: organizationID) AND state = 'dead'
-            ORDER BY finished_at_ms DESC, id LIMIT \(literal: limit)
-            """
-        ).all(decoding: JobRow.self, keyDecodingStrategy: .snakeCaseColumns).map { try $0.job }
-    }
-
-    public func job(id: String) async throws -> Job? {
-        try await sql.raw("SELECT \(unsafeRaw: JobRow.columns) FROM jobs WHERE id = \(bind: id)")
-            .first(decoding: JobRow.self, keyDecodingStrategy: .snakeCaseColumns)?.job
-    }
-
     /// How many jobs are in each state, for metrics and benchmarks.
     public func jobCounts() async throws -> [Job.State: Int] {
         let rows = try await sql.raw("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").all()

@@ -16,7 +16,7 @@ public struct IDGenerator: Sendable {
     /// commit small.
     public static func timeOrdered(_ now: @escaping @Sendable () -> Date) -> IDGenerator {
         IDGenerator {
-            var random = SystemRandomGenerator()
+            var random = SystemRandomNumberGenerator()
             let milliseconds = UInt64(max(0, now().timeIntervalSince1970 * 1000))
             let high = (milliseconds << 16) | 0x7000 | (random.next() & 0x0FFF)
             let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000

@@ -11,22 +11,14 @@ public struct SecretGenerator: Sendable {
 
     /// The operating system's cryptographic generator.
     public static let system = SecretGenerator { count in
-        var generator = SystemRandomGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count + 7)
-        while bytes.count < count { withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) } }
-        return Array(bytes.prefix(count))
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// 256 random bits, URL-safe base64 without padding (43 characters).
     public func token() -> String {
-        let base64 = Data(bytes(32)).base64EncodedString().utf8
-        var urlSafe: [UInt8] = []
-        urlSafe.reserveCapacity(base64.count)
-        for byte in base64 where byte != UInt8(ascii: "=") {
-            urlSafe.append(byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte)
-        }
-        return String(decoding: urlSafe, as: UTF8.self)
+        Data(bytes(32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     public static func hash(_ secret: String) -> String {
