@@ -12,7 +12,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let tutor = try await Enrolment(dependencies).createTutor(
             .init(name: body.name, email: body.email, phone: body.phone, sendInvitation: body.sendInvitation ?? true),
-            by: try RequestScope.caller())
+            by: try RequestScope.caller(), once: try IdempotentCall.key(input.headers.idempotencyKey, "createTutor", body: body))
         return .created(.init(body: .json(.init(tutor))))
     }
 
@@ -31,7 +31,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
         let student = try await Enrolment(dependencies).createStudent(
-            .init(name: body.name, guardianIDs: body.guardianIds, notes: body.notes ?? ""), by: caller)
+            .init(name: body.name, guardianIDs: body.guardianIds, notes: body.notes ?? ""), by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "createStudent", body: body))
         return .created(.init(body: .json(.init(student, for: caller))))
     }
 
@@ -42,7 +43,8 @@ extension APIHandler {
 
     func createSubject(_ input: Operations.CreateSubject.Input) async throws -> Operations.CreateSubject.Output {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
-        let subject = try await Enrolment(dependencies).createSubject(named: body.name, by: try RequestScope.caller())
+        let subject = try await Enrolment(dependencies).createSubject(
+            named: body.name, by: try RequestScope.caller(), once: try IdempotentCall.key(input.headers.idempotencyKey, "createSubject", body: body))
         return .created(.init(body: .json(.init(subject))))
     }
 
@@ -63,7 +65,7 @@ extension APIHandler {
             sessionType: body.sessionType ?? "In person")
         let engagement = try await Enrolment(dependencies).createEngagement(
             .init(tutorID: body.tutorId, studentID: body.studentId, subjectID: body.subjectId, clientID: body.clientId, terms: terms),
-            by: caller)
+            by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createEngagement", body: body))
         let organization = try await Directory(dependencies).organization(for: caller)
         return .created(.init(body: .json(.init(engagement, currency: organization.currency, for: caller))))
     }

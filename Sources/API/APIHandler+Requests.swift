@@ -19,7 +19,7 @@ extension APIHandler {
             .init(
                 engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, note: body.note ?? "",
                 replacesSessionID: body.replacesSessionId),
-            by: caller)
+            by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createSessionRequest", body: body))
         return .created(.init(body: .json(try await schema(request, for: caller))))
     }
 
@@ -32,21 +32,27 @@ extension APIHandler {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
         let details = SessionDetails(location: body.location, sessionType: body.sessionType, className: body.className ?? "", room: body.room ?? "")
-        let request = try await RequestMoves(dependencies).accept(input.path.requestId, details: details, by: caller)
+        let request = try await RequestMoves(dependencies).accept(
+            input.path.requestId, details: details, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "acceptSessionRequest", input.path.requestId, body: body))
         return .ok(.init(body: .json(try await schema(request, for: caller))))
     }
 
     func declineSessionRequest(_ input: Operations.DeclineSessionRequest.Input) async throws -> Operations.DeclineSessionRequest.Output {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
-        let request = try await RequestMoves(dependencies).decline(input.path.requestId, reason: body.reason, by: caller)
+        let request = try await RequestMoves(dependencies).decline(
+            input.path.requestId, reason: body.reason, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "declineSessionRequest", input.path.requestId, body: body))
         return .ok(.init(body: .json(try await schema(request, for: caller))))
     }
 
     func proposeSessionTime(_ input: Operations.ProposeSessionTime.Input) async throws -> Operations.ProposeSessionTime.Output {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
-        let request = try await RequestMoves(dependencies).propose(input.path.requestId, start: body.start, note: body.note, by: caller)
+        let request = try await RequestMoves(dependencies).propose(
+            input.path.requestId, start: body.start, note: body.note, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "proposeSessionTime", input.path.requestId, body: body))
         return .ok(.init(body: .json(try await schema(request, for: caller))))
     }
 
@@ -55,11 +61,12 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         let moves = RequestMoves(dependencies)
         let id = input.path.requestId
+        let key = try IdempotentCall.key(input.headers.idempotencyKey, "respondToProposal", id, body: body)
         let request =
             switch body.action {
-            case .accept: try await moves.acceptProposal(id, by: caller)
-            case .decline: try await moves.declineProposal(id, message: body.message ?? "", by: caller)
-            case .reply: try await moves.reply(id, message: body.message ?? "", start: body.start, by: caller)
+            case .accept: try await moves.acceptProposal(id, by: caller, once: key)
+            case .decline: try await moves.declineProposal(id, message: body.message ?? "", by: caller, once: key)
+            case .reply: try await moves.reply(id, message: body.message ?? "", start: body.start, by: caller, once: key)
             }
         return .ok(.init(body: .json(try await schema(request, for: caller))))
     }
@@ -67,7 +74,9 @@ extension APIHandler {
     func withdrawSessionRequest(_ input: Operations.WithdrawSessionRequest.Input) async throws -> Operations.WithdrawSessionRequest.Output {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
-        let request = try await RequestMoves(dependencies).withdraw(input.path.requestId, message: body.message ?? "", by: caller)
+        let request = try await RequestMoves(dependencies).withdraw(
+            input.path.requestId, message: body.message ?? "", by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "withdrawSessionRequest", input.path.requestId, body: body))
         return .ok(.init(body: .json(try await schema(request, for: caller))))
     }
 

@@ -21,7 +21,8 @@ extension APIHandler {
                 location: body.location ?? "", sessionType: body.sessionType ?? "", className: body.className ?? "", room: body.room ?? "")
         }
         let session = try await SessionBooking(dependencies).book(
-            .init(engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, details: details), by: caller)
+            .init(engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, details: details), by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "createSession", body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
         return .created(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
     }
@@ -34,7 +35,9 @@ extension APIHandler {
     func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
-        let session = try await SessionCancellation(dependencies).cancel(input.path.sessionId, reason: body.reason, by: caller)
+        let session = try await SessionCancellation(dependencies).cancel(
+            input.path.sessionId, reason: body.reason, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "cancelSession", input.path.sessionId, body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
         return .ok(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
     }
@@ -45,7 +48,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
         let caller = try RequestScope.caller()
         let session = try await SessionCancellationRequests(dependencies).request(
-            input.path.sessionId, comment: body.comment ?? "", readWarning: body.readWarning ?? false, by: caller)
+            input.path.sessionId, comment: body.comment ?? "", readWarning: body.readWarning ?? false, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "requestSessionCancellation", input.path.sessionId, body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
         return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
     }

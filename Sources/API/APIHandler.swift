@@ -36,7 +36,7 @@ struct APIHandler: APIProtocol {
             .init(
                 email: body.email, name: body.name, role: Role(rawValue: body.role.rawValue)!, phone: body.phone,
                 canRequestSessions: body.canRequestSessions ?? false),
-            by: try RequestScope.caller())
+            by: try RequestScope.caller(), once: try IdempotentCall.key(input.headers.idempotencyKey, "createInvitation", body: body))
         return .created(.init(body: .json(.init(user: .init(sent.user), expiresAt: sent.expiresAt, link: sent.link))))
     }
 

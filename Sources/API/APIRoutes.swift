@@ -16,7 +16,6 @@ public enum APIRoutes {
             .add(middleware: ProblemResponses<Context>())
             .add(middleware: BearerAuthentication<Context>(authentication: Authentication(dependencies)))
             .add(middleware: JSONInputRules<Context>())
-            .add(middleware: IdempotencyKeys<Context>(dependencies: dependencies))
         let routes = DeclaredRoutes()
         try APIHandler(dependencies: dependencies).registerHandlers(
             on: routes.recording(into: api), serverURL: Servers.Server1.url(),

@@ -116,10 +116,11 @@ import Testing
     func anIdempotencyKeyReplaysTheFirstAnswer(_ database: TestDatabase) async throws {
         try await withAPI(database) { client, world in
             let parent = world.token(world.ours.parents[0])
-            let body = Self.requestBody(world.ours.engagements[0].id, Self.thursday10)
-            func post(_ key: String, _ body: String) async throws -> APIResponse {
+            let engagement = world.ours.engagements[0].id
+            let body = Self.requestBody(engagement, Self.thursday10)
+            func post(_ key: String, _ body: String, to path: String = "/api/v1/session-requests") async throws -> APIResponse {
                 try await client.execute(
-                    uri: "/api/v1/session-requests", method: .post,
+                    uri: path, method: .post,
                     headers: [.authorization: "Bearer \(parent)", .contentType: "application/json", HTTPField.Name("Idempotency-Key")!: key],
                     body: ByteBuffer(string: body)
                 ) { APIResponse(status: $0.status.code, headers: $0.headers, body: String(buffer: $0.body)) }
@@ -128,15 +129,50 @@ import Testing
             let repeated = try await post("key-1", body)
             #expect(first.status == 201 && repeated.status == 201)
             #expect(repeated.body == first.body)
-            #expect(repeated.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
-            let changed = try await post("key-1", Self.requestBody(world.ours.engagements[0].id, "2026-03-26T12:00:00Z"))
-            #expect(changed.status == 422)
-            // A refusal is remembered too: the same key and body get the same 409, not a new attempt.
+            let reordered = try await post("key-1", #"{"note":"","start":"\#(Self.thursday10)","engagementId":"\#(engagement)"}"#)
+            #expect(reordered.status == 201 && reordered.body == first.body, "the same JSON in another key order is the same request")
+            let changed = try await post("key-1", Self.requestBody(engagement, "2026-03-26T12:00:00Z"))
+            #expect(changed.status == 422 && changed.problemFields == ["Idempotency-Key"])
+            let id = try #require(first.json["id"] as? String)
+            let elsewhere = try await post("key-1", "{}", to: "/api/v1/session-requests/\(id)/withdraw")
+            #expect(elsewhere.status == 422, "a key belongs to one operation")
+
+            // A refusal changed nothing and is not kept: once the time is free, the same key and body succeed.
             let conflict = try await post("key-2", body)
             #expect(conflict.status == 409)
-            #expect(try await post("key-2", body).body == conflict.body)
+            #expect(try await post("withdraw-1", "{}", to: "/api/v1/session-requests/\(id)/withdraw").status == 200)
+            #expect(try await post("key-2", body).status == 201)
             let requests = try await client.call(.get, "/api/v1/session-requests", token: parent)
-            #expect(requests.items.count == 1, "the repeat did not act again")
+            #expect(requests.items.count == 2, "each repeat of key-1 returned the first request without making another")
+        }
+    }
+
+    /// Repeats of one call sent at once (a client retrying before the first answer came) make one
+    /// request and all get its answer: the key is claimed in the move's transaction, so the repeats
+    /// wait for the first to commit (PostgreSQL) or come after it (SQLite's single writer).
+    @Test(arguments: TestDatabase.available)
+    func concurrentRepeatsOfOneKeyActOnce(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = world.token(world.ours.parents[0])
+            let body = Self.requestBody(world.ours.engagements[0].id, Self.thursday10)
+            let answers = try await withThrowingTaskGroup(of: APIResponse.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        try await client.execute(
+                            uri: "/api/v1/session-requests", method: .post,
+                            headers: [
+                                .authorization: "Bearer \(parent)", .contentType: "application/json", HTTPField.Name("Idempotency-Key")!: "same",
+                            ],
+                            body: ByteBuffer(string: body)
+                        ) { APIResponse(status: $0.status.code, headers: $0.headers, body: String(buffer: $0.body)) }
+                    }
+                }
+                return try await group.reduce(into: [APIResponse]()) { $0.append($1) }
+            }
+            #expect(answers.allSatisfy { $0.status == 201 }, "\(answers.map(\.status))")
+            #expect(Set(answers.map(\.body)).count == 1)
+            let requests = try await client.call(.get, "/api/v1/session-requests", token: parent)
+            #expect(requests.items.count == 1)
         }
     }
 }

@@ -6,8 +6,10 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/parameters` section of the OpenAPI document.
     internal enum Parameters {
-        /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-        /// without acting again; the same key with a different body is refused with 422.
+        /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+        /// returns the first call's result without acting again (the same JSON with its keys in
+        /// another order is the same request); the same key with another request is refused with 422.
+        /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
         ///
         ///
         /// - Remark: Generated from `#/components/parameters/IdempotencyKey`.

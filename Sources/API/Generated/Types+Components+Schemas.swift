@@ -301,20 +301,22 @@ extension Components {
             internal var user: Components.Schemas.Person
             /// - Remark: Generated from `#/components/schemas/Invitation/expiresAt`.
             internal var expiresAt: Foundation.Date
-            /// The link emailed to the person.
+            /// The link emailed to the person. Absent when this answer repeats an earlier call's
+            /// (the same Idempotency-Key): links are secrets and are not kept.
+            ///
             ///
             /// - Remark: Generated from `#/components/schemas/Invitation/link`.
-            internal var link: Swift.String
+            internal var link: Swift.String?
             /// Creates a new `Invitation`.
             ///
             /// - Parameters:
             ///   - user:
             ///   - expiresAt:
-            ///   - link: The link emailed to the person.
+            ///   - link: The link emailed to the person. Absent when this answer repeats an earlier call's
             internal init(
                 user: Components.Schemas.Person,
                 expiresAt: Foundation.Date,
-                link: Swift.String
+                link: Swift.String? = nil
             ) {
                 self.user = user
                 self.expiresAt = expiresAt

@@ -585,8 +585,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/invitations/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/invitations/POST/header/Idempotency-Key`.
@@ -595,7 +597,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -1646,8 +1648,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/tutors/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/tutors/POST/header/Idempotency-Key`.
@@ -1656,7 +1660,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -2292,8 +2296,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/students/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/students/POST/header/Idempotency-Key`.
@@ -2302,7 +2308,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -2753,8 +2759,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/subjects/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/subjects/POST/header/Idempotency-Key`.
@@ -2763,7 +2771,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -3216,8 +3224,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/engagements/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/engagements/POST/header/Idempotency-Key`.
@@ -3226,7 +3236,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -4558,8 +4568,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/session-requests/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/POST/header/Idempotency-Key`.
@@ -4568,7 +4580,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -5073,8 +5085,10 @@ internal enum Operations {
             internal var path: Operations.AcceptSessionRequest.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/accept/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/accept/POST/header/Idempotency-Key`.
@@ -5083,7 +5097,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -5365,8 +5379,10 @@ internal enum Operations {
             internal var path: Operations.DeclineSessionRequest.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/decline/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/decline/POST/header/Idempotency-Key`.
@@ -5375,7 +5391,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -5657,8 +5673,10 @@ internal enum Operations {
             internal var path: Operations.ProposeSessionTime.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/propose/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/propose/POST/header/Idempotency-Key`.
@@ -5667,7 +5685,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -5949,8 +5967,10 @@ internal enum Operations {
             internal var path: Operations.RespondToProposal.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/respond/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/respond/POST/header/Idempotency-Key`.
@@ -5959,7 +5979,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -6241,8 +6261,10 @@ internal enum Operations {
             internal var path: Operations.WithdrawSessionRequest.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/withdraw/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/session-requests/{requestId}/withdraw/POST/header/Idempotency-Key`.
@@ -6251,7 +6273,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -6971,8 +6993,10 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/sessions/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/POST/header/Idempotency-Key`.
@@ -6981,7 +7005,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -7486,8 +7510,10 @@ internal enum Operations {
             internal var path: Operations.CancelSession.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/cancel/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/cancel/POST/header/Idempotency-Key`.
@@ -7496,7 +7522,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
@@ -7778,8 +7804,10 @@ internal enum Operations {
             internal var path: Operations.RequestSessionCancellation.Input.Path
             /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/cancellation-request/POST/header`.
             internal struct Headers: Sendable, Hashable {
-                /// Any unique string (a UUID). Sending the same key and body again returns the first answer
-                /// without acting again; the same key with a different body is refused with 422.
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/cancellation-request/POST/header/Idempotency-Key`.
@@ -7788,7 +7816,7 @@ internal enum Operations {
                 /// Creates a new `Headers`.
                 ///
                 /// - Parameters:
-                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key and body again returns the first answer
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 ///   - accept:
                 internal init(
                     idempotencyKey: Components.Parameters.IdempotencyKey? = nil,

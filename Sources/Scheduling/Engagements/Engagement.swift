@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Parents may request sessions only through an active engagement (seed 001: "Customers
 /// cannot make requests to a tutor that is not assigned").
-public struct Engagement: Hashable, Sendable {
+public struct Engagement: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public let tutorID: String
@@ -31,7 +31,7 @@ public struct Engagement: Hashable, Sendable {
 }
 
 /// The money and defaults of an engagement, each session starts from these.
-public struct EngagementTerms: Hashable, Sendable {
+public struct EngagementTerms: Hashable, Sendable, Codable {
     /// What the client pays per hour, in the currency's minor unit (pence, cents).
     public var clientRatePerHour: Int
     /// What the tutor earns per hour, in the currency's minor unit.

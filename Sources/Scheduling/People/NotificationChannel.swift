@@ -1,5 +1,5 @@
 /// How a notification reaches a person.
-public enum NotificationChannel: String, Sendable, Hashable, CaseIterable {
+public enum NotificationChannel: String, Sendable, Hashable, CaseIterable, Codable {
     case email
     /// A text message to the person's phone.
     case sms

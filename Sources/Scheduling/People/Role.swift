@@ -1,5 +1,5 @@
 /// What a person may do inside their organization (PRODUCT.md "People and permissions").
-public enum Role: String, CaseIterable, Hashable, Sendable {
+public enum Role: String, CaseIterable, Hashable, Sendable, Codable {
     /// The office: everything inside the organization.
     case admin
     /// Their own availability, requests, sessions and reports.

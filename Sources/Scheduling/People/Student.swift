@@ -1,5 +1,5 @@
 /// A learner. Their guardians are the parents who see them and may request sessions for them.
-public struct Student: Hashable, Sendable {
+public struct Student: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public var name: String

@@ -1,5 +1,5 @@
 /// What is taught: "Maths", "GCSE Chemistry".
-public struct Subject: Hashable, Sendable {
+public struct Subject: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public var name: String

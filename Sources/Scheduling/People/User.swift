@@ -1,5 +1,5 @@
 /// Someone who can (or will, once invited) log in: office staff, a tutor, or a parent.
-public struct User: Hashable, Sendable {
+public struct User: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public var role: Role

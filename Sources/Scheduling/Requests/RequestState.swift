@@ -1,5 +1,5 @@
 /// Where a session request stands (PRODUCT.md "The session request"), with its calendar colour.
-public enum RequestState: String, CaseIterable, Hashable, Sendable {
+public enum RequestState: String, CaseIterable, Hashable, Sendable, Codable {
     /// Waiting for the tutor or office (light blue; striped when the parent replied).
     case pending
     /// The tutor offered another time; waiting for the parent (lilac).

@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A parent's request for a session at a time, and the negotiation that follows.
-public struct SessionRequest: Hashable, Sendable {
+public struct SessionRequest: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public let engagementID: String

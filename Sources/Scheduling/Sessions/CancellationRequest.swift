@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A family's request that the office cancel a session (`request` cancellation mode).
-public struct CancellationRequest: Hashable, Sendable {
+public struct CancellationRequest: Hashable, Sendable, Codable {
     public let requestedAt: Date
     public let parentID: String
     public let parentName: String

@@ -1,5 +1,5 @@
 /// A scheduled, held or cancelled meeting of a tutor with one or more students.
-public struct Session: Hashable, Sendable {
+public struct Session: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public var tutorID: String
@@ -42,7 +42,7 @@ public struct Session: Hashable, Sendable {
     }
 }
 
-public enum SessionStatus: String, CaseIterable, Hashable, Sendable {
+public enum SessionStatus: String, CaseIterable, Hashable, Sendable, Codable {
     case scheduled
     case completed
     case cancelled

@@ -3,7 +3,7 @@ public import Foundation
 /// A half-open stretch of time `[start, end)` between two instants.
 ///
 /// Half-open so that back-to-back sessions (10:00–11:00 and 11:00–12:00) do not overlap.
-public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
+public struct TimeRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public let start: Date
     public let end: Date
 

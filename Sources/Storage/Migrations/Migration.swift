@@ -37,5 +37,6 @@ extension Migration {
         .m0015MessageTemplates,
         .m0016DirectoryStamp,
         .m0017AvailabilityStampsDirectory,
+        .m0018IdempotentResults,
     ]
 }

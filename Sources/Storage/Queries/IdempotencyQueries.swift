@@ -1,60 +1,42 @@
 public import Foundation
 import SQLKit
 
-/// What an `Idempotency-Key` says about a request the first time and on every repeat.
-public enum IdempotencyClaim: Sendable, Equatable {
-    /// First use: go ahead, then record the answer.
-    case claimed
-    /// Seen before with the same body: send the first answer again.
-    case replay(status: Int, contentType: String, body: String)
-    /// Seen before with a different body.
-    case mismatch
-    /// The first request with this key is still running.
-    case inProgress
+/// What an earlier call with the same `Idempotency-Key` left: the fingerprint of that call and the
+/// result it stored.
+public struct IdempotencyRecord: Sendable, Equatable {
+    public let fingerprint: String
+    public let result: String
 }
 
 extension DB {
-    public func claimIdempotencyKey(userID: String, key: String, fingerprint: String, now: Date) async throws -> IdempotencyClaim {
-        let existing = try await sql.raw(
-            "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE user_id = \(bind: userID) AND key = \(bind: key)"
-        ).first(decoding: IdempotencyRow.self, keyDecodingStrategy: .snakeCaseColumns)
-        guard let existing else {
-            try await sql.raw(
-                """
-                INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at)
-                VALUES (\(bind: userID), \(bind: key), \(bind: fingerprint), \(bind: now.epochSeconds))
-                """
-            ).run()
-            return .claimed
-        }
-        guard existing.fingerprint == fingerprint else { return .mismatch }
-        guard let status = existing.status else { return .inProgress }
-        return .replay(status: status, contentType: existing.contentType ?? "application/json", body: existing.body ?? "")
+    /// Claims `key` for the call being made in this transaction: nil when the key is new, so the
+    /// call goes ahead and `recordIdempotentResult` stores its result before the commit; otherwise
+    /// what the first call with the key stored. On PostgreSQL a first call still running holds the
+    /// key until it commits or rolls back, and this waits for it.
+    public func claimIdempotencyKey(userID: String, key: String, fingerprint: String, now: Date) async throws -> IdempotencyRecord? {
+        let claimed = try await sql.raw(
+            """
+            INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at)
+            VALUES (\(bind: userID), \(bind: key), \(bind: fingerprint), \(bind: now.epochSeconds))
+            ON CONFLICT (user_id, key) DO NOTHING RETURNING key
+            """
+        ).first()
+        guard claimed == nil else { return nil }
+        let row = try await sql.raw(
+            "SELECT fingerprint, result FROM idempotency_keys WHERE user_id = \(bind: userID) AND key = \(bind: key)"
+        ).first()
+        guard let row else { throw CorruptRow("idempotency key \(key) neither new nor stored") }
+        return IdempotencyRecord(
+            fingerprint: try row.decode(column: "fingerprint", as: String.self), result: try row.decode(column: "result", as: String?.self) ?? "")
     }
 
-    public func completeIdempotencyKey(userID: String, key: String, status: Int, contentType: String, body: String) async throws {
-        try await sql.raw(
-            """
-            UPDATE idempotency_keys SET status = \(bind: status), content_type = \(bind: contentType), body = \(bind: body)
-            WHERE user_id = \(bind: userID) AND key = \(bind: key)
-            """
-        ).run()
-    }
-
-    /// Forgets a key whose request failed on our side, so that the client's retry runs again.
-    public func releaseIdempotencyKey(userID: String, key: String) async throws {
-        try await sql.raw("DELETE FROM idempotency_keys WHERE user_id = \(bind: userID) AND key = \(bind: key) AND status IS NULL").run()
+    /// Stores the result of the call that claimed `key`, in the same transaction.
+    public func recordIdempotentResult(userID: String, key: String, result: String) async throws {
+        try await sql.raw("UPDATE idempotency_keys SET result = \(bind: result) WHERE user_id = \(bind: userID) AND key = \(bind: key)").run()
     }
 
     /// Keys are kept for a day: long enough for any retry.
     public func deleteIdempotencyKeys(before: Date) async throws {
         try await sql.raw("DELETE FROM idempotency_keys WHERE created_at < \(bind: before.epochSeconds)").run()
     }
-}
-
-private struct IdempotencyRow: Decodable {
-    let fingerprint: String
-    let status: Int?
-    let contentType: String?
-    let body: String?
 }

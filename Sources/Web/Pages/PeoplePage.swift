@@ -89,7 +89,7 @@ struct PeoplePage {
                     place: [engagement.terms.sessionType, engagement.terms.location].filter { !$0.isEmpty }.joined(separator: " · "),
                     active: engagement.isActive)
             },
-            invited: invited.map { Invited(name: $0.user.name, link: $0.link, expires: organization.describe($0.expiresAt)) }, error: error,
+            invited: invited.map { Invited(name: $0.user.name, link: $0.link ?? "", expires: organization.describe($0.expiresAt)) }, error: error,
             form: form)
     }
 }

@@ -29,16 +29,31 @@ public struct Invitations: Sendable {
         }
     }
 
-    public struct Sent: Sendable {
+    public struct Sent: Sendable, Codable {
         public let user: User
         public let expiresAt: Date
-        /// The link in the email. Returned to the office too, so they can pass it on another way.
-        public let link: String
+        /// The link in the email. Returned to the office too, so they can pass it on another way;
+        /// nil when this repeats an earlier call's answer (`IdempotencyKey`): links are secrets and
+        /// are never stored.
+        public let link: String?
+
+        private enum CodingKeys: String, CodingKey { case user, expiresAt }
+
+        init(user: User, expiresAt: Date, link: String?) {
+            self.user = user
+            self.expiresAt = expiresAt
+            self.link = link
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(user: try values.decode(User.self, forKey: .user), expiresAt: try values.decode(Date.self, forKey: .expiresAt), link: nil)
+        }
     }
 
     /// Creates the person if they are new, then sends them a fresh link (earlier links stop working).
     /// Someone who already set a password needs no invitation.
-    public func invite(_ draft: Draft, by caller: Caller) async throws -> Sent {
+    public func invite(_ draft: Draft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Sent {
         try caller.requireAdmin(to: "invite people")
         guard draft.role != .admin || caller.isAdmin else { throw DomainError.forbidden("Only the office can invite office staff.") }
         let email = try ContactRules.email(draft.email)
@@ -51,7 +66,7 @@ public struct Invitations: Sendable {
         let newUserID = dependencies.ids.next()
         let invitationID = dependencies.ids.next()
         let messageID = dependencies.ids.next()
-        let user: User = try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             guard let organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
             let user: User
             if let existing = try await db.user(email: email, organizationID: caller.organizationID) {
@@ -76,9 +91,8 @@ public struct Invitations: Sendable {
                 InvitationMessage(
                     id: messageID, user: user, organization: organization, invitedBy: caller.name, link: link, expiresAt: expiresAt, now: now
                 ).outboxMessage(in: db, logger: dependencies.logger))
-            return user
+            return Sent(user: user, expiresAt: expiresAt, link: link)
         }
-        return Sent(user: user, expiresAt: expiresAt, link: link)
     }
 
     /// Who an invitation link is for, if it can still be used; otherwise the refusal that

@@ -23,24 +23,24 @@ public struct Enrolment: Sendable {
         }
     }
 
-    public func createTutor(_ draft: TutorDraft, by caller: Caller) async throws -> User {
+    public func createTutor(_ draft: TutorDraft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> User {
         try caller.requireAdmin(to: "add tutors")
         if draft.sendInvitation {
             return try await Invitations(dependencies).invite(
-                .init(email: draft.email, name: draft.name, role: .tutor, phone: draft.phone), by: caller
+                .init(email: draft.email, name: draft.name, role: .tutor, phone: draft.phone), by: caller, once: key
             ).user
         }
         let tutor = User(
             id: dependencies.ids.next(), organizationID: caller.organizationID, role: .tutor, name: try ContactRules.name(draft.name),
             email: try ContactRules.email(draft.email), phone: try ContactRules.phone(draft.phone))
         let now = dependencies.currentInstant()
-        try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             if try await db.user(email: tutor.email, organizationID: caller.organizationID) != nil {
                 throw DomainError.conflict("Someone with the email \(tutor.email) is already in this organization.")
             }
             try await db.insertUser(tutor, passwordHash: nil, now: now)
+            return tutor
         }
-        return tutor
     }
 
     public struct StudentDraft: Sendable {
@@ -55,7 +55,7 @@ public struct Enrolment: Sendable {
         }
     }
 
-    public func createStudent(_ draft: StudentDraft, by caller: Caller) async throws -> Student {
+    public func createStudent(_ draft: StudentDraft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Student {
         try caller.requireAdmin(to: "add students")
         let name = try ContactRules.name(draft.name)
         guard draft.notes.count <= 5000 else { throw DomainError.invalid("notes", "Notes can be at most 5000 characters.") }
@@ -64,29 +64,29 @@ public struct Enrolment: Sendable {
         let student = Student(
             id: dependencies.ids.next(), organizationID: caller.organizationID, name: name, guardianIDs: guardianIDs, notes: draft.notes)
         let now = dependencies.currentInstant()
-        try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             let parents = try await db.users(organizationID: caller.organizationID, role: .parent, ids: guardianIDs)
             if let missing = guardianIDs.firstIndex(where: { id in !parents.contains { $0.id == id } }) {
                 throw DomainError(
                     .notFound, "Parent not found.", issues: [FieldIssue(field: "guardianIds[\(missing)]", message: "No such parent.")])
             }
             try await db.insertStudent(student, now: now)
+            return student
         }
-        return student
     }
 
-    public func createSubject(named rawName: String, by caller: Caller) async throws -> Subject {
+    public func createSubject(named rawName: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Subject {
         try caller.requireAdmin(to: "add subjects")
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count) else { throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.") }
         let subject = Subject(id: dependencies.ids.next(), organizationID: caller.organizationID, name: name)
-        try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             if try await db.subjects(organizationID: caller.organizationID).contains(where: { $0.name.lowercased() == name.lowercased() }) {
                 throw DomainError.conflict("The subject \(name) already exists.")
             }
             try await db.insertSubject(subject)
+            return subject
         }
-        return subject
     }
 
     public struct EngagementDraft: Sendable {
@@ -106,12 +106,12 @@ public struct Enrolment: Sendable {
         }
     }
 
-    public func createEngagement(_ draft: EngagementDraft, by caller: Caller) async throws -> Engagement {
+    public func createEngagement(_ draft: EngagementDraft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Engagement {
         try caller.requireAdmin(to: "assign tutors to students")
         try draft.terms.validate()
         let id = dependencies.ids.next()
         let now = dependencies.currentInstant()
-        return try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             let organizationID = caller.organizationID
             guard let tutor = try await db.user(id: draft.tutorID, organizationID: organizationID), tutor.role == .tutor else {
                 throw DomainError.notFound("Tutor")

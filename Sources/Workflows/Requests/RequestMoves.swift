@@ -10,34 +10,42 @@ public struct RequestMoves: Sendable {
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
-    public func accept(_ requestID: String, details: SessionDetails, by caller: Caller) async throws -> SessionRequest {
-        try await move(.accept(try details.validated()), requestID, by: caller)
+    public func accept(_ requestID: String, details: SessionDetails, by caller: Caller, once key: IdempotencyKey? = nil) async throws
+        -> SessionRequest
+    {
+        try await move(.accept(try details.validated()), requestID, by: caller, once: key)
     }
 
-    public func decline(_ requestID: String, reason: String, by caller: Caller) async throws -> SessionRequest {
-        try await move(.decline(reason), requestID, by: caller)
+    public func decline(_ requestID: String, reason: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> SessionRequest {
+        try await move(.decline(reason), requestID, by: caller, once: key)
     }
 
     /// Offers `start` instead, keeping the requested length.
-    public func propose(_ requestID: String, start: Date, note: String, by caller: Caller) async throws -> SessionRequest {
-        try await move(.propose(start, note), requestID, by: caller)
+    public func propose(_ requestID: String, start: Date, note: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws
+        -> SessionRequest
+    {
+        try await move(.propose(start, note), requestID, by: caller, once: key)
     }
 
-    public func acceptProposal(_ requestID: String, by caller: Caller) async throws -> SessionRequest {
-        try await move(.acceptProposal, requestID, by: caller)
+    public func acceptProposal(_ requestID: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> SessionRequest {
+        try await move(.acceptProposal, requestID, by: caller, once: key)
     }
 
-    public func declineProposal(_ requestID: String, message: String, by caller: Caller) async throws -> SessionRequest {
-        try await move(.declineProposal(message), requestID, by: caller)
+    public func declineProposal(_ requestID: String, message: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws
+        -> SessionRequest
+    {
+        try await move(.declineProposal(message), requestID, by: caller, once: key)
     }
 
     /// A message, another time (keeping the length), or both.
-    public func reply(_ requestID: String, message: String, start: Date?, by caller: Caller) async throws -> SessionRequest {
-        try await move(.reply(message, start), requestID, by: caller)
+    public func reply(_ requestID: String, message: String, start: Date?, by caller: Caller, once key: IdempotencyKey? = nil) async throws
+        -> SessionRequest
+    {
+        try await move(.reply(message, start), requestID, by: caller, once: key)
     }
 
-    public func withdraw(_ requestID: String, message: String, by caller: Caller) async throws -> SessionRequest {
-        try await move(.withdraw(message), requestID, by: caller)
+    public func withdraw(_ requestID: String, message: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> SessionRequest {
+        try await move(.withdraw(message), requestID, by: caller, once: key)
     }
 
     /// A move as asked for, before the request (and so the session length) is known.
@@ -66,10 +74,10 @@ public struct RequestMoves: Sendable {
         }
     }
 
-    private func move(_ intent: Intent, _ requestID: String, by caller: Caller) async throws -> SessionRequest {
+    private func move(_ intent: Intent, _ requestID: String, by caller: Caller, once key: IdempotencyKey?) async throws -> SessionRequest {
         let now = dependencies.currentInstant()
         let newSessionID = dependencies.ids.next()
-        return try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             guard let request = try await db.requestLockingSchedule(id: requestID, organizationID: caller.organizationID) else {
                 throw DomainError.notFound("Session request")
             }

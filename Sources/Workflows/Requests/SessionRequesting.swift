@@ -26,7 +26,7 @@ public struct SessionRequesting: Sendable {
         }
     }
 
-    public func request(_ draft: Draft, by caller: Caller) async throws -> SessionRequest {
+    public func request(_ draft: Draft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> SessionRequest {
         guard caller.role == .parent else {
             throw DomainError.forbidden("Session requests are made by families; the office books sessions directly.")
         }
@@ -38,7 +38,7 @@ public struct SessionRequesting: Sendable {
         }
         let now = dependencies.currentInstant()
         let id = dependencies.ids.next()
-        return try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             guard let (organization, stamp) = try await db.stampedOrganization(id: caller.organizationID) else {
                 throw DomainError.notFound("Engagement")
             }

@@ -24,14 +24,14 @@ public struct SessionBooking: Sendable {
         }
     }
 
-    public func book(_ draft: Draft, by caller: Caller) async throws -> Session {
+    public func book(_ draft: Draft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Session {
         try caller.requireAdmin(to: "book sessions directly")
         if let minutes = draft.durationMinutes, !SessionLength.isValid(minutes: minutes) {
             throw DomainError.invalid("durationMinutes", SessionLength.rule)
         }
         let now = dependencies.currentInstant()
         let id = dependencies.ids.next()
-        return try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             let engagement = try await Directory.engagement(draft.engagementID, for: caller, in: db)
             guard engagement.isActive else { throw DomainError.conflict("This engagement has ended.") }
             let details = try (draft.details ?? SessionDetails(location: engagement.terms.location, sessionType: engagement.terms.sessionType))

@@ -9,9 +9,9 @@ public struct SessionCancellation: Sendable {
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
-    public func cancel(_ sessionID: String, reason: String, by caller: Caller) async throws -> Session {
+    public func cancel(_ sessionID: String, reason: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Session {
         let now = dependencies.currentInstant()
-        return try await dependencies.store.write { db in
+        return try await dependencies.write(once: key, by: caller) { db in
             guard let peek = try await db.session(id: sessionID, organizationID: caller.organizationID) else { throw DomainError.notFound("Session") }
             try await db.lockSchedule(ofTutor: peek.tutorID)
             guard var session = try await db.session(id: sessionID, organizationID: caller.organizationID) else {

@@ -10,10 +10,12 @@ public struct SessionCancellationRequests: Sendable {
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
-    public func request(_ sessionID: String, comment: String, readWarning: Bool, by caller: Caller) async throws -> Session {
+    public func request(
+        _ sessionID: String, comment: String, readWarning: Bool, by caller: Caller, once key: IdempotencyKey? = nil
+    ) async throws -> Session {
         guard caller.role == .parent else { throw DomainError.forbidden("Families ask to cancel; the office and tutors cancel directly.") }
         guard caller.canRequestSessions else { throw DomainError.forbidden("The office has not enabled cancelling sessions for your account.") }
-        return try await change(sessionID, by: caller) { session, parties, now in
+        return try await change(sessionID, by: caller, once: key) { session, parties, now in
             let words = try CancellationRequestRules.check(
                 requesting: session, organization: parties.organization, now: now, comment: comment, readWarning: readWarning)
             return (
@@ -25,7 +27,7 @@ public struct SessionCancellationRequests: Sendable {
     /// The family takes their request back: the session goes ahead.
     public func withdraw(_ sessionID: String, by caller: Caller) async throws -> Session {
         guard caller.role == .parent else { throw DomainError.forbidden("Only the family takes back their cancellation request.") }
-        return try await change(sessionID, by: caller) { session, _, _ in
+        return try await change(sessionID, by: caller, once: nil) { session, _, _ in
             guard session.cancellationRequest != nil else { throw DomainError.conflict("Nobody has asked to cancel this session.") }
             return (nil, .cancellationRequestWithdrawn, "")
         }
@@ -34,18 +36,18 @@ public struct SessionCancellationRequests: Sendable {
     /// The office (or the session's tutor) decides the session goes ahead after all.
     public func clear(_ sessionID: String, by caller: Caller) async throws -> Session {
         guard caller.role != .parent else { throw DomainError.forbidden("The office clears cancellation requests; you can take yours back.") }
-        return try await change(sessionID, by: caller) { session, _, _ in
+        return try await change(sessionID, by: caller, once: nil) { session, _, _ in
             guard session.cancellationRequest != nil else { throw DomainError.conflict("Nobody has asked to cancel this session.") }
             return (nil, .cancellationRequestCleared, "")
         }
     }
 
     private func change(
-        _ sessionID: String, by caller: Caller,
+        _ sessionID: String, by caller: Caller, once key: IdempotencyKey?,
         _ decide: @escaping @Sendable (Session, RequestParties, Date) throws -> (CancellationRequest?, LifecycleEvent, String)
     ) async throws -> Session {
         let now = dependencies.currentInstant()
-        return try await dependencies.store.write { [dependencies] db in
+        return try await dependencies.write(once: key, by: caller) { [dependencies] db in
             guard var session = try await db.session(id: sessionID, organizationID: caller.organizationID) else {
                 throw DomainError.notFound("Session")
             }
