@@ -1,11 +1,11 @@
 import Foundation
 import Logging
-import Prometheus
 import ServiceLifecycle
 import Workflows
 
 /// The application as `serve` builds it, on a free loopback port, for benchmarks that measure it
-/// over HTTP.
+/// over HTTP: with its worker (delivering to the configured mail folder), request expiry,
+/// housekeeping and metrics.
 struct BenchServer {
     let port: Int
     private let group: ServiceGroup
@@ -15,8 +15,10 @@ struct BenchServer {
         var configuration = configuration
         configuration.port = 0
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let startup = StartupGate()
         let app = try await buildApplication(
-            configuration: configuration, store: dependencies.store, dependencies: dependencies, metrics: PrometheusCollectorRegistry(),
+            configuration: configuration, store: dependencies.store, dependencies: dependencies, metrics: Runtime.metrics,
+            services: try Runtime.workerServices(configuration, dependencies: dependencies, startup: startup), startup: startup,
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: dependencies.logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: dependencies.logger))
         let running = Task { try await group.run() }

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import Storage
 import Workflows
@@ -17,6 +19,14 @@ enum Runtime {
             store: store, now: { Date() }, passwords: PasswordHasher(cost: configuration.passwordCost),
             publicBaseURL: configuration.publicBaseURL, logger: logger, textMessages: configuration.delivery.sms != nil)
     }
+
+    /// The process's metrics, which `/metrics` serves: every `Counter` and timer of swift-metrics
+    /// lands here from the first use on.
+    static let metrics: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
 
     /// The background work `serve` runs unless told not to, and `worker` runs alone: delivering
     /// notifications, expiring overdue requests, deleting what has expired.

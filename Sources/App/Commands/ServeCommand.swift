@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import Metrics
-import Prometheus
 import Workflows
 
 struct ServeCommand: AsyncParsableCommand {
@@ -29,14 +27,12 @@ struct ServeCommand: AsyncParsableCommand {
         if let port { values["http.port"] = .int(port) }
         let configuration = try AppConfiguration(reader: AppConfiguration.reader(commandLine: values))
         let logger = Runtime.logger(configuration)
-        let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         logger.info("using \(configuration.database.description)")
         let store = try await configuration.database.open(logger: logger)
         let dependencies = Runtime.dependencies(configuration, store: store, logger: logger)
         let startup = StartupGate()
         let app = try await buildApplication(
-            configuration: configuration, store: store, dependencies: dependencies, metrics: registry, seedDemo: demo,
+            configuration: configuration, store: store, dependencies: dependencies, metrics: Runtime.metrics, seedDemo: demo,
             services: [store] + (noWorker ? [] : try Runtime.workerServices(configuration, dependencies: dependencies, startup: startup)),
             startup: startup, logger: logger)
         do {
