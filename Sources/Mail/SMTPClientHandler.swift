@@ -1,24 +1,32 @@
 import NIOCore
 
-/// Pairs each reply with the command waiting for it, in order. Lives on the channel's event loop.
+/// Reads the server's replies and hands each to the command waiting for it, in order. Lives on
+/// the channel's event loop. Bytes are read as replies only when a command waits for one, so
+/// anything the server sent ahead (the greeting before the first `expectReply`, or a reply a man in
+/// the middle slipped in behind the 220 to STARTTLS) waits in `received` until then.
 final class SMTPClientHandler: ChannelInboundHandler {
-    typealias InboundIn = SMTPResponse
+    typealias InboundIn = ByteBuffer
 
     private var waiting = CircularBuffer<EventLoopPromise<SMTPResponse>>()
-    /// Replies that came before anyone asked: the greeting, which may beat the first `expectReply`.
-    private var unclaimed = CircularBuffer<SMTPResponse>()
+    /// What the server sent that no command has taken yet.
+    private var received = ByteBuffer()
+    private var parser = SMTPReplyParser()
     private var closedBecause: SMTPError?
     private var context: ChannelHandlerContext?
 
     /// The next reply goes to `promise`; call before writing the command it answers.
     func expectReply(_ promise: EventLoopPromise<SMTPResponse>) {
-        if let response = unclaimed.popFirst() {
-            promise.succeed(response)
-        } else if let closedBecause {
-            promise.fail(closedBecause)
-        } else {
-            waiting.append(promise)
-        }
+        if let closedBecause { return promise.fail(closedBecause) }
+        waiting.append(promise)
+        if let context { deliver(context: context) }
+    }
+
+    /// Forgets everything the server sent that no command has taken: once TLS starts, nothing said
+    /// in plain text may count as a reply (RFC 3207 §4.2), or a man in the middle could answer the
+    /// first command sent inside TLS.
+    func discardUnclaimed() {
+        received.clear()
+        parser = SMTPReplyParser()
     }
 
     /// Ends the conversation (a reply that never came): whoever waits learns why.
@@ -32,12 +40,12 @@ final class SMTPClientHandler: ChannelInboundHandler {
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let response = unwrapInboundIn(data)
-        if let promise = waiting.popFirst() {
-            promise.succeed(response)
-        } else {
-            unclaimed.append(response)
+        var bytes = unwrapInboundIn(data)
+        received.writeBuffer(&bytes)
+        guard received.readableBytes <= 65_536 else {
+            return fail(.protocolViolation("the server sent more than 64 KiB that no command asked for"), context: context)
         }
+        deliver(context: context)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -47,6 +55,18 @@ final class SMTPClientHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         failWaiting(closedBecause ?? .connection("the server closed the connection"))
         context.fireChannelInactive()
+    }
+
+    /// Answers the waiting commands from the replies received so far.
+    private func deliver(context: ChannelHandlerContext) {
+        do {
+            while !waiting.isEmpty, let response = try parser.next(from: &received) {
+                waiting.removeFirst().succeed(response)
+            }
+            received.discardReadBytes()
+        } catch {
+            fail(error, context: context)
+        }
     }
 
     private func fail(_ error: SMTPError, context: ChannelHandlerContext) {

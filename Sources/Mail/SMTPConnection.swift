@@ -19,7 +19,7 @@ struct SMTPConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(
                             NIOSSLClientHandler(context: tls, serverHostname: server.serverNameIndication))
                     }
-                    try channel.pipeline.syncOperations.addHandlers(ByteToMessageHandler(SMTPResponseDecoder()), SMTPClientHandler())
+                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler())
                 }
             }
         let channel: any Channel
@@ -63,10 +63,13 @@ struct SMTPConnection: Sendable {
         guard reply.code == 250 else { throw SMTPError.rejected(command: "the message", code: reply.code, text: reply.text) }
     }
 
-    /// Turns on TLS under the conversation, after the server's 220 to STARTTLS.
+    /// Turns on TLS under the conversation, after the server's 220 to STARTTLS. In the same turn of
+    /// the event loop, so that no read comes between, whatever arrived in plain text behind the 220
+    /// is dropped.
     func startTLS(_ tls: NIOSSLContext, serverName: String?) async throws {
-        let channel = channel
+        let (channel, handler) = (channel, handler)
         try await channel.eventLoop.submit {
+            handler.value.discardUnclaimed()
             try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
         }.get()
     }

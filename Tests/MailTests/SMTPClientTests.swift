@@ -48,6 +48,21 @@ import Testing
         }
     }
 
+    /// RFC 3207 §4.2: what the server sent before TLS is discarded. A man in the middle appends a
+    /// reply to the 220 that starts TLS (one without AUTH); taken as the answer to the EHLO sent
+    /// inside TLS, it would make the client give up on logging in, or worse.
+    @Test func repliesInjectedBeforeTLSAreDiscarded() async throws {
+        for injected in ["250 injected.example", "250-injected.example\r\n250 SIZE 1", "25"] {
+            try await SMTPTestServer.with(mode: .starttls, login: "desk:s3cret", injectAfterStartTLS: injected) { server in
+                let url = "smtp://desk:s3cret@localhost:\(server.port)?ca=\(server.certificatePath)"
+                let results = try await send([mail(1)], to: SMTPServer(url: url))
+                #expect((try? results[0].get()) != nil, "injected \(injected): \(results)")
+                let received = try server.received()
+                #expect(received.count == 1 && received[0].tls && received[0].login == "desk")
+            }
+        }
+    }
+
     @Test func implicitTLSWithAuth() async throws {
         try await SMTPTestServer.with(mode: .tls, login: "desk:pw") { server in
             let url = "smtps://desk:pw@localhost:\(server.port)?ca=\(server.certificatePath)"

@@ -36,20 +36,22 @@ public final class SMTPTestServer: Sendable {
         self.process = process
     }
 
+    /// `injectAfterStartTLS`: a reply the server sends in plain text right behind its 220 to
+    /// STARTTLS, as a man in the middle would.
     public static func with<T: Sendable>(
         mode: Mode = .plain, login: String? = nil, reject: String? = nil, tempfail: Int = 0, port: Int? = nil,
-        _ body: (SMTPTestServer) async throws -> T
+        injectAfterStartTLS: String? = nil, _ body: (SMTPTestServer) async throws -> T
     ) async throws -> T {
-        let server = try start(mode: mode, login: login, reject: reject, tempfail: tempfail, port: port)
+        let server = try start(
+            mode: mode, login: login, reject: reject, tempfail: tempfail, port: port, injectAfterStartTLS: injectAfterStartTLS)
         defer { server.stop() }
         return try await body(server)
     }
 
     public static func start(
-        mode: Mode = .plain, login: String? = nil, reject: String? = nil, tempfail: Int = 0, port: Int? = nil, folder: String? = nil
-    )
-        throws -> SMTPTestServer
-    {
+        mode: Mode = .plain, login: String? = nil, reject: String? = nil, tempfail: Int = 0, port: Int? = nil, folder: String? = nil,
+        injectAfterStartTLS: String? = nil
+    ) throws -> SMTPTestServer {
         let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("sessiondesk-smtp-\(UUID().uuidString)").path
         var arguments = [
             TestPython.projectRoot + "/Tests/mail/smtp_server.py", "--dir", folder, "--mode", mode.rawValue, "--tempfail", "\(tempfail)", "--stdin",
@@ -57,6 +59,7 @@ public final class SMTPTestServer: Sendable {
         if let login { arguments += ["--login", login] }
         if let reject { arguments += ["--reject", reject] }
         if let port { arguments += ["--port", "\(port)"] }
+        if let injectAfterStartTLS { arguments += ["--inject-after-starttls", injectAfterStartTLS] }
         let process = try ChildProcess(try TestPython.executable(), arguments)
         // "READY <port>", or nothing if the server failed (its error is on our standard error).
         var line = Data()

@@ -5,7 +5,10 @@ login) is appended to DIR/received.jsonl. Prints "READY <port>" once it listens;
 (or, with --stdin, when its standard input closes: a test that dies cannot leave it behind).
 
   smtp_server.py --dir DIR [--port N] [--mode plain|starttls|tls] [--login user:password]
-                 [--reject SUBSTRING] [--tempfail N] [--stdin]
+                 [--reject SUBSTRING] [--tempfail N] [--inject-after-starttls LINE] [--stdin]
+
+--inject-after-starttls plays a man in the middle (RFC 3207 section 4.2): it sends LINE in plain
+text right behind "220 Ready to start TLS", in the same write, for the client to discard.
 """
 
 import argparse
@@ -24,7 +27,7 @@ from email import message_from_bytes
 from email.policy import default as default_policy
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 def free_port():
@@ -82,6 +85,22 @@ class Recorder:
         return "250 Message accepted for delivery"
 
 
+class InjectingSMTP(SMTP):
+    """Sends a plain-text reply of its own behind the 220 that starts TLS."""
+
+    injected = ""
+
+    async def push(self, status):
+        if status.startswith("220 Ready to start TLS"):
+            status = f"{status}\r\n{self.injected}"
+        await super().push(status)
+
+
+class InjectingController(Controller):
+    def factory(self):
+        return InjectingSMTP(self.handler, **self.SMTP_kwargs)
+
+
 def main():
     warnings.simplefilter("ignore")
     parser = argparse.ArgumentParser()
@@ -91,6 +110,7 @@ def main():
     parser.add_argument("--login")
     parser.add_argument("--reject")
     parser.add_argument("--tempfail", type=int, default=0)
+    parser.add_argument("--inject-after-starttls")
     parser.add_argument("--stdin", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
@@ -110,7 +130,11 @@ def main():
         # aiosmtpd counts only STARTTLS as TLS for AUTH; with implicit TLS every byte is encrypted anyway.
         options.update(authenticator=authenticator, auth_required=True, auth_require_tls=args.mode != "tls")
 
-    controller = Controller(Recorder(args.dir, args.reject, args.tempfail, args.mode == "tls"), hostname="127.0.0.1", port=port, **options)
+    controller_type = Controller
+    if args.inject_after_starttls:
+        InjectingSMTP.injected = args.inject_after_starttls
+        controller_type = InjectingController
+    controller = controller_type(Recorder(args.dir, args.reject, args.tempfail, args.mode == "tls"), hostname="127.0.0.1", port=port, **options)
     if args.mode == "tls":
         # The controller checks it is up by connecting, and with implicit TLS that check must trust our certificate.
         def trigger():
