@@ -20,7 +20,8 @@ enum BenchRun {
             try? FileManager.default.removeItem(atPath: mail)
         }
         let configuration = try AppConfiguration(
-            reader: AppConfiguration.reader(commandLine: settings.merging(["database.url": .string(url), "log.level": .string("warning"), "mail.folder": .string(mail)]) { $1 }))
+            reader: AppConfiguration.reader(
+                commandLine: settings.merging(["database.url": .string(url), "log.level": .string("warning"), "mail.folder": .string(mail)]) { $1 }))
         let logger = Runtime.logger(configuration)
         let report = try await Runtime.withStore(configuration, logger: logger) { store in
             try await body(configuration, Runtime.dependencies(configuration, store: store, logger: logger))
