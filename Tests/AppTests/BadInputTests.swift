@@ -50,6 +50,8 @@ import Testing
             #expect(zone.detail.contains("\"Europe/Londn\" is not an IANA time zone name"))
             let organization = try await client.call(.get, "/api/v1/organization", token: admin)
             #expect((organization.json["settings"] as? [String: Any])?["requestNoticeHours"] as? Int == 72, "a refused change changes nothing")
+            let india = try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"timeZone":"Asia/Kolkata"}"#)
+            #expect(india.status == 200 && india.json["timeZone"] as? String == "Asia/Kolkata", "India's canonical name: \(india.body)")
 
             let rate = try await client.call(
                 .post, "/api/v1/engagements", token: admin,

@@ -18,15 +18,6 @@ public struct Organization: Hashable, Sendable {
         self.settings = settings
     }
 
-    /// The zone for `identifier` if it is a real IANA zone name; `nil` for abbreviations and
-    /// offsets (`BST`, `GMT+1`) which do not follow daylight-saving rules.
-    public static func ianaZone(_ identifier: String) -> TimeZone? {
-        guard ianaIdentifiers.contains(identifier) else { return nil }
-        return TimeZone(identifier: identifier)
-    }
-
-    private static let ianaIdentifiers = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
-
     public static func validateName(_ name: String, field: String = "name") throws(DomainError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else {

@@ -44,7 +44,7 @@ public struct OrganizationSettingsUpdate: Sendable {
             organization.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if let identifier = changes.timeZone {
-            if let zone = Organization.ianaZone(identifier) {
+            if let zone = TimeZoneNames.zone(identifier) {
                 organization.timeZone = zone
             } else {
                 issues.add("timeZone", "\"\(identifier)\" is not an IANA time zone name such as Europe/London or America/New_York.")
