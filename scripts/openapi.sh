@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates Sources/API/Generated from Sources/API/openapi.yaml with swift-openapi-generator.
-# With --check, regenerates into a temporary folder and fails if the committed code is stale.
+# With --check, first validates the document (openapi-spec-validator, and what a validator lets
+# through: Tests/openapi/check_document.py), then regenerates into a temporary folder and fails if
+# the committed code is stale.
 # The generated code is committed so that ordinary builds need neither the generator nor its plugin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--check" ]; then
+  "$(scripts/python-env.sh)/bin/python" Tests/openapi/check_document.py Sources/API/openapi.yaml
+fi
 
 version=1.14.3
 tool_dir=.build-openapi-generator

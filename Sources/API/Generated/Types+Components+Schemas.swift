@@ -867,7 +867,7 @@ extension Components {
             internal var id: Swift.String
             /// - Remark: Generated from `#/components/schemas/Organization/name`.
             internal var name: Swift.String
-            /// IANA name
+            /// IANA name, such as Europe/London.
             ///
             /// - Remark: Generated from `#/components/schemas/Organization/timeZone`.
             internal var timeZone: Swift.String
@@ -882,7 +882,7 @@ extension Components {
             /// - Parameters:
             ///   - id:
             ///   - name:
-            ///   - timeZone: IANA name
+            ///   - timeZone: IANA name, such as Europe/London.
             ///   - currency: ISO 4217 code.
             ///   - settings:
             internal init(
@@ -2651,7 +2651,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/MessageTemplateInput/body`.
             internal var body: Swift.String
-            /// The text message; required for every kind but invitation and password_reset
+            /// The text message; required for every kind but invitation and password_reset, which have none.
             ///
             /// - Remark: Generated from `#/components/schemas/MessageTemplateInput/text`.
             internal var text: Swift.String?
@@ -2660,7 +2660,7 @@ extension Components {
             /// - Parameters:
             ///   - subject: One line.
             ///   - body: The email's text; its HTML part is made from it.
-            ///   - text: The text message; required for every kind but invitation and password_reset
+            ///   - text: The text message; required for every kind but invitation and password_reset, which have none.
             internal init(
                 subject: Swift.String,
                 body: Swift.String,
