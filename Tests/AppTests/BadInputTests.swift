@@ -39,6 +39,66 @@ import Testing
         }
     }
 
+    /// Values that read as JSON but name no real instant or number of minutes are refused naming
+    /// their field, never as "not valid JSON" and never rounded to something else.
+    @Test(arguments: TestDatabase.available)
+    func impossibleDatesTimesAndNumbersAreRefusedNamingTheField(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let parent = world.token(world.ours.parents[0])
+            let engagement = world.ours.engagements[0].id
+            for start in ["2027-02-30T16:00:00Z", "2027-02-26T16:00:00+99:00", "2027-02-26T16:00:00", "2027-02-26T23:59:60Z", "tomorrow"] {
+                let refused = try await client.call(
+                    .post, "/api/v1/session-requests", token: parent, json: #"{"engagementId":"\#(engagement)","start":"\#(start)"}"#)
+                #expect(refused.status == 400 && refused.problemFields == ["start"], "\(start): \(refused.body)")
+                #expect(refused.detail.contains(start), "\(start): \(refused.detail)")
+            }
+            let fraction = try await client.call(
+                .post, "/api/v1/session-requests", token: parent,
+                json: #"{"engagementId":"\#(engagement)","start":"2026-03-26T10:00:00Z","durationMinutes":60.5}"#)
+            #expect(fraction.status == 400 && fraction.problemFields == ["durationMinutes"], "\(fraction.body)")
+            for query in ["from=0000-01-01&to=2026-03-30", "from=2026-03-01&to=9999-12-31", "from=2026-02-30&to=2026-03-30"] {
+                let listed = try await client.call(.get, "/api/v1/sessions?\(query)", token: parent)
+                #expect(listed.status == 422 && listed.problemFields.count == 1, "\(query): \(listed.body)")
+            }
+            let requests = try await client.call(.get, "/api/v1/session-requests", token: parent)
+            #expect(requests.items.isEmpty)
+        }
+    }
+
+    /// One-line fields refuse line breaks and text-direction overrides (which would split an email
+    /// header or disguise a name); email addresses refuse letters outside ASCII; a note keeps its
+    /// line breaks.
+    @Test(arguments: TestDatabase.available)
+    func oneLineFieldsRefuseLineBreaksAndDirectionOverrides(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let cases: [(String, String, String)] = [
+                ("/api/v1/tutors", #"{"name":"Ann\r\nBcc: victim@example.org","email":"ann@northside.example"}"#, "name"),
+                ("/api/v1/tutors", #"{"name":"Ann \u202Eevil","email":"ann@northside.example"}"#, "name"),
+                ("/api/v1/tutors", #"{"name":"Ann \u2066x","email":"ann@northside.example"}"#, "name"),
+                ("/api/v1/tutors", #"{"name":"Ann","email":"zoë@northside.example"}"#, "email"),
+                ("/api/v1/tutors", #"{"name":"Ann","email":"ann@northside.example\nBcc: x@y.z"}"#, "email"),
+                ("/api/v1/subjects", #"{"name":"Ma\nths"}"#, "name"),
+                (
+                    "/api/v1/engagements",
+                    #"{"tutorId":"\#(world.ours.tutors[0].id)","studentId":"\#(world.ours.students[0].id)","subjectId":"\#(world.ours.subjects[0].id)","clientRatePerHour":1,"tutorPayRatePerHour":1,"location":"Room 1\rX"}"#,
+                    "location"
+                ),
+            ]
+            for (path, json, field) in cases {
+                let refused = try await client.call(.post, path, token: admin, json: json)
+                #expect(refused.status == 422 && refused.problemFields == [field], "\(json): \(refused.body)")
+            }
+            let note = try await client.call(
+                .post, "/api/v1/session-requests", token: world.token(world.ours.parents[0]),
+                json: #"{"engagementId":"\#(world.ours.engagements[0].id)","start":"2026-03-26T10:00:00Z","note":"Line one\nLine two"}"#)
+            #expect(note.status == 201, "\(note.body)")
+            let conversation = try await client.call(
+                .get, "/api/v1/session-requests/\(note.json["id"] as? String ?? "")/conversation", token: world.token(world.ours.parents[0]))
+            #expect(conversation.body.contains(#"Line one\nLine two"#))
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func ruleBreakingInputIs422WithTheReasonAndChangesNothing(_ database: TestDatabase) async throws {
         try await withAPI(database) { client, world in

@@ -122,7 +122,7 @@ import Testing
         #expect(Self.refusal(partial)?.message == "{{> secrets}} is not allowed here: templates print fields and show or hide sections only.")
         var twoLines = good
         twoLines.subject = "One\nTwo"
-        #expect(Self.refusal(twoLines)?.message == "A subject is one line.")
+        #expect(Self.refusal(twoLines)?.message == "A subject must be one line of text without a line break.")
         var noText = good
         noText.text = nil
         #expect(Self.refusal(noText)?.message == "The text message cannot be empty.")

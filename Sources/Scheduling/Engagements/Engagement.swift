@@ -64,6 +64,8 @@ public struct EngagementTerms: Hashable, Sendable, Codable {
         issues.check(
             !sessionType.trimmingCharacters(in: .whitespaces).isEmpty && sessionType.count <= 100, "sessionType",
             "A session type (such as \"In person\" or \"Online\") of at most 100 characters is required.")
+        TextRules.checkOneLine(location, field: "location", label: "A location", into: &issues)
+        TextRules.checkOneLine(sessionType, field: "sessionType", label: "A session type", into: &issues)
         try issues.throwIfAny()
     }
 }

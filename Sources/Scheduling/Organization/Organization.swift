@@ -23,5 +23,6 @@ public struct Organization: Hashable, Sendable {
         guard !trimmed.isEmpty, trimmed.count <= 200 else {
             throw DomainError.invalid(field, "The organization name must have 1 to 200 characters.")
         }
+        try TextRules.checkOneLine(trimmed, field: field, label: "The organization name")
     }
 }

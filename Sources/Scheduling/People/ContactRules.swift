@@ -2,22 +2,29 @@ import Foundation
 
 /// How names, emails and phone numbers are checked and normalised, the same for every kind of person.
 public enum ContactRules {
-    /// Trimmed; 1 to 200 characters.
+    /// Trimmed; one line of 1 to 200 characters.
     public static func name(_ raw: String, field: String = "name") throws(DomainError) -> String {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw DomainError.invalid(field, "A name is required.") }
         guard name.count <= 200 else { throw DomainError.invalid(field, "A name can be at most 200 characters.") }
+        try TextRules.checkOneLine(name, field: field, label: "A name")
         return name
     }
 
     /// Trimmed and lower-cased so that `Ann@Example.org` and `ann@example.org` are one person.
+    /// ASCII only: mail to other addresses needs SMTPUTF8, which few servers speak, and their
+    /// bytes would go out raw in the `To:` header.
     public static func email(_ raw: String, field: String = "email") throws(DomainError) -> String {
         let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            !email.contains(where: { $0.isWhitespace || $0.isNewline })
+            !email.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) })
         else { throw DomainError.invalid(field, "\"\(raw)\" is not an email address.") }
+        guard email.unicodeScalars.allSatisfy(\.isASCII) else {
+            throw DomainError.invalid(
+                field, "\"\(raw)\" has letters outside ASCII, which mail cannot be sent to yet: use the address's ASCII form (xn-- for the domain).")
+        }
         return email
     }
 

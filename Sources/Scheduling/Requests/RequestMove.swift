@@ -61,6 +61,10 @@ public struct SessionDetails: Hashable, Sendable {
         issues.check(details.sessionType.count <= 100, "sessionType", "A session type can be at most 100 characters.")
         issues.check(details.className.count <= 100, "className", "A class can be at most 100 characters.")
         issues.check(details.room.count <= 100, "room", "A room can be at most 100 characters.")
+        TextRules.checkOneLine(details.location, field: "location", label: "A location", into: &issues)
+        TextRules.checkOneLine(details.sessionType, field: "sessionType", label: "A session type", into: &issues)
+        TextRules.checkOneLine(details.className, field: "className", label: "A class", into: &issues)
+        TextRules.checkOneLine(details.room, field: "room", label: "A room", into: &issues)
         try issues.throwIfAny()
         return details
     }

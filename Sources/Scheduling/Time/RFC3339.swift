@@ -1,7 +1,8 @@
 public import Foundation
 
 /// Reads RFC 3339 date-times exactly as the RFC writes them: `2027-01-14T16:00:00Z`,
-/// `2027-01-14T16:00:00.25+05:30`, any offset from -23:59 to +23:59, years 0000–9999.
+/// `2027-01-14T16:00:00.25+05:30`, any offset from -23:59 to +23:59, years 0000–9999. A leap
+/// second (`:60`) is refused: nothing here happens at one, and reading it as `:59` would move it.
 public enum RFC3339 {
     public static func parse(_ text: String) -> Date? {
         let characters = Array(text.utf8)
@@ -18,7 +19,7 @@ public enum RFC3339 {
         guard characters.count >= 20, let year = number(0..<4), byte(4) == 45, let month = number(5..<7), byte(7) == 45,
             let day = number(8..<10), [84, 116, 32].contains(byte(10)), let hour = number(11..<13), byte(13) == 58,
             let minute = number(14..<16), byte(16) == 58, let second = number(17..<19),
-            let date = LocalDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 61
+            let date = LocalDate(year: year, month: month, day: day), hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -47,8 +48,7 @@ public enum RFC3339 {
             return nil
         }
         guard index == characters.count else { return nil }
-        // A leap second (:60) is read as :59; nothing here is scheduled to the second.
-        let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offset)
+        let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }

@@ -6,7 +6,7 @@ import Scheduling
 enum MessageTemplateRules {
     static func check(_ template: MessageTemplate, for kind: MessageKind) throws(DomainError) {
         try check(template.subject, field: "subject", kind: kind, limit: 300)
-        if template.subject.contains(where: \.isNewline) { throw DomainError.invalid("subject", "A subject is one line.") }
+        try TextRules.checkOneLine(template.subject, field: "subject", label: "A subject")
         try check(template.body, field: "body", kind: kind, limit: 20_000)
         if kind.canBeTexted {
             try check(template.text ?? "", field: "text", kind: kind, limit: 480)

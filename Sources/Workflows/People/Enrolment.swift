@@ -79,6 +79,7 @@ public struct Enrolment: Sendable {
         try caller.requireAdmin(to: "add subjects")
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count) else { throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.") }
+        try TextRules.checkOneLine(name, field: "name", label: "A subject name")
         let subject = Subject(id: dependencies.ids.next(), organizationID: caller.organizationID, name: name)
         return try await dependencies.write(once: key, by: caller) { db in
             if try await db.subjects(organizationID: caller.organizationID).contains(where: { $0.name.lowercased() == name.lowercased() }) {
