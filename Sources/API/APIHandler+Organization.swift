@@ -26,6 +26,7 @@ extension APIHandler {
         changes.declinedRescheduleCancelsOriginal = body.declinedRescheduleCancelsOriginal
         changes.requestRouting = body.requestRouting.map { RequestRouting(rawValue: $0.rawValue)! }
         changes.slotStepMinutes = body.slotStepMinutes
+        changes.openRequestsPerEngagement = body.openRequestsPerEngagement
         let organization = try await OrganizationSettingsUpdate(dependencies).apply(changes, by: try RequestScope.caller())
         return .ok(.init(body: .json(.init(organization))))
     }

@@ -62,7 +62,7 @@ extension APIHandler {
         let terms = EngagementTerms(
             clientRatePerHour: body.clientRatePerHour, tutorPayRatePerHour: body.tutorPayRatePerHour,
             defaultDurationMinutes: body.defaultDurationMinutes ?? 60, location: body.location ?? "",
-            sessionType: body.sessionType ?? "In person")
+            sessionType: body.sessionType ?? "In person", longestRequestMinutes: body.longestRequestMinutes)
         let engagement = try await Enrolment(dependencies).createEngagement(
             .init(tutorID: body.tutorId, studentID: body.studentId, subjectID: body.subjectId, clientID: body.clientId, terms: terms),
             by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createEngagement", body: body))

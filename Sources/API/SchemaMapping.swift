@@ -29,7 +29,8 @@ extension Components.Schemas.Engagement {
             clientId: engagement.clientID,
             clientRatePerHour: engagement.clientRateVisible(to: caller) ? engagement.terms.clientRatePerHour : nil,
             tutorPayRatePerHour: engagement.tutorPayVisible(to: caller) ? engagement.terms.tutorPayRatePerHour : nil,
-            currency: currency, defaultDurationMinutes: engagement.terms.defaultDurationMinutes, location: engagement.terms.location,
+            currency: currency, defaultDurationMinutes: engagement.terms.defaultDurationMinutes,
+            longestRequestMinutes: engagement.terms.requestLimitMinutes, location: engagement.terms.location,
             sessionType: engagement.terms.sessionType, active: engagement.isActive)
     }
 }
@@ -45,7 +46,8 @@ extension Components.Schemas.Organization {
                 cancellationNoticeHours: s.cancellationNoticeHours, cancellationBufferHours: s.cancellationBufferHours,
                 cancellationWarningBufferHours: s.cancellationWarningBufferHours, cancellationWarningText: s.cancellationWarningText,
                 declinedRescheduleCancelsOriginal: s.declinedRescheduleCancelsOriginal,
-                requestRouting: .init(rawValue: s.requestRouting.rawValue)!, slotStepMinutes: s.slotStepMinutes))
+                requestRouting: .init(rawValue: s.requestRouting.rawValue)!, slotStepMinutes: s.slotStepMinutes,
+                openRequestsPerEngagement: s.openRequestsPerEngagement))
     }
 }
 

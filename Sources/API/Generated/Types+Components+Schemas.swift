@@ -658,6 +658,10 @@ extension Components {
             internal var currency: Swift.String
             /// - Remark: Generated from `#/components/schemas/Engagement/defaultDurationMinutes`.
             internal var defaultDurationMinutes: Swift.Int
+            /// The longest session the family may request; the office books longer ones.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Engagement/longestRequestMinutes`.
+            internal var longestRequestMinutes: Swift.Int
             /// - Remark: Generated from `#/components/schemas/Engagement/location`.
             internal var location: Swift.String
             /// - Remark: Generated from `#/components/schemas/Engagement/sessionType`.
@@ -676,6 +680,7 @@ extension Components {
             ///   - tutorPayRatePerHour: Minor units per hour; shown to the office and the tutor.
             ///   - currency:
             ///   - defaultDurationMinutes:
+            ///   - longestRequestMinutes: The longest session the family may request; the office books longer ones.
             ///   - location:
             ///   - sessionType:
             ///   - active:
@@ -689,6 +694,7 @@ extension Components {
                 tutorPayRatePerHour: Swift.Int? = nil,
                 currency: Swift.String,
                 defaultDurationMinutes: Swift.Int,
+                longestRequestMinutes: Swift.Int,
                 location: Swift.String,
                 sessionType: Swift.String,
                 active: Swift.Bool
@@ -702,6 +708,7 @@ extension Components {
                 self.tutorPayRatePerHour = tutorPayRatePerHour
                 self.currency = currency
                 self.defaultDurationMinutes = defaultDurationMinutes
+                self.longestRequestMinutes = longestRequestMinutes
                 self.location = location
                 self.sessionType = sessionType
                 self.active = active
@@ -716,6 +723,7 @@ extension Components {
                 case tutorPayRatePerHour
                 case currency
                 case defaultDurationMinutes
+                case longestRequestMinutes
                 case location
                 case sessionType
                 case active
@@ -760,6 +768,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/defaultDurationMinutes`.
             internal var defaultDurationMinutes: Swift.Int?
+            /// The longest session the family may request; defaults to defaultDurationMinutes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementRequest/longestRequestMinutes`.
+            internal var longestRequestMinutes: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/location`.
             internal var location: Swift.String?
             /// Such as "In person" or "Online"; defaults to "In person".
@@ -776,6 +788,7 @@ extension Components {
             ///   - clientRatePerHour: Minor units per hour.
             ///   - tutorPayRatePerHour: Minor units per hour.
             ///   - defaultDurationMinutes: Defaults to 60.
+            ///   - longestRequestMinutes: The longest session the family may request; defaults to defaultDurationMinutes.
             ///   - location:
             ///   - sessionType: Such as "In person" or "Online"; defaults to "In person".
             internal init(
@@ -786,6 +799,7 @@ extension Components {
                 clientRatePerHour: Swift.Int,
                 tutorPayRatePerHour: Swift.Int,
                 defaultDurationMinutes: Swift.Int? = nil,
+                longestRequestMinutes: Swift.Int? = nil,
                 location: Swift.String? = nil,
                 sessionType: Swift.String? = nil
             ) {
@@ -796,6 +810,7 @@ extension Components {
                 self.clientRatePerHour = clientRatePerHour
                 self.tutorPayRatePerHour = tutorPayRatePerHour
                 self.defaultDurationMinutes = defaultDurationMinutes
+                self.longestRequestMinutes = longestRequestMinutes
                 self.location = location
                 self.sessionType = sessionType
             }
@@ -807,6 +822,7 @@ extension Components {
                 case clientRatePerHour
                 case tutorPayRatePerHour
                 case defaultDurationMinutes
+                case longestRequestMinutes
                 case location
                 case sessionType
             }
@@ -840,6 +856,10 @@ extension Components {
                     Swift.Int.self,
                     forKey: .defaultDurationMinutes
                 )
+                self.longestRequestMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .longestRequestMinutes
+                )
                 self.location = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .location
@@ -856,6 +876,7 @@ extension Components {
                     "clientRatePerHour",
                     "tutorPayRatePerHour",
                     "defaultDurationMinutes",
+                    "longestRequestMinutes",
                     "location",
                     "sessionType"
                 ])
@@ -944,6 +965,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettings/slotStepMinutes`.
             internal var slotStepMinutes: Swift.Int
+            /// How many requests of one engagement may wait for an answer at once (default 5).
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettings/openRequestsPerEngagement`.
+            internal var openRequestsPerEngagement: Swift.Int
             /// Creates a new `OrganizationSettings`.
             ///
             /// - Parameters:
@@ -958,6 +983,7 @@ extension Components {
             ///   - declinedRescheduleCancelsOriginal: A declined or expired reschedule cancels the original session (default true).
             ///   - requestRouting:
             ///   - slotStepMinutes: Free slots start every this many minutes (default 30).
+            ///   - openRequestsPerEngagement: How many requests of one engagement may wait for an answer at once (default 5).
             internal init(
                 requestNoticeHours: Swift.Int,
                 responseWindowHours: Swift.Int,
@@ -969,7 +995,8 @@ extension Components {
                 cancellationWarningText: Swift.String,
                 declinedRescheduleCancelsOriginal: Swift.Bool,
                 requestRouting: Components.Schemas.RequestRouting,
-                slotStepMinutes: Swift.Int
+                slotStepMinutes: Swift.Int,
+                openRequestsPerEngagement: Swift.Int
             ) {
                 self.requestNoticeHours = requestNoticeHours
                 self.responseWindowHours = responseWindowHours
@@ -982,6 +1009,7 @@ extension Components {
                 self.declinedRescheduleCancelsOriginal = declinedRescheduleCancelsOriginal
                 self.requestRouting = requestRouting
                 self.slotStepMinutes = slotStepMinutes
+                self.openRequestsPerEngagement = openRequestsPerEngagement
             }
             internal enum CodingKeys: String, CodingKey {
                 case requestNoticeHours
@@ -995,6 +1023,7 @@ extension Components {
                 case declinedRescheduleCancelsOriginal
                 case requestRouting
                 case slotStepMinutes
+                case openRequestsPerEngagement
             }
         }
         /// ...or by the end of the day before the session, whichever comes first (default `end_of_day_before`).
@@ -1046,6 +1075,8 @@ extension Components {
             internal var requestRouting: Components.Schemas.RequestRouting?
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/slotStepMinutes`.
             internal var slotStepMinutes: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/openRequestsPerEngagement`.
+            internal var openRequestsPerEngagement: Swift.Int?
             /// Creates a new `OrganizationSettingsUpdate`.
             ///
             /// - Parameters:
@@ -1062,6 +1093,7 @@ extension Components {
             ///   - declinedRescheduleCancelsOriginal:
             ///   - requestRouting:
             ///   - slotStepMinutes:
+            ///   - openRequestsPerEngagement:
             internal init(
                 name: Swift.String? = nil,
                 timeZone: Swift.String? = nil,
@@ -1075,7 +1107,8 @@ extension Components {
                 cancellationWarningText: Swift.String? = nil,
                 declinedRescheduleCancelsOriginal: Swift.Bool? = nil,
                 requestRouting: Components.Schemas.RequestRouting? = nil,
-                slotStepMinutes: Swift.Int? = nil
+                slotStepMinutes: Swift.Int? = nil,
+                openRequestsPerEngagement: Swift.Int? = nil
             ) {
                 self.name = name
                 self.timeZone = timeZone
@@ -1090,6 +1123,7 @@ extension Components {
                 self.declinedRescheduleCancelsOriginal = declinedRescheduleCancelsOriginal
                 self.requestRouting = requestRouting
                 self.slotStepMinutes = slotStepMinutes
+                self.openRequestsPerEngagement = openRequestsPerEngagement
             }
             internal enum CodingKeys: String, CodingKey {
                 case name
@@ -1105,6 +1139,7 @@ extension Components {
                 case declinedRescheduleCancelsOriginal
                 case requestRouting
                 case slotStepMinutes
+                case openRequestsPerEngagement
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1160,6 +1195,10 @@ extension Components {
                     Swift.Int.self,
                     forKey: .slotStepMinutes
                 )
+                self.openRequestsPerEngagement = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .openRequestsPerEngagement
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "name",
                     "timeZone",
@@ -1173,7 +1212,8 @@ extension Components {
                     "cancellationWarningText",
                     "declinedRescheduleCancelsOriginal",
                     "requestRouting",
-                    "slotStepMinutes"
+                    "slotStepMinutes",
+                    "openRequestsPerEngagement"
                 ])
             }
         }

@@ -40,14 +40,24 @@ public struct EngagementTerms: Hashable, Sendable, Codable {
     public var location: String
     /// "In person", "Online", …
     public var sessionType: String
+    /// The longest session the family may ask for; nil means `defaultDurationMinutes`. The office
+    /// books longer ones itself.
+    public var longestRequestMinutes: Int?
 
-    public init(clientRatePerHour: Int, tutorPayRatePerHour: Int, defaultDurationMinutes: Int, location: String, sessionType: String) {
+    public init(
+        clientRatePerHour: Int, tutorPayRatePerHour: Int, defaultDurationMinutes: Int, location: String, sessionType: String,
+        longestRequestMinutes: Int? = nil
+    ) {
         self.clientRatePerHour = clientRatePerHour
         self.tutorPayRatePerHour = tutorPayRatePerHour
         self.defaultDurationMinutes = defaultDurationMinutes
         self.location = location
         self.sessionType = sessionType
+        self.longestRequestMinutes = longestRequestMinutes
     }
+
+    /// What a family's request may last at most.
+    public var requestLimitMinutes: Int { longestRequestMinutes ?? defaultDurationMinutes }
 
     /// The largest rate accepted: a million in major units an hour is a typing mistake, not a price.
     public static let maximumRate = 100_000_000
@@ -60,6 +70,12 @@ public struct EngagementTerms: Hashable, Sendable, Codable {
         issues.check(tutorPayRatePerHour <= Self.maximumRate, "tutorPayRatePerHour", "The tutor pay rate is too large.")
         issues.check(
             SessionLength.isValid(minutes: defaultDurationMinutes), "defaultDurationMinutes", SessionLength.rule)
+        if let longest = longestRequestMinutes {
+            issues.check(SessionLength.isValid(minutes: longest), "longestRequestMinutes", SessionLength.rule)
+            issues.check(
+                longest >= defaultDurationMinutes, "longestRequestMinutes",
+                "The longest request cannot be shorter than the usual session (\(defaultDurationMinutes) minutes).")
+        }
         issues.check(location.count <= 200, "location", "A location can be at most 200 characters.")
         issues.check(
             !sessionType.trimmingCharacters(in: .whitespaces).isEmpty && sessionType.count <= 100, "sessionType",

@@ -20,6 +20,9 @@ public struct OrganizationSettings: Hashable, Sendable {
     public var requestRouting: RequestRouting = .tutorAndAdmins
     /// Free slots start every this many minutes from the start of the tutor's hours.
     public var slotStepMinutes: Int = 30
+    /// How many requests of one engagement (one student's family with one tutor and subject) may
+    /// wait for an answer at once, so that no family can hold a tutor's week.
+    public var openRequestsPerEngagement: Int = 5
 
     public init() {}
 
@@ -45,6 +48,9 @@ public struct OrganizationSettings: Hashable, Sendable {
         issues.check(
             (5...240).contains(slotStepMinutes) && slotStepMinutes % 5 == 0, "slotStepMinutes",
             "The slot step must be a multiple of 5 minutes between 5 and 240.")
+        issues.check(
+            (1...50).contains(openRequestsPerEngagement), "openRequestsPerEngagement",
+            "Open requests per engagement must be between 1 and 50.")
         try issues.throwIfAny()
     }
 }

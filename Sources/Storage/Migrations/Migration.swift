@@ -38,5 +38,6 @@ extension Migration {
         .m0016DirectoryStamp,
         .m0017AvailabilityStampsDirectory,
         .m0018IdempotentResults,
+        .m0019RequestLimits,
     ]
 }

@@ -25,11 +25,12 @@ extension DB {
             """
             INSERT INTO engagements (
                 id, organization_id, tutor_id, student_id, subject_id, client_id, client_rate_per_hour,
-                tutor_pay_rate_per_hour, default_duration_minutes, location, session_type, is_active, created_at)
+                tutor_pay_rate_per_hour, default_duration_minutes, longest_request_minutes, location, session_type, is_active, created_at)
             VALUES (
                 \(bind: engagement.id), \(bind: engagement.organizationID), \(bind: engagement.tutorID),
                 \(bind: engagement.studentID), \(bind: engagement.subjectID), \(bind: engagement.clientID),
                 \(bind: terms.clientRatePerHour), \(bind: terms.tutorPayRatePerHour), \(bind: terms.defaultDurationMinutes),
+                \(bind: terms.longestRequestMinutes),
                 \(bind: terms.location), \(bind: terms.sessionType), \(bind: engagement.isActive), \(bind: now.epochSeconds))
             """
         ).run()
@@ -65,6 +66,7 @@ private struct EngagementRow {
     let clientRatePerHour: Int
     let tutorPayRatePerHour: Int
     let defaultDurationMinutes: Int
+    let longestRequestMinutes: Int?
     let location: String
     let sessionType: String
     let isActive: Bool
@@ -79,6 +81,7 @@ private struct EngagementRow {
         clientRatePerHour = try row.decode(column: "client_rate_per_hour", as: Int.self)
         tutorPayRatePerHour = try row.decode(column: "tutor_pay_rate_per_hour", as: Int.self)
         defaultDurationMinutes = try row.decode(column: "default_duration_minutes", as: Int.self)
+        longestRequestMinutes = try row.decode(column: "longest_request_minutes", as: Int?.self)
         location = try row.decode(column: "location", as: String.self)
         sessionType = try row.decode(column: "session_type", as: String.self)
         isActive = try row.decode(column: "is_active", as: Bool.self)
@@ -89,7 +92,8 @@ private struct EngagementRow {
             id: id, organizationID: organizationId, tutorID: tutorId, studentID: studentId, subjectID: subjectId, clientID: clientId,
             terms: EngagementTerms(
                 clientRatePerHour: clientRatePerHour, tutorPayRatePerHour: tutorPayRatePerHour,
-                defaultDurationMinutes: defaultDurationMinutes, location: location, sessionType: sessionType),
+                defaultDurationMinutes: defaultDurationMinutes, location: location, sessionType: sessionType,
+                longestRequestMinutes: longestRequestMinutes),
             isActive: isActive)
     }
 }

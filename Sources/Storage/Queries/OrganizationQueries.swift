@@ -11,14 +11,14 @@ extension DB {
                 id, name, time_zone, currency, request_notice_hours, response_window_hours, response_cutoff,
                 cancellation_mode, cancellation_notice_hours, cancellation_buffer_hours,
                 cancellation_warning_buffer_hours, cancellation_warning_text, declined_reschedule_cancels_original,
-                request_routing, slot_step_minutes, created_at)
+                request_routing, slot_step_minutes, open_requests_per_engagement, created_at)
             VALUES (
                 \(bind: organization.id), \(bind: organization.name), \(bind: organization.timeZone.identifier),
                 \(bind: organization.currency), \(bind: s.requestNoticeHours), \(bind: s.responseWindowHours),
                 \(bind: s.responseCutoff.rawValue), \(bind: s.cancellationMode.rawValue), \(bind: s.cancellationNoticeHours),
                 \(bind: s.cancellationBufferHours), \(bind: s.cancellationWarningBufferHours), \(bind: s.cancellationWarningText),
                 \(bind: s.declinedRescheduleCancelsOriginal), \(bind: s.requestRouting.rawValue), \(bind: s.slotStepMinutes),
-                \(bind: now.epochSeconds))
+                \(bind: s.openRequestsPerEngagement), \(bind: now.epochSeconds))
             """
         ).run()
     }
@@ -48,7 +48,8 @@ extension DB {
                 cancellation_warning_buffer_hours = \(bind: s.cancellationWarningBufferHours),
                 cancellation_warning_text = \(bind: s.cancellationWarningText),
                 declined_reschedule_cancels_original = \(bind: s.declinedRescheduleCancelsOriginal),
-                request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes)
+                request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes),
+                open_requests_per_engagement = \(bind: s.openRequestsPerEngagement)
             WHERE id = \(bind: organization.id)
             """
         ).run()
@@ -77,6 +78,7 @@ struct OrganizationRow {
     let declinedRescheduleCancelsOriginal: Bool
     let requestRouting: String
     let slotStepMinutes: Int
+    let openRequestsPerEngagement: Int
 
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: String.self)
@@ -94,6 +96,7 @@ struct OrganizationRow {
         declinedRescheduleCancelsOriginal = try row.decode(column: "declined_reschedule_cancels_original", as: Bool.self)
         requestRouting = try row.decode(column: "request_routing", as: String.self)
         slotStepMinutes = try row.decode(column: "slot_step_minutes", as: Int.self)
+        openRequestsPerEngagement = try row.decode(column: "open_requests_per_engagement", as: Int.self)
     }
 
     func model() throws -> Organization {
@@ -110,6 +113,7 @@ struct OrganizationRow {
         settings.declinedRescheduleCancelsOriginal = declinedRescheduleCancelsOriginal
         settings.requestRouting = try decodeEnum(requestRouting)
         settings.slotStepMinutes = slotStepMinutes
+        settings.openRequestsPerEngagement = openRequestsPerEngagement
         return Organization(id: id, name: name, timeZone: zone, currency: currency, settings: settings)
     }
 }

@@ -125,6 +125,18 @@ extension DB {
         return query
     }
 
+    /// How many requests of the engagement wait for an answer (read through the tutor's open
+    /// requests, which are few).
+    public func openRequestCount(engagement: Engagement) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS open FROM session_requests
+            WHERE organization_id = \(bind: engagement.organizationID) AND tutor_id = \(bind: engagement.tutorID)
+                AND held_start IS NOT NULL AND engagement_id = \(bind: engagement.id)
+            """
+        ).first(decodingColumn: "open", as: Int.self) ?? 0
+    }
+
     /// The open request that would reschedule `sessionID`, if one is waiting.
     public func openRequest(replacing sessionID: String, organizationID: String) async throws -> SessionRequest? {
         try await sql.raw(

@@ -31,6 +31,7 @@ struct SettingsPage {
             "requestNoticeHours": String(settings.requestNoticeHours), "responseWindowHours": String(settings.responseWindowHours),
             "responseCutoff": settings.responseCutoff.rawValue, "requestRouting": settings.requestRouting.rawValue,
             "slotStepMinutes": String(settings.slotStepMinutes), "cancellationMode": settings.cancellationMode.rawValue,
+            "openRequestsPerEngagement": String(settings.openRequestsPerEngagement),
             "cancellationNoticeHours": String(settings.cancellationNoticeHours),
             "cancellationBufferHours": String(settings.cancellationBufferHours),
             "cancellationWarningBufferHours": String(settings.cancellationWarningBufferHours),
@@ -58,6 +59,7 @@ struct SettingsPage {
         changes.responseCutoff = values["responseCutoff"].flatMap(ResponseCutoff.init(rawValue:))
         changes.requestRouting = values["requestRouting"].flatMap(RequestRouting.init(rawValue:))
         changes.slotStepMinutes = number("slotStepMinutes", "The slot step")
+        changes.openRequestsPerEngagement = number("openRequestsPerEngagement", "Open requests per engagement")
         changes.cancellationMode = values["cancellationMode"].flatMap(CancellationMode.init(rawValue:))
         changes.cancellationNoticeHours = number("cancellationNoticeHours", "Cancellation notice")
         changes.cancellationBufferHours = number("cancellationBufferHours", "The cancellation buffer")
@@ -112,6 +114,10 @@ struct SettingsPage {
                 field(
                     "slotStepMinutes", "Slot step (minutes)",
                     "Free times start every this many minutes from the start of a tutor's hours. Default \(defaults.slotStepMinutes).", number: true),
+                field(
+                    "openRequestsPerEngagement", "Requests waiting at once",
+                    "How many requests a family may have waiting for an answer for one student, tutor and subject. Default \(defaults.openRequestsPerEngagement).",
+                    number: true),
                 field(
                     "cancellationMode", "Cancellations by parents",
                     "Direct: parents cancel themselves, with at least the cancellation notice. Request: parents ask the office. Default: direct.",

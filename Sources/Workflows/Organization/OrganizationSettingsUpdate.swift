@@ -22,6 +22,7 @@ public struct OrganizationSettingsUpdate: Sendable {
         public var declinedRescheduleCancelsOriginal: Bool?
         public var requestRouting: RequestRouting?
         public var slotStepMinutes: Int?
+        public var openRequestsPerEngagement: Int?
 
         public init() {}
     }
@@ -62,6 +63,7 @@ public struct OrganizationSettingsUpdate: Sendable {
         if let value = changes.declinedRescheduleCancelsOriginal { settings.declinedRescheduleCancelsOriginal = value }
         if let value = changes.requestRouting { settings.requestRouting = value }
         if let value = changes.slotStepMinutes { settings.slotStepMinutes = value }
+        if let value = changes.openRequestsPerEngagement { settings.openRequestsPerEngagement = value }
         do throws(DomainError) { try settings.validate() } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
         try issues.throwIfAny()
         organization.settings = settings

@@ -51,6 +51,7 @@ public struct SessionRequesting: Sendable {
             if let sessionID = draft.replacesSessionID {
                 try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
             }
+            try await Self.checkLimits(draft, engagement: engagement, parties: parties, in: db)
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
             try await TutorSchedule.check(
                 time, parties: parties, now: now, excludingSession: draft.replacesSessionID, cache: dependencies.directory, in: db)
@@ -65,6 +66,22 @@ public struct SessionRequesting: Sendable {
             try await LifecycleRecord(dependencies: dependencies, parties: parties, now: now).requestEvent(
                 draft.replacesSessionID == nil ? .requested : .rescheduleRequested, on: request, by: .person(caller), body: note, time: time, in: db)
             return request
+        }
+    }
+
+    /// A family holds no more of a tutor's time by requests than the office allows: sessions no
+    /// longer than the engagement's limit, and a few requests waiting at once.
+    static func checkLimits(_ draft: Draft, engagement: Engagement, parties: RequestParties, in db: DB) async throws {
+        let longest = engagement.terms.requestLimitMinutes
+        if let minutes = draft.durationMinutes, minutes > longest {
+            throw DomainError.invalid(
+                "durationMinutes",
+                "Sessions of \(parties.subject.name) with \(parties.tutor.name) can be requested for at most \(longest) minutes; the office can book longer ones.")
+        }
+        let limit = parties.organization.settings.openRequestsPerEngagement
+        if try await db.openRequestCount(engagement: engagement) >= limit {
+            throw DomainError.conflict(
+                "\(limit == 1 ? "A request" : "\(limit) requests") for \(parties.student.name)'s \(parties.subject.name) with \(parties.tutor.name) \(limit == 1 ? "is" : "are") already waiting for an answer: wait for one, or withdraw one first.")
         }
     }
 
