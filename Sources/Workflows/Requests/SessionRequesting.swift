@@ -76,12 +76,14 @@ public struct SessionRequesting: Sendable {
         if let minutes = draft.durationMinutes, minutes > longest {
             throw DomainError.invalid(
                 "durationMinutes",
-                "Sessions of \(parties.subject.name) with \(parties.tutor.name) can be requested for at most \(longest) minutes; the office can book longer ones.")
+                "Sessions of \(parties.subject.name) with \(parties.tutor.name) can be requested for at most \(longest) minutes; the office can book longer ones."
+            )
         }
         let limit = parties.organization.settings.openRequestsPerEngagement
         if try await db.openRequestCount(engagement: engagement) >= limit {
             throw DomainError.conflict(
-                "\(limit == 1 ? "A request" : "\(limit) requests") for \(parties.student.name)'s \(parties.subject.name) with \(parties.tutor.name) \(limit == 1 ? "is" : "are") already waiting for an answer: wait for one, or withdraw one first.")
+                "\(limit == 1 ? "A request" : "\(limit) requests") for \(parties.student.name)'s \(parties.subject.name) with \(parties.tutor.name) \(limit == 1 ? "is" : "are") already waiting for an answer: wait for one, or withdraw one first."
+            )
         }
     }
 
