@@ -8,22 +8,24 @@ import Workflows
 /// Signed-out forms carry a token that must match a cookie set with the form.
 extension WebPages {
     func passwordResetForm<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        passwordResetPage(token: nil, email: "", sent: false, error: nil, usable: false, holder: nil, status: .ok)
+        try await passwordResetPage(token: nil, email: "", sent: false, error: nil, usable: false, holder: nil, status: .ok)
     }
 
     func requestPasswordReset<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
         let form = try await self.form(ResetRequestForm.self, from: &request, context)
-        guard let form, WebSession.matches(form.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}") else {
-            return passwordResetPage(
+        guard let form,
+            try await session.acceptsPreLogin(form: form.csrf, cookie: request.cookies[WebSession.loginCookieName]?.value, now: dependencies.now())
+        else {
+            return try await passwordResetPage(
                 token: nil, email: form?.email ?? "", sent: false, error: "This form had expired. Please try again.", usable: false, holder: nil,
                 status: .forbidden)
         }
         do {
             try await PasswordResets(dependencies).request(email: form.email)
-            return passwordResetPage(token: nil, email: form.email, sent: true, error: nil, usable: false, holder: nil, status: .ok)
+            return try await passwordResetPage(token: nil, email: form.email, sent: true, error: nil, usable: false, holder: nil, status: .ok)
         } catch let refusal as DomainError {
-            return passwordResetPage(
+            return try await passwordResetPage(
                 token: nil, email: form.email, sent: false, error: refusal.message, usable: false, holder: nil, status: Self.status(of: refusal))
         }
     }
@@ -32,9 +34,9 @@ extension WebPages {
         let token = context.parameters.get("token") ?? ""
         do {
             let holder = try await PasswordResets(dependencies).holder(token: token)
-            return passwordResetPage(token: token, email: "", sent: false, error: nil, usable: true, holder: holder.name, status: .ok)
+            return try await passwordResetPage(token: token, email: "", sent: false, error: nil, usable: true, holder: holder.name, status: .ok)
         } catch let refusal as DomainError {
-            return passwordResetPage(
+            return try await passwordResetPage(
                 token: token, email: "", sent: false, error: refusal.message, usable: false, holder: nil, status: Self.status(of: refusal))
         }
     }
@@ -43,9 +45,9 @@ extension WebPages {
         let token = context.parameters.get("token") ?? ""
         var request = request
         guard let form = try await self.form(PasswordForm.self, from: &request, context),
-            WebSession.matches(form.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}")
+            try await session.acceptsPreLogin(form: form.csrf, cookie: request.cookies[WebSession.loginCookieName]?.value, now: dependencies.now())
         else {
-            return passwordResetPage(
+            return try await passwordResetPage(
                 token: token, email: "", sent: false, error: "This form had expired. Please try again.", usable: true, holder: nil, status: .forbidden
             )
         }
@@ -56,7 +58,7 @@ extension WebPages {
             return response
         } catch let refusal as DomainError {
             // A password that breaks the rules keeps the form; a used or expired link does not.
-            return passwordResetPage(
+            return try await passwordResetPage(
                 token: token, email: "", sent: false, error: refusal.message, usable: refusal.kind == .invalid, holder: nil,
                 status: Self.status(of: refusal))
         }
@@ -64,8 +66,8 @@ extension WebPages {
 
     private func passwordResetPage(
         token: String?, email: String, sent: Bool, error: String?, usable: Bool, holder: String?, status: HTTPResponse.Status
-    ) -> Response {
-        let csrf = dependencies.secrets.token()
+    ) async throws -> Response {
+        let csrf = try await session.preLoginToken(nonce: dependencies.secrets.token(), now: dependencies.now())
         let page = PasswordResetPage(
             chrome: .signedOut(title: "Reset your password", csrf: csrf), token: token, email: email, sent: sent, error: error, usable: usable,
             holder: holder)

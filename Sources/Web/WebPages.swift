@@ -23,16 +23,17 @@ struct WebPages: Sendable {
 
     func loginForm<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         if try await signedIn(request) != nil { return .redirect(to: "/") }
-        return loginPage(email: "", error: nil, status: .ok)
+        return try await loginPage(email: "", error: nil, status: .ok)
     }
 
     func logIn<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
         let form = try await self.form(LoginForm.self, from: &request, context)
-        guard WebSession.matches(form?.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}") else {
-            return loginPage(email: form?.email ?? "", error: "This form had expired. Please log in again.", status: .forbidden)
+        guard try await session.acceptsPreLogin(form: form?.csrf, cookie: request.cookies[WebSession.loginCookieName]?.value, now: dependencies.now())
+        else {
+            return try await loginPage(email: form?.email ?? "", error: "This form had expired. Please log in again.", status: .forbidden)
         }
-        guard let form else { return loginPage(email: "", error: "Enter your email and password.", status: .badRequest) }
+        guard let form else { return try await loginPage(email: "", error: "Enter your email and password.", status: .badRequest) }
         let remote = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
         do {
             let granted = try await Authentication(dependencies).logIn(
@@ -44,7 +45,7 @@ struct WebPages: Sendable {
         } catch let error as DomainError {
             let status: HTTPResponse.Status =
                 error.kind == .rateLimited ? .tooManyRequests : error.kind == .invalid ? .unprocessableContent : .unauthorized
-            var response = loginPage(email: form.email, error: error.message, status: status)
+            var response = try await loginPage(email: form.email, error: error.message, status: status)
             if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
             return response
         }
@@ -66,9 +67,9 @@ struct WebPages: Sendable {
         let token = context.parameters.get("token") ?? ""
         do {
             let invitee = try await Invitations(dependencies).invitee(token: token)
-            return invitationPage(token: token, invitee: invitee.name, error: nil, status: .ok)
+            return try await invitationPage(token: token, invitee: invitee.name, error: nil, status: .ok)
         } catch let error as DomainError {
-            return invitationPage(token: token, invitee: nil, error: error.message, status: error.kind == .notFound ? .notFound : .gone)
+            return try await invitationPage(token: token, invitee: nil, error: error.message, status: error.kind == .notFound ? .notFound : .gone)
         }
     }
 
@@ -76,8 +77,12 @@ struct WebPages: Sendable {
         let token = context.parameters.get("token") ?? ""
         var request = request
         let form = try await self.form(PasswordForm.self, from: &request, context)
-        guard WebSession.matches(form?.csrf, request.cookies[WebSession.loginCookieName]?.value ?? "\u{0}"), let form else {
-            return invitationPage(token: token, invitee: nil, error: "This form had expired. Please try again.", status: .forbidden, usable: true)
+        guard
+            try await session.acceptsPreLogin(form: form?.csrf, cookie: request.cookies[WebSession.loginCookieName]?.value, now: dependencies.now()),
+            let form
+        else {
+            return try await invitationPage(
+                token: token, invitee: nil, error: "This form had expired. Please try again.", status: .forbidden, usable: true)
         }
         do {
             let granted = try await Invitations(dependencies).accept(token: token, password: form.password, kind: .web)
@@ -89,7 +94,7 @@ struct WebPages: Sendable {
             // A password that breaks the rules keeps the form; a used or expired link does not.
             let usable = error.kind == .invalid
             let status: HTTPResponse.Status = usable ? .unprocessableContent : error.kind == .notFound ? .notFound : .gone
-            return invitationPage(token: token, invitee: nil, error: error.message, status: status, usable: usable)
+            return try await invitationPage(token: token, invitee: nil, error: error.message, status: status, usable: usable)
         }
     }
 
@@ -125,15 +130,17 @@ struct WebPages: Sendable {
     }
 
     /// A fresh login form, with the form token also set as a cookie.
-    private func loginPage(email: String, error: String?, status: HTTPResponse.Status) -> Response {
-        let csrf = dependencies.secrets.token()
+    private func loginPage(email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let csrf = try await session.preLoginToken(nonce: dependencies.secrets.token(), now: dependencies.now())
         var response = html(render(LoginPage(chrome: .signedOut(title: "Log in", csrf: csrf), email: email, error: error), "login"), status: status)
         response.setCookie(session.loginCookie(csrf))
         return response
     }
 
-    private func invitationPage(token: String, invitee: String?, error: String?, status: HTTPResponse.Status, usable: Bool? = nil) -> Response {
-        let csrf = dependencies.secrets.token()
+    private func invitationPage(
+        token: String, invitee: String?, error: String?, status: HTTPResponse.Status, usable: Bool? = nil
+    ) async throws -> Response {
+        let csrf = try await session.preLoginToken(nonce: dependencies.secrets.token(), now: dependencies.now())
         let page = InvitationPage(
             chrome: .signedOut(title: "Set your password", csrf: csrf), token: token, invitee: invitee, error: error,
             usable: usable ?? (invitee != nil))

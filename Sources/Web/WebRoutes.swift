@@ -12,7 +12,7 @@ public enum WebRoutes {
         HTMLEscaping.register()
         let pages = WebPages(
             library: try await MustacheLibrary(directory: templates.path), dependencies: dependencies,
-            session: WebSession(secure: dependencies.publicBaseURL.hasPrefix("https://")))
+            session: WebSession(secure: dependencies.publicBaseURL.hasPrefix("https://"), signingKey: FormSigningKey(dependencies)))
         let web = router.group().add(middleware: SecurityHeaders<Context>()).add(middleware: WebErrors<Context>(library: pages.library))
         web.get("/") { request, context in try await pages.dashboard(request, context) }
         web.get("/login") { request, context in try await pages.loginForm(request, context) }

@@ -92,6 +92,14 @@ import Workflows
                 form: ["email": world.ours.admin.email, "password": testPassword, "csrf": "guessed"])
             #expect(forged.status == 403)
             #expect(forged.cookie("sessiondesk_session") == nil)
+            // A value planted as both the cookie and the field (by a sibling site that can set
+            // cookies) is not one this installation signed.
+            for planted in ["planted", "9999999999.nonce.c2lnbmF0dXJl", "\(form.cookie("sessiondesk_login")!)x"] {
+                let twin = try await Self.fetch(
+                    client, .post, "/login", cookies: ["sessiondesk_login": planted],
+                    form: ["email": world.ours.admin.email, "password": testPassword, "csrf": planted])
+                #expect(twin.status == 403 && twin.cookie("sessiondesk_session") == nil, "\(planted)")
+            }
             let session = try await Self.logIn(client, world.ours.admin)
             let logout = try await Self.fetch(client, .post, "/logout", cookies: ["sessiondesk_session": session], form: ["csrf": "guessed"])
             #expect(logout.status == 403)

@@ -39,5 +39,6 @@ extension Migration {
         .m0017AvailabilityStampsDirectory,
         .m0018IdempotentResults,
         .m0019RequestLimits,
+        .m0020ServerKeys,
     ]
 }
