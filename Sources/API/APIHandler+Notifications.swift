@@ -40,11 +40,12 @@ extension Components.Schemas.Notification {
 
 extension APIHandler {
     func getCalendarFeedURL(_ input: Operations.GetCalendarFeedURL.Input) async throws -> Operations.GetCalendarFeedURL.Output {
-        .ok(.init(body: .json(.init(url: try await CalendarFeeds(dependencies).url(for: try RequestScope.caller())))))
+        .ok(.init(body: .json(.init(createdAt: try await CalendarFeeds(dependencies).createdAt(for: try RequestScope.caller())))))
     }
 
     func resetCalendarFeedURL(_ input: Operations.ResetCalendarFeedURL.Input) async throws -> Operations.ResetCalendarFeedURL.Output {
-        .ok(.init(body: .json(.init(url: try await CalendarFeeds(dependencies).reset(for: try RequestScope.caller())))))
+        let made = try await CalendarFeeds(dependencies).make(for: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(url: made.url, createdAt: made.createdAt))))
     }
 }
 

@@ -19,13 +19,17 @@ extension WebPages {
             body: .init(byteBuffer: ByteBuffer(string: feed)))
     }
 
-    /// `POST /calendar/feed` (show the address, made on first asking) and `POST /calendar/feed/reset`.
+    /// `POST /calendar/feed`: a new address, shown on the calendar page this once (it is stored as a
+    /// hash); any earlier one stops working.
     func makeCalendarFeed<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
         guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else { return expiredForm(back: "/calendar") }
-        let feeds = CalendarFeeds(dependencies)
-        _ = request.uri.path.hasSuffix("/reset") ? try await feeds.reset(for: caller) : try await feeds.url(for: caller)
-        return .redirect(to: "/calendar#subscribe", type: .found)
+        let made = try await CalendarFeeds(dependencies).make(for: caller)
+        let page = try await CalendarPage.load(
+            view: .week, around: nil, for: caller, csrf: WebSession.csrfToken(forSession: token), madeFeed: made, dependencies: dependencies)
+        var response = html(render(page, "calendar"))
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 }

@@ -41,7 +41,6 @@ public enum WebRoutes {
         web.get("/calendar") { request, context in try await pages.calendar(request, context) }
         web.get("/calendar/feed/:token") { request, context in try await pages.calendarFeed(request, context) }
         web.post("/calendar/feed") { request, context in try await pages.makeCalendarFeed(request, context) }
-        web.post("/calendar/feed/reset") { request, context in try await pages.makeCalendarFeed(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }
         web.get("/password-reset") { request, context in try await pages.passwordResetForm(request, context) }

@@ -4,6 +4,7 @@ import Scheduling
 import Storage
 import TestSupport
 import Testing
+import Workflows
 
 /// Each person's private ICS feed: their sessions only, the invitations' UIDs, a reset that kills
 /// the old address; read back by Python's `icalendar`.
@@ -30,10 +31,19 @@ import Testing
                 json: #"{"engagementId":"\#(ours.engagements[2].id)","start":"2026-03-27T15:00:00Z"}"#)
             let officeSession = try #require(booked.json["id"] as? String)
 
-            let first = try await client.call(.get, "/api/v1/calendar-feed", token: world.token(parent))
+            let none = try await client.call(.get, "/api/v1/calendar-feed", token: world.token(parent))
+            #expect(none.status == 200 && none.json["createdAt"] == nil && none.json["url"] == nil)
+            let first = try await client.call(.post, "/api/v1/calendar-feed/reset", token: world.token(parent))
             let url = try #require(first.json["url"] as? String)
             #expect(url.hasPrefix("https://desk.test/calendar/feed/") && url.hasSuffix(".ics"))
-            #expect(try await client.call(.get, "/api/v1/calendar-feed", token: world.token(parent)).json["url"] as? String == url, "stable")
+            let later = try await client.call(.get, "/api/v1/calendar-feed", token: world.token(parent))
+            #expect(later.json["url"] == nil && later.json["createdAt"] as? String == first.json["createdAt"] as? String, "shown once")
+            // Only the token's hash is stored: the database does not hold the address.
+            let token = String(url.split(separator: "/").last!.dropLast(4))
+            let stored = try await world.store.read { db in
+                try await db.sql.raw("SELECT token_hash FROM calendar_feeds").all(decodingColumn: "token_hash", as: String.self)
+            }
+            #expect(!stored.isEmpty && !stored.contains(token) && stored.contains(SecretGenerator.hash(token)))
 
             let feed = try await client.execute(uri: path(of: url), method: .get) { response in
                 (response.status.code, response.headers[.contentType], String(buffer: response.body))
@@ -49,7 +59,7 @@ import Testing
             #expect(parsed.uids == ["request-\(request)@desk.test"], "\(parsed.uids), not session-\(officeSession)")
             #expect(parsed.statuses.allSatisfy { $0 == "CONFIRMED" } && parsed.timezones == ["Europe/London"])
 
-            let office = try await client.call(.get, "/api/v1/calendar-feed", token: world.token(ours.admin))
+            let office = try await client.call(.post, "/api/v1/calendar-feed/reset", token: world.token(ours.admin))
             let officeURL = try #require(office.json["url"] as? String)
             #expect(officeURL != url, "each person has their own")
             let officeFeed = try await client.execute(uri: path(of: officeURL), method: .get) { String(buffer: $0.body) }
@@ -64,14 +74,16 @@ import Testing
         }
     }
 
-    @Test func theCalendarPageOffersAndShowsTheAddress() async throws {
+    @Test func theCalendarPageShowsANewAddressOnce() async throws {
         try await withAPI(.sqlite) { client, world in
             let parent = try await WebRequestTests.visitor(client, world.ours.parents[0])
             let before = try await parent.get("/calendar")
             #expect(before.body.contains("Get my calendar address") && !before.body.contains("/calendar/feed/"))
-            #expect(try await parent.post("/calendar/feed", [:], from: "/calendar").status == 302)
+            let made = try await parent.post("/calendar/feed", [:], from: "/calendar")
+            #expect(made.status == 200 && made.body.contains("value=\"https://desk.test/calendar/feed/") && made.body.contains("shown only this once"))
             let after = try await parent.get("/calendar")
-            #expect(after.body.contains("value=\"https://desk.test/calendar/feed/") && after.body.contains("Replace this address"))
+            #expect(!after.body.contains("/calendar/feed/") && after.body.contains("You have a calendar address, made on"))
+            #expect(after.body.contains("Make a new calendar address"))
         }
     }
 }

@@ -6072,7 +6072,11 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
             }
         )
     }
-    /// The caller's private calendar subscription address (ICS), made on first asking.
+    /// Whether the caller has a private calendar subscription address (ICS), and since when.
+    ///
+    /// The address itself is shown only when it is made (`resetCalendarFeedURL`): it is stored as
+    /// a hash, like a password, so `url` is absent here.
+    ///
     ///
     /// - Remark: HTTP `GET /api/v1/calendar-feed`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
@@ -6137,7 +6141,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
             }
         )
     }
-    /// Replace the caller's calendar address; the old one stops working at once.
+    /// Make the caller a new calendar address; any old one stops working at once.
     ///
     /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.

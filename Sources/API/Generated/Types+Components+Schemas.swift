@@ -2597,19 +2597,29 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {
-            /// Private; anyone with it reads the caller's sessions from two months back to ten months ahead.
+            /// Private; anyone with it reads the caller's sessions from two months back to ten months
+            /// ahead. Only in the answer that made it.
+            ///
             ///
             /// - Remark: Generated from `#/components/schemas/CalendarFeed/url`.
-            internal var url: Swift.String
+            internal var url: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CalendarFeed/createdAt`.
+            internal var createdAt: Foundation.Date?
             /// Creates a new `CalendarFeed`.
             ///
             /// - Parameters:
-            ///   - url: Private; anyone with it reads the caller's sessions from two months back to ten months ahead.
-            internal init(url: Swift.String) {
+            ///   - url: Private; anyone with it reads the caller's sessions from two months back to ten months
+            ///   - createdAt:
+            internal init(
+                url: Swift.String? = nil,
+                createdAt: Foundation.Date? = nil
+            ) {
                 self.url = url
+                self.createdAt = createdAt
             }
             internal enum CodingKeys: String, CodingKey {
                 case url
+                case createdAt
             }
         }
         /// - Remark: Generated from `#/components/schemas/NotificationSettings`.

@@ -8981,7 +8981,11 @@ internal enum Operations {
             }
         }
     }
-    /// The caller's private calendar subscription address (ICS), made on first asking.
+    /// Whether the caller has a private calendar subscription address (ICS), and since when.
+    ///
+    /// The address itself is shown only when it is made (`resetCalendarFeedURL`): it is stored as
+    /// a hash, like a password, so `url` is absent here.
+    ///
     ///
     /// - Remark: HTTP `GET /api/v1/calendar-feed`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
@@ -9037,7 +9041,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// The address.
+            /// When the address was made; no `createdAt` when there is none.
             ///
             /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)/responses/200`.
             ///
@@ -9120,7 +9124,7 @@ internal enum Operations {
             }
         }
     }
-    /// Replace the caller's calendar address; the old one stops working at once.
+    /// Make the caller a new calendar address; any old one stops working at once.
     ///
     /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
@@ -9176,7 +9180,7 @@ internal enum Operations {
                     self.body = body
                 }
             }
-            /// The new address.
+            /// The new address, shown this once.
             ///
             /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)/responses/200`.
             ///

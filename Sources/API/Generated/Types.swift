@@ -213,12 +213,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/dead-letters/{id}/retry`.
     /// - Remark: Generated from `#/paths//api/v1/dead-letters/{id}/retry/post(retryDeadLetter)`.
     func retryDeadLetter(_ input: Operations.RetryDeadLetter.Input) async throws -> Operations.RetryDeadLetter.Output
-    /// The caller's private calendar subscription address (ICS), made on first asking.
+    /// Whether the caller has a private calendar subscription address (ICS), and since when.
+    ///
+    /// The address itself is shown only when it is made (`resetCalendarFeedURL`): it is stored as
+    /// a hash, like a password, so `url` is absent here.
+    ///
     ///
     /// - Remark: HTTP `GET /api/v1/calendar-feed`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
     func getCalendarFeedURL(_ input: Operations.GetCalendarFeedURL.Input) async throws -> Operations.GetCalendarFeedURL.Output
-    /// Replace the caller's calendar address; the old one stops working at once.
+    /// Make the caller a new calendar address; any old one stops working at once.
     ///
     /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.
@@ -737,14 +741,18 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// The caller's private calendar subscription address (ICS), made on first asking.
+    /// Whether the caller has a private calendar subscription address (ICS), and since when.
+    ///
+    /// The address itself is shown only when it is made (`resetCalendarFeedURL`): it is stored as
+    /// a hash, like a password, so `url` is absent here.
+    ///
     ///
     /// - Remark: HTTP `GET /api/v1/calendar-feed`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/get(getCalendarFeedURL)`.
     internal func getCalendarFeedURL(headers: Operations.GetCalendarFeedURL.Input.Headers = .init()) async throws -> Operations.GetCalendarFeedURL.Output {
         try await getCalendarFeedURL(Operations.GetCalendarFeedURL.Input(headers: headers))
     }
-    /// Replace the caller's calendar address; the old one stops working at once.
+    /// Make the caller a new calendar address; any old one stops working at once.
     ///
     /// - Remark: HTTP `POST /api/v1/calendar-feed/reset`.
     /// - Remark: Generated from `#/paths//api/v1/calendar-feed/reset/post(resetCalendarFeedURL)`.

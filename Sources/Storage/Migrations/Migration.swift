@@ -40,5 +40,6 @@ extension Migration {
         .m0018IdempotentResults,
         .m0019RequestLimits,
         .m0020ServerKeys,
+        .m0021CalendarFeedHashes,
     ]
 }

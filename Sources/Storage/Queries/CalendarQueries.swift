@@ -34,24 +34,26 @@ extension DB {
         }
     }
 
-    public func calendarFeedToken(userID: String) async throws -> String? {
-        try await sql.raw("SELECT token FROM calendar_feeds WHERE user_id = \(bind: userID)").first()?.decode(column: "token", as: String.self)
+    /// When the person's feed address was made, if they have one.
+    public func calendarFeedCreatedAt(userID: String) async throws -> Date? {
+        try await sql.raw("SELECT created_at FROM calendar_feeds WHERE user_id = \(bind: userID)").first(decodingColumn: "created_at", as: Int64.self)
+            .map { Date(epochSeconds: $0) }
     }
 
-    /// Gives the person a new feed address; the old one stops working.
-    public func replaceCalendarFeed(userID: String, organizationID: String, token: String, now: Date) async throws {
+    /// Gives the person a new feed address, stored as its token's hash; the old one stops working.
+    public func replaceCalendarFeed(userID: String, organizationID: String, tokenHash: String, now: Date) async throws {
         try await sql.raw(
             """
-            INSERT INTO calendar_feeds (user_id, organization_id, token, created_at)
-            VALUES (\(bind: userID), \(bind: organizationID), \(bind: token), \(bind: now.epochSeconds))
-            ON CONFLICT (user_id) DO UPDATE SET token = excluded.token, created_at = excluded.created_at
+            INSERT INTO calendar_feeds (user_id, organization_id, token_hash, created_at)
+            VALUES (\(bind: userID), \(bind: organizationID), \(bind: tokenHash), \(bind: now.epochSeconds))
+            ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at
             """
         ).run()
     }
 
-    /// Whose feed `token` opens: (user, organization).
-    public func calendarFeedOwner(token: String) async throws -> (userID: String, organizationID: String)? {
-        guard let row = try await sql.raw("SELECT user_id, organization_id FROM calendar_feeds WHERE token = \(bind: token)").first() else {
+    /// Whose feed the token with this hash opens: (user, organization).
+    public func calendarFeedOwner(tokenHash: String) async throws -> (userID: String, organizationID: String)? {
+        guard let row = try await sql.raw("SELECT user_id, organization_id FROM calendar_feeds WHERE token_hash = \(bind: tokenHash)").first() else {
             return nil
         }
         return (try row.decode(column: "user_id", as: String.self), try row.decode(column: "organization_id", as: String.self))

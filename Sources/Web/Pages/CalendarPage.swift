@@ -20,8 +20,14 @@ struct CalendarPage {
     let days: [Day]
     let isGrid: Bool
     let weekdayNames: [String]
-    /// The caller's calendar subscription address, once they asked for one.
-    let feedURL: String?
+    let feed: Feed
+
+    /// The caller's calendar subscription: its address only on the page that made it.
+    struct Feed {
+        let url: String?
+        /// "Mon 7 Dec 2026", when an address exists.
+        let madeOn: String?
+    }
 
     enum View: String, CaseIterable {
         case week, month, list
@@ -56,7 +62,10 @@ struct CalendarPage {
         let note: String?
     }
 
-    static func load(view: View, around date: LocalDate?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> CalendarPage {
+    /// `madeFeed`: an address made by this very request, shown this once.
+    static func load(
+        view: View, around date: LocalDate?, for caller: Caller, csrf: String, madeFeed: CalendarFeeds.Made? = nil, dependencies: Dependencies
+    ) async throws -> CalendarPage {
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
@@ -110,6 +119,8 @@ struct CalendarPage {
             case .week: { $0.adding(days: -7) }
             case .month, .list: { month(of: $0, plus: -1) }
             }
+        var feedMade = madeFeed?.createdAt
+        if feedMade == nil { feedMade = try await CalendarFeeds(dependencies).createdAt(for: caller) }
         return CalendarPage(
             chrome: .signedIn(title: "Calendar", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: wording.zone(at: now), title: title(of: view, anchor: anchor, first: first), view: view.rawValue,
@@ -121,7 +132,8 @@ struct CalendarPage {
                     Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
                 },
             days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
-            weekdayNames: Weekday.allCases.map(\.shortName), feedURL: try await CalendarFeeds(dependencies).existingURL(for: caller))
+            weekdayNames: Weekday.allCases.map(\.shortName),
+            feed: Feed(url: madeFeed?.url, madeOn: feedMade.map { ZoneTimeline.describe(organization.localDate(of: $0)) }))
     }
 
     /// Dates whose view and neighbours (a month either side) are all dates `LocalDate` can hold.

@@ -1,41 +1,43 @@
-import Foundation
+public import Foundation
 public import Scheduling
 import Storage
 
 /// Each person's private calendar subscription: an address with a random token that opens their
 /// sessions (a family's children's, a tutor's own, the office's all) as an ICS feed, from two months
-/// back to a year ahead. Resetting the address makes the old one stop working.
+/// back to ten months ahead. The token is stored only as its hash, so the address is shown once,
+/// when it is made; making a new one makes the old one stop working.
 public struct CalendarFeeds: Sendable {
     let dependencies: Dependencies
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
-    /// The caller's feed address, made on first asking.
-    public func url(for caller: Caller) async throws -> String {
-        if let existing = try await existingURL(for: caller) { return existing }
-        return try await reset(for: caller)
+    /// A new address.
+    public struct Made: Sendable {
+        public let url: String
+        public let createdAt: Date
     }
 
-    /// The caller's feed address if they have one.
-    public func existingURL(for caller: Caller) async throws -> String? {
-        try await dependencies.store.read { db in try await db.calendarFeedToken(userID: caller.userID) }.map(address)
+    /// When the caller's address was made, if they have one.
+    public func createdAt(for caller: Caller) async throws -> Date? {
+        try await dependencies.store.read { db in try await db.calendarFeedCreatedAt(userID: caller.userID) }
     }
 
-    /// A new address for the caller; the old one answers 404 from now on.
-    public func reset(for caller: Caller) async throws -> String {
+    /// A new address for the caller, to show them now; the old one answers 404 from now on.
+    public func make(for caller: Caller) async throws -> Made {
         let token = dependencies.secrets.token()
-        let now = dependencies.now()
+        let now = dependencies.currentInstant()
         try await dependencies.store.write { db in
-            try await db.replaceCalendarFeed(userID: caller.userID, organizationID: caller.organizationID, token: token, now: now)
+            try await db.replaceCalendarFeed(
+                userID: caller.userID, organizationID: caller.organizationID, tokenHash: SecretGenerator.hash(token), now: now)
         }
-        return address(token)
+        return Made(url: "\(dependencies.publicBaseURL)/calendar/feed/\(token).ics", createdAt: now)
     }
 
     /// The feed `token` opens, or nil for an unknown (or reset) token.
     public func feed(token: String) async throws -> String? {
         guard token.count >= 20,
             let caller = try await dependencies.store.read({ db -> Caller? in
-                guard let owner = try await db.calendarFeedOwner(token: token),
+                guard let owner = try await db.calendarFeedOwner(tokenHash: SecretGenerator.hash(token)),
                     let user = try await db.user(id: owner.userID, organizationID: owner.organizationID)
                 else { return nil }
                 return Caller(user: user)
@@ -73,6 +75,4 @@ public struct CalendarFeeds: Sendable {
         }
         return CalendarFeed(name: "\(organization.name) · \(caller.name)", zone: organization.timeZone, events: events).rendered()
     }
-
-    private func address(_ token: String) -> String { "\(dependencies.publicBaseURL)/calendar/feed/\(token).ics" }
 }
