@@ -80,7 +80,8 @@ import Workflows
             let before = try await parent.get("/calendar")
             #expect(before.body.contains("Get my calendar address") && !before.body.contains("/calendar/feed/"))
             let made = try await parent.post("/calendar/feed", [:], from: "/calendar")
-            #expect(made.status == 200 && made.body.contains("value=\"https://desk.test/calendar/feed/") && made.body.contains("shown only this once"))
+            #expect(
+                made.status == 200 && made.body.contains("value=\"https://desk.test/calendar/feed/") && made.body.contains("shown only this once"))
             let after = try await parent.get("/calendar")
             #expect(!after.body.contains("/calendar/feed/") && after.body.contains("You have a calendar address, made on"))
             #expect(after.body.contains("Make a new calendar address"))
