@@ -4,8 +4,7 @@ import Workflows
 
 extension APIHandler {
     func getOrganization(_ input: Operations.GetOrganization.Input) async throws -> Operations.GetOrganization.Output {
-        let organization = try await Directory(dependencies).organization(for: try RequestScope.caller())
-        return .ok(.init(body: .json(.init(organization))))
+        .ok(.init(body: .json(.init(try RequestScope.organization()))))
     }
 
     func updateOrganizationSettings(

@@ -51,7 +51,7 @@ extension APIHandler {
     func listEngagements(_ input: Operations.ListEngagements.Input) async throws -> Operations.ListEngagements.Output {
         let caller = try RequestScope.caller()
         let directory = Directory(dependencies)
-        let organization = try await directory.organization(for: caller)
+        let organization = try RequestScope.organization()
         let engagements = try await directory.engagements(for: caller, tutorID: input.query.tutorId, studentID: input.query.studentId)
         return .ok(.init(body: .json(.init(items: engagements.map { .init($0, currency: organization.currency, for: caller) }))))
     }
@@ -66,7 +66,7 @@ extension APIHandler {
         let engagement = try await Enrolment(dependencies).createEngagement(
             .init(tutorID: body.tutorId, studentID: body.studentId, subjectID: body.subjectId, clientID: body.clientId, terms: terms),
             by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createEngagement", body: body))
-        let organization = try await Directory(dependencies).organization(for: caller)
+        let organization = try RequestScope.organization()
         return .created(.init(body: .json(.init(engagement, currency: organization.currency, for: caller))))
     }
 }

@@ -20,7 +20,7 @@ extension APIHandler {
                 engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, note: body.note ?? "",
                 replacesSessionID: body.replacesSessionId),
             by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createSessionRequest", body: body))
-        return .created(.init(body: .json(try await schema(request, for: caller))))
+        return .created(.init(body: .json(try schema(request, for: caller))))
     }
 
     func getSessionRequest(_ input: Operations.GetSessionRequest.Input) async throws -> Operations.GetSessionRequest.Output {
@@ -35,7 +35,7 @@ extension APIHandler {
         let request = try await RequestMoves(dependencies).accept(
             input.path.requestId, details: details, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "acceptSessionRequest", input.path.requestId, body: body))
-        return .ok(.init(body: .json(try await schema(request, for: caller))))
+        return .ok(.init(body: .json(try schema(request, for: caller))))
     }
 
     func declineSessionRequest(_ input: Operations.DeclineSessionRequest.Input) async throws -> Operations.DeclineSessionRequest.Output {
@@ -44,7 +44,7 @@ extension APIHandler {
         let request = try await RequestMoves(dependencies).decline(
             input.path.requestId, reason: body.reason, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "declineSessionRequest", input.path.requestId, body: body))
-        return .ok(.init(body: .json(try await schema(request, for: caller))))
+        return .ok(.init(body: .json(try schema(request, for: caller))))
     }
 
     func proposeSessionTime(_ input: Operations.ProposeSessionTime.Input) async throws -> Operations.ProposeSessionTime.Output {
@@ -53,7 +53,7 @@ extension APIHandler {
         let request = try await RequestMoves(dependencies).propose(
             input.path.requestId, start: body.start, note: body.note, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "proposeSessionTime", input.path.requestId, body: body))
-        return .ok(.init(body: .json(try await schema(request, for: caller))))
+        return .ok(.init(body: .json(try schema(request, for: caller))))
     }
 
     func respondToProposal(_ input: Operations.RespondToProposal.Input) async throws -> Operations.RespondToProposal.Output {
@@ -68,7 +68,7 @@ extension APIHandler {
             case .decline: try await moves.declineProposal(id, message: body.message ?? "", by: caller, once: key)
             case .reply: try await moves.reply(id, message: body.message ?? "", start: body.start, by: caller, once: key)
             }
-        return .ok(.init(body: .json(try await schema(request, for: caller))))
+        return .ok(.init(body: .json(try schema(request, for: caller))))
     }
 
     func withdrawSessionRequest(_ input: Operations.WithdrawSessionRequest.Input) async throws -> Operations.WithdrawSessionRequest.Output {
@@ -77,7 +77,7 @@ extension APIHandler {
         let request = try await RequestMoves(dependencies).withdraw(
             input.path.requestId, message: body.message ?? "", by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "withdrawSessionRequest", input.path.requestId, body: body))
-        return .ok(.init(body: .json(try await schema(request, for: caller))))
+        return .ok(.init(body: .json(try schema(request, for: caller))))
     }
 
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output {
@@ -88,8 +88,8 @@ extension APIHandler {
                     .init(requestId: input.path.requestId, items: conversation.entries.map { .init($0, in: conversation.organization) }))))
     }
 
-    /// A request as its schema, in the caller's organization's time zone.
-    private func schema(_ request: SessionRequest, for caller: Caller) async throws -> Components.Schemas.SessionRequest {
-        .init(request, in: try await Directory(dependencies).organization(for: caller))
+    /// A request as its schema, in the caller's organization's time zone (read with their token).
+    private func schema(_ request: SessionRequest, for caller: Caller) throws -> Components.Schemas.SessionRequest {
+        .init(request, in: try RequestScope.organization())
     }
 }

@@ -14,8 +14,10 @@ struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let remote = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
         let token = Self.bearerToken(request.headers[.authorization])
-        var scope = RequestScope(caller: nil, token: token, remoteAddress: remote)
-        if let token { scope.caller = try await authentication.caller(token: token, kind: .api) }
+        var scope = RequestScope(caller: nil, organization: nil, token: token, remoteAddress: remote)
+        if let token, let signedIn = try await authentication.signedIn(token: token, kind: .api) {
+            (scope.caller, scope.organization) = (signedIn.caller, signedIn.organization)
+        }
         if scope.caller == nil && !Self.publicPaths.contains(request.uri.path) {
             throw DomainError(
                 .unauthenticated,

@@ -16,6 +16,9 @@ public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
     private let writer: AsyncPool<SQLiteConnection>
+    /// The writer's own thread: SQLiteNIO runs each statement on a thread pool, and the writer's
+    /// statements, which everyone waits for, do not queue behind the readers'.
+    private let writerThread: NIOThreadPool
     private let readers: AsyncPool<SQLiteConnection>
     private let readerCount: Int
     private let logger: Logger
@@ -25,31 +28,36 @@ public final class SQLiteStore: Store {
     public static func open(
         path: String, synchronous: SQLiteSynchronous = .full, readers: Int = 4, logger: Logger
     ) async throws -> SQLiteStore {
-        let writer = try await connect(path: path, synchronous: synchronous, logger: logger)
+        let writerThread = NIOThreadPool(numberOfThreads: 1)
+        writerThread.start()
+        let writer = try await connect(path: path, synchronous: synchronous, threadPool: writerThread, logger: logger)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
         try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
-            let reader = try await connect(path: path, synchronous: synchronous, logger: logger)
+            let reader = try await connect(path: path, synchronous: synchronous, threadPool: .singleton, logger: logger)
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readerConnections.append(reader)
         }
-        return SQLiteStore(path: path, writer: writer, readers: readerConnections, logger: logger)
+        return SQLiteStore(path: path, writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger) {
         self.path = path
         self.writer = AsyncPool([writer])
+        self.writerThread = writerThread
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
         self.logger = logger
     }
 
-    private static func connect(path: String, synchronous: SQLiteSynchronous, logger: Logger) async throws -> SQLiteConnection {
+    private static func connect(
+        path: String, synchronous: SQLiteSynchronous, threadPool: NIOThreadPool, logger: Logger
+    ) async throws -> SQLiteConnection {
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: .singleton, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+                storage: .file(path: path), threadPool: threadPool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
             throw StoreUnavailable(
                 "Could not open the SQLite database \(path) (\(error)). Check that its folder exists and is writable, or set SESSIONDESK_DATABASE_URL."
@@ -104,10 +112,11 @@ public final class SQLiteStore: Store {
         else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        try await Task { [writer, readers, readerCount] in
+        try await Task { [writer, writerThread, readers, readerCount] in
             for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
                 try await connection.close()
             }
+            try await writerThread.shutdownGracefully()
         }.value
     }
 }

@@ -18,20 +18,22 @@ extension DB {
         ).run()
     }
 
-    /// The person a token belongs to, with the token's kind, if it has not expired at `now`: one
-    /// query, as every API request asks it.
-    public func tokenHolder(hash: String, now: Date) async throws -> (user: User, kind: AccessKind)? {
+    /// The person a token belongs to, their organization and the token's kind, if it has not
+    /// expired at `now`: one query, as every request asks it, and its organization is at hand for
+    /// the answer's times.
+    public func tokenHolder(hash: String, now: Date) async throws -> (user: User, organization: Organization, kind: AccessKind)? {
         guard
             let row = try await sql.raw(
                 """
-                SELECT \(unsafeRaw: UserRow.joinedColumns), t.kind
+                SELECT \(unsafeRaw: UserRow.joinedColumns), \(unsafeRaw: OrganizationRow.joinedColumns), t.kind
                 FROM access_tokens t JOIN users u ON u.id = t.user_id AND u.organization_id = t.organization_id
+                JOIN organizations o ON o.id = t.organization_id
                 WHERE t.token_hash = \(bind: hash) AND t.expires_at > \(bind: now.epochSeconds)
                 """
             ).first()
         else { return nil }
         return (
-            try UserRow(row: row).model(),
+            try UserRow(row: row).model(), try OrganizationRow(row: row, prefix: "organization_").model(),
             try decodeEnum(try row.decode(column: "kind", as: String.self))
         )
     }

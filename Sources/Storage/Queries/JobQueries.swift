@@ -43,6 +43,23 @@ extension DB {
         try await finish(id: id, worker: worker, set: "state = 'done', finished_at_ms = \(bind: now.epochMilliseconds)")
     }
 
+    /// Marks delivery jobs done and their messages sent, for the jobs `worker` still holds; returns
+    /// the ids of those (the others' leases ran out and another worker took them).
+    public func completeDeliveries(jobIDs: [String], worker: String, now: Date) async throws -> Set<String> {
+        guard !jobIDs.isEmpty else { return [] }
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET state = 'done', finished_at_ms = \(bind: now.epochMilliseconds), locked_by = NULL, locked_until_ms = NULL
+            WHERE id IN (\(binds: jobIDs)) AND state = 'running' AND locked_by = \(bind: worker) RETURNING id, subject_id
+            """
+        ).all()
+        let held = try rows.map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "subject_id", as: String.self)) }
+        if !held.isEmpty {
+            try await sql.raw("UPDATE outbox_messages SET sent_at = \(bind: now.epochSeconds) WHERE id IN (\(binds: held.map(\.1)))").run()
+        }
+        return Set(held.map(\.0))
+    }
+
     /// Puts the job back in the queue to run again at `runAt`, remembering why this attempt failed.
     public func retryJob(id: String, worker: String, at runAt: Date, error: String) async throws -> Bool {
         try await finish(id: id, worker: worker, set: "state = 'queued', run_at_ms = \(bind: runAt.epochMilliseconds), last_error = \(bind: error)")

@@ -80,23 +80,32 @@ struct OrganizationRow {
     let slotStepMinutes: Int
     let openRequestsPerEngagement: Int
 
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: String.self)
-        name = try row.decode(column: "name", as: String.self)
-        timeZone = try row.decode(column: "time_zone", as: String.self)
-        currency = try row.decode(column: "currency", as: String.self)
-        requestNoticeHours = try row.decode(column: "request_notice_hours", as: Int.self)
-        responseWindowHours = try row.decode(column: "response_window_hours", as: Int.self)
-        responseCutoff = try row.decode(column: "response_cutoff", as: String.self)
-        cancellationMode = try row.decode(column: "cancellation_mode", as: String.self)
-        cancellationNoticeHours = try row.decode(column: "cancellation_notice_hours", as: Int.self)
-        cancellationBufferHours = try row.decode(column: "cancellation_buffer_hours", as: Int.self)
-        cancellationWarningBufferHours = try row.decode(column: "cancellation_warning_buffer_hours", as: Int.self)
-        cancellationWarningText = try row.decode(column: "cancellation_warning_text", as: String.self)
-        declinedRescheduleCancelsOriginal = try row.decode(column: "declined_reschedule_cancels_original", as: Bool.self)
-        requestRouting = try row.decode(column: "request_routing", as: String.self)
-        slotStepMinutes = try row.decode(column: "slot_step_minutes", as: Int.self)
-        openRequestsPerEngagement = try row.decode(column: "open_requests_per_engagement", as: Int.self)
+    /// The columns as `o.name AS organization_name`, for queries that join organizations as `o`.
+    static let joinedColumns = [
+        "id", "name", "time_zone", "currency", "request_notice_hours", "response_window_hours", "response_cutoff", "cancellation_mode",
+        "cancellation_notice_hours", "cancellation_buffer_hours", "cancellation_warning_buffer_hours", "cancellation_warning_text",
+        "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement",
+    ].map { "o.\($0) AS organization_\($0)" }.joined(separator: ", ")
+
+    /// `prefix` is `organization_` for rows of a query that selected `joinedColumns`.
+    init(row: any SQLRow, prefix: String = "") throws {
+        func column<T: Decodable>(_ name: String, _ type: T.Type) throws -> T { try row.decode(column: prefix + name, as: type) }
+        id = try column("id", String.self)
+        name = try column("name", String.self)
+        timeZone = try column("time_zone", String.self)
+        currency = try column("currency", String.self)
+        requestNoticeHours = try column("request_notice_hours", Int.self)
+        responseWindowHours = try column("response_window_hours", Int.self)
+        responseCutoff = try column("response_cutoff", String.self)
+        cancellationMode = try column("cancellation_mode", String.self)
+        cancellationNoticeHours = try column("cancellation_notice_hours", Int.self)
+        cancellationBufferHours = try column("cancellation_buffer_hours", Int.self)
+        cancellationWarningBufferHours = try column("cancellation_warning_buffer_hours", Int.self)
+        cancellationWarningText = try column("cancellation_warning_text", String.self)
+        declinedRescheduleCancelsOriginal = try column("declined_reschedule_cancels_original", Bool.self)
+        requestRouting = try column("request_routing", String.self)
+        slotStepMinutes = try column("slot_step_minutes", Int.self)
+        openRequestsPerEngagement = try column("open_requests_per_engagement", Int.self)
     }
 
     func model() throws -> Organization {

@@ -83,10 +83,6 @@ extension DB {
         return Dictionary(uniqueKeysWithValues: try rows.map { ($0.id, try $0.message) })
     }
 
-    public func markOutboxMessageSent(id: String, now: Date) async throws {
-        try await sql.raw("UPDATE outbox_messages SET sent_at = \(bind: now.epochSeconds) WHERE id = \(bind: id)").run()
-    }
-
     /// The organization's messages, newest first.
     public func outboxMessages(organizationID: String, recipientID: String? = nil, limit: Int = 100) async throws -> [OutboxMessage] {
         var query: SQLQueryString = "SELECT * FROM outbox_messages WHERE organization_id = \(bind: organizationID)"

@@ -92,10 +92,15 @@ public struct Authentication: Sendable {
 
     /// The caller a token belongs to, or nil when it is unknown or expired.
     public func caller(token: String, kind: AccessKind) async throws -> Caller? {
+        try await signedIn(token: token, kind: kind)?.caller
+    }
+
+    /// The caller a token belongs to and their organization as it is now, in one read.
+    public func signedIn(token: String, kind: AccessKind) async throws -> (caller: Caller, organization: Organization)? {
         let now = dependencies.currentInstant()
         return try await dependencies.store.read { db in
             guard let holder = try await db.tokenHolder(hash: SecretGenerator.hash(token), now: now), holder.kind == kind else { return nil }
-            return Caller(user: holder.user)
+            return (Caller(user: holder.user), holder.organization)
         }
     }
 

@@ -3,8 +3,8 @@ public import Logging
 public import Storage
 import Synchronization
 
-/// Runs due jobs once: claims a batch under a lease, delivers it, and records each outcome in its own
-/// transaction (done; queued again after a backoff; or dead). A worker that dies mid-batch leaves its
+/// Runs due jobs once: claims a batch under a lease, delivers it, and records each outcome as soon as
+/// it is known (done; queued again after a backoff; or dead; see `OutcomeRecorder`). A worker that dies mid-batch leaves its
 /// jobs running until the lease ends, when any worker claims them again.
 public struct JobRunner: Sendable {
     /// What one batch did.
@@ -32,6 +32,7 @@ public struct JobRunner: Sendable {
     /// What each kind of job other than delivery does.
     let handlers: [Job.Kind: any JobHandler]
     let logger: Logger
+    private let recorder: OutcomeRecorder
 
     public init(
         store: any Store, transport: any MessageTransport, policy: RetryPolicy, worker: String, lease: TimeInterval = 300,
@@ -47,6 +48,7 @@ public struct JobRunner: Sendable {
         self.random = random
         self.handlers = handlers
         self.logger = logger
+        recorder = OutcomeRecorder(store: store, worker: worker, now: now)
     }
 
     /// Claims up to `limit` due jobs and runs them on up to `lanes` transports at once.
@@ -114,29 +116,24 @@ public struct JobRunner: Sendable {
 
     private func record(_ job: Job, _ outcome: DeliveryOutcome, message: OutboxMessage?, into report: Tally) async {
         let at = now()
-        do {
+        var retryAt: Date?
+        if case .failed(_, let permanent) = outcome, !permanent {
+            retryAt = policy.retryTime(afterAttempt: job.attempts, failedAt: at, random: random())
+        }
+        switch await recorder.record(.init(job: job, outcome: outcome, retryAt: retryAt)) {
+        case .failure(let error):
+            // The job stays claimed until its lease ends, then runs again: late, possibly twice, never lost.
+            logger.error("could not record the outcome of job \(job.id): \(error)")
+        case .success(let held):
             switch outcome {
             case .delivered:
-                let held = try await store.write { [worker] db in
-                    guard try await db.completeJob(id: job.id, worker: worker, now: at) else { return false }
-                    try await db.markOutboxMessageSent(id: job.subjectID, now: at)
-                    return true
-                }
                 if !held { logger.warning("job \(job.id) was delivered after its lease ran out; another worker may deliver it again") }
                 let delay = message.map { at.timeIntervalSince($0.createdAt) } ?? 0
                 report.withLock {
                     $0.delivered += 1
                     $0.longestDelay = max($0.longestDelay, delay)
                 }
-            case .failed(let error, let permanent):
-                let retryAt = permanent ? nil : policy.retryTime(afterAttempt: job.attempts, failedAt: at, random: random())
-                try await store.write { [worker] db in
-                    if let retryAt {
-                        _ = try await db.retryJob(id: job.id, worker: worker, at: retryAt, error: error)
-                    } else {
-                        _ = try await db.buryJob(id: job.id, worker: worker, now: at, error: error)
-                    }
-                }
+            case .failed(let error, _):
                 if retryAt == nil {
                     logger.error("gave up on job \(job.id) after \(job.attempts) attempt(s): \(error)")
                 } else {
@@ -144,9 +141,6 @@ public struct JobRunner: Sendable {
                 }
                 report.withLock { retryAt == nil ? ($0.dead += 1) : ($0.retried += 1) }
             }
-        } catch {
-            // The job stays claimed until its lease ends, then runs again: late, possibly twice, never lost.
-            logger.error("could not record the outcome of job \(job.id): \(error)")
         }
     }
 }
