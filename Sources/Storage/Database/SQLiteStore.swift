@@ -16,9 +16,7 @@ public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
     private let writer: AsyncPool<SQLiteConnection>
-    /// The writer's own thread: SQLiteNIO runs each statement on a thread pool, and the writer's
-    /// statements, which everyone waits for, do not queue behind the readers'.
-    private let writerThread: NIOThreadPool
+    private let writerThread: SQLiteWriterThread
     private let readers: AsyncPool<SQLiteConnection>
     private let readerCount: Int
     private let logger: Logger
@@ -28,9 +26,8 @@ public final class SQLiteStore: Store {
     public static func open(
         path: String, synchronous: SQLiteSynchronous = .full, readers: Int = 4, logger: Logger
     ) async throws -> SQLiteStore {
-        let writerThread = NIOThreadPool(numberOfThreads: 1)
-        writerThread.start()
-        let writer = try await connect(path: path, synchronous: synchronous, threadPool: writerThread, logger: logger)
+        let writerThread = SQLiteWriterThread()
+        let writer = try await connect(path: path, synchronous: synchronous, threadPool: writerThread.pool, logger: logger)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
         try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
         var readerConnections: [SQLiteConnection] = []
@@ -42,7 +39,7 @@ public final class SQLiteStore: Store {
         return SQLiteStore(path: path, writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger) {
+    private init(path: String, writer: SQLiteConnection, writerThread: SQLiteWriterThread, readers: [SQLiteConnection], logger: Logger) {
         self.path = path
         self.writer = AsyncPool([writer])
         self.writerThread = writerThread
@@ -80,7 +77,13 @@ public final class SQLiteStore: Store {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        return try await writer.with { connection in
+        return try await withTaskExecutorPreference(writerThread) {
+            try await transaction(body)
+        }
+    }
+
+    private func transaction<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
+        try await writer.with { connection in
             let sql = StoreErrorMapping(connection.sql(queryLogLevel: nil))
             // IMMEDIATE takes the write lock up front, so a check made inside the transaction still
             // holds when the transaction writes (no other process can slip in between).
@@ -116,7 +119,7 @@ public final class SQLiteStore: Store {
             for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
                 try await connection.close()
             }
-            try await writerThread.shutdownGracefully()
+            try await writerThread.shutdown()
         }.value
     }
 }

@@ -16,8 +16,14 @@ extension DB {
     /// everything, so one read does.
     public func requestLockingSchedule(id: String, organizationID: String) async throws -> SessionRequest? {
         guard dialect == .postgres else { return try await request(id: id, organizationID: organizationID) }
-        guard let peek = try await request(id: id, organizationID: organizationID) else { return nil }
-        try await lockSchedule(ofTutor: peek.tutorID)
+        // A request's tutor never changes, so it can be read without a lock to find whose schedule to lock.
+        try await sql.raw(
+            """
+            SELECT id FROM users WHERE id = (
+                SELECT tutor_id FROM session_requests WHERE id = \(bind: id) AND organization_id = \(bind: organizationID))
+            FOR UPDATE
+            """
+        ).run()
         return try await request(id: id, organizationID: organizationID, lock: true)
     }
 }
