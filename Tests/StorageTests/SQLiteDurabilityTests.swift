@@ -84,4 +84,66 @@ import Testing
             #expect(ok ? whole : none, "\(id) was answered \(ok ? "saved" : "failed")")
         }
     }
+
+    /// The same on a file system that really fills up (a 2 MB tmpfs this test mounts; it needs root,
+    /// as CI has, and is skipped without). The writer's page cache is a few pages, so pages spill to
+    /// the WAL in the middle of transactions and `SQLITE_FULL` comes from statements as well as from
+    /// commits: after some of those SQLite rolls back the whole transaction, which several writes
+    /// share, and each of them must hear that it failed.
+    @Test func aFullFileSystemUnderLoadTellsEveryWriterTheTruth() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessiondesk-tmpfs-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard Command.succeeds("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", folder]) else {
+            #expect(!TestDatabase.isCI, "CI runs as root and must mount the tmpfs")
+            return
+        }
+        defer { _ = Command.succeeds("/bin/umount", [folder]) }
+        let path = folder + "/full.sqlite"
+        let store = try await SQLiteStore.open(path: path, readers: 1, logger: TestDatabase.logger)
+        try await store.write { db in
+            try await db.sql.raw("CREATE TABLE notes (id TEXT PRIMARY KEY, part TEXT NOT NULL, body TEXT NOT NULL)").run()
+            try await db.sql.raw("PRAGMA cache_size = 8").run()
+        }
+        let answers = await withTaskGroup(of: [(String, Bool)].self) { group in
+            for writer in 0..<32 {
+                group.addTask {
+                    var told: [(String, Bool)] = []
+                    for attempt in 0..<40 {
+                        let id = "w\(writer)-\(attempt)"
+                        let body = String(repeating: "y", count: 2048 * (1 + (writer * 7 + attempt) % 5))
+                        do {
+                            try await store.write { db in
+                                for part in ["move", "trail"] {
+                                    try await db.sql.raw(
+                                        "INSERT INTO notes (id, part, body) VALUES (\(bind: "\(id)-\(part)"), \(bind: part), \(bind: body))"
+                                    ).run()
+                                }
+                            }
+                            told.append((id, true))
+                        } catch {
+                            told.append((id, false))
+                        }
+                    }
+                    return told
+                }
+            }
+            var all: [(String, Bool)] = []
+            for await batch in group { all += batch }
+            return all
+        }
+        try await store.close()
+
+        let succeeded = answers.filter { $0.1 }.count
+        #expect(succeeded > 0 && succeeded < answers.count, "the file system must fill part way: \(succeeded) of \(answers.count)")
+        let reopened = try await SQLiteStore.open(path: path, readers: 1, logger: TestDatabase.logger)
+        let stored = Set(
+            try await reopened.read { db in try await db.sql.raw("SELECT id FROM notes").all(decodingColumn: "id", as: String.self) })
+        try await reopened.close()
+        for (id, ok) in answers {
+            let whole = stored.contains("\(id)-move") && stored.contains("\(id)-trail")
+            let none = !stored.contains("\(id)-move") && !stored.contains("\(id)-trail")
+            #expect(ok ? whole : none, "\(id) was answered \(ok ? "saved" : "failed")")
+        }
+    }
 }

@@ -8,14 +8,15 @@ import Synchronization
 
 /// The embedded database: one file in WAL mode, one writer connection and a few readers.
 ///
-/// Writes take turns on the one writer connection, each in its own `BEGIN IMMEDIATE` transaction
-/// that commits before its caller hears the outcome: a write answered as done is in the file (with
-/// `synchronous = FULL`, the default, also after a power cut). Queueing here instead of opening
-/// several writers keeps SQLite from answering `SQLITE_BUSY` under concurrent writes.
+/// Writes queue for the one writer connection (`SQLiteWriter`), which commits those waiting
+/// together; a write is answered only once its commit is in the file (with `synchronous = FULL`,
+/// the default, also after a power cut). Queueing here instead of opening several writers keeps
+/// SQLite from answering `SQLITE_BUSY` under concurrent writes.
 public final class SQLiteStore: Store {
     public let dialect = Dialect.sqlite
     public let path: String
-    private let writer: AsyncPool<SQLiteConnection>
+    private let writer: SQLiteWriter
+    private let writerConnection: SQLiteConnection
     private let writerThread: SQLiteWriterThread
     private let readers: AsyncPool<SQLiteConnection>
     private let readerCount: Int
@@ -41,7 +42,8 @@ public final class SQLiteStore: Store {
 
     private init(path: String, writer: SQLiteConnection, writerThread: SQLiteWriterThread, readers: [SQLiteConnection], logger: Logger) {
         self.path = path
-        self.writer = AsyncPool([writer])
+        self.writer = SQLiteWriter(connection: writer, thread: writerThread, logger: logger)
+        self.writerConnection = writer
         self.writerThread = writerThread
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
@@ -77,28 +79,7 @@ public final class SQLiteStore: Store {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
         guard !closed.withLock({ $0 }) else { throw StoreError.closed }
-        return try await withTaskExecutorPreference(writerThread) {
-            try await transaction(body)
-        }
-    }
-
-    private func transaction<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T {
-        try await writer.with { connection in
-            let sql = StoreErrorMapping(connection.sql(queryLogLevel: nil))
-            // IMMEDIATE takes the write lock up front, so a check made inside the transaction still
-            // holds when the transaction writes (no other process can slip in between).
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(DB(sql: sql, dialect: .sqlite))
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                // After some failures (a full disk, an I/O error) SQLite has already rolled the
-                // transaction back and this ROLLBACK fails; either way nothing of it was kept.
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        return try await writer.write(body)
     }
 
     public func run() async throws {
@@ -115,10 +96,10 @@ public final class SQLiteStore: Store {
         else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        try await Task { [writer, writerThread, readers, readerCount] in
-            for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
-                try await connection.close()
-            }
+        try await Task { [writer, writerConnection, writerThread, readers, readerCount] in
+            await writer.stop()
+            try await writerConnection.close()
+            for connection in await readers.drain(count: readerCount) { try await connection.close() }
             try await writerThread.shutdown()
         }.value
     }

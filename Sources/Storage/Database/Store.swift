@@ -14,8 +14,9 @@ public protocol Store: Service, Sendable {
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws.
     /// It returns only once the commit is on disk; a write that throws left nothing behind.
     ///
-    /// On SQLite writes take turns on a single writer connection; on PostgreSQL they run
-    /// concurrently and take row locks where a rule needs them.
+    /// On SQLite writes take turns on a single writer connection (several commit together, each in
+    /// a savepoint of its own); on PostgreSQL they run concurrently and take row locks where a rule
+    /// needs them.
     func write<T: Sendable>(_ body: @escaping @Sendable (DB) async throws -> T) async throws -> T
 
     /// Stops accepting work and closes connections; for tests and commands that end without a service group.
