@@ -14,7 +14,7 @@ openapi:
 
 # Generated code (Sources/API/Generated) is left as the generator writes it.
 lint:
-	swift format lint --recursive --strict Sources/Scheduling Sources/Mail Sources/Storage Sources/Workflows Sources/Web Sources/App Sources/SessionDesk \
+	swift format lint --recursive --strict Sources/Scheduling Sources/Notifications Sources/Storage Sources/Workflows Sources/Web Sources/App Sources/SessionDesk \
 		Sources/API/*.swift Tests Package.swift
 
 bench:

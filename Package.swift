@@ -38,16 +38,6 @@ let package = Package(
     targets: [
         .target(name: "Scheduling", swiftSettings: strict),
         .target(
-            name: "Mail",
-            dependencies: [
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ],
-            swiftSettings: strict
-        ),
-        .target(
             name: "Storage",
             dependencies: [
                 "Scheduling",
@@ -65,9 +55,25 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "Workflows",
+            name: "Notifications",
             dependencies: [
                 "Scheduling", "Storage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Workflows",
+            dependencies: [
+                "Scheduling", "Storage", "Notifications",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,7 +109,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Scheduling", "Storage", "Workflows", "API", "Web", "Mail",
+                "Scheduling", "Storage", "Notifications", "Workflows", "API", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -139,9 +145,9 @@ let package = Package(
         ),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: strict),
         .testTarget(
-            name: "MailTests",
+            name: "NotificationsTests",
             dependencies: [
-                "Mail", "TestSupport",
+                "Notifications", "Scheduling", "Storage", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -160,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "API", "Web", "Mail", "Workflows", "Storage", "Scheduling", "TestSupport",
+                "App", "API", "Web", "Notifications", "Workflows", "Storage", "Scheduling", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,20 +1,21 @@
+import Notifications
 import Scheduling
 import Storage
 import Workflows
 
 extension APIHandler {
     func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output {
-        let records = try await Notifications(dependencies).mine(limit: input.query.limit ?? 100, for: try RequestScope.caller())
+        let records = try await MessageLog(dependencies).mine(limit: input.query.limit ?? 100, for: try RequestScope.caller())
         return .ok(.init(body: .json(.init(items: records.map(Components.Schemas.Notification.init)))))
     }
 
     func listDeadLetters(_ input: Operations.ListDeadLetters.Input) async throws -> Operations.ListDeadLetters.Output {
-        let records = try await Notifications(dependencies).deadLetters(limit: input.query.limit ?? 100, for: try RequestScope.caller())
+        let records = try await MessageLog(dependencies).deadLetters(limit: input.query.limit ?? 100, for: try RequestScope.caller())
         return .ok(.init(body: .json(.init(items: records.map(Components.Schemas.Notification.init)))))
     }
 
     func retryDeadLetter(_ input: Operations.RetryDeadLetter.Input) async throws -> Operations.RetryDeadLetter.Output {
-        try await Notifications(dependencies).retry(input.path.id, for: try RequestScope.caller())
+        try await MessageLog(dependencies).retry(input.path.id, for: try RequestScope.caller())
         return .noContent(.init())
     }
 }

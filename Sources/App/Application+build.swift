@@ -3,6 +3,7 @@ import Foundation
 public import Hummingbird
 public import Logging
 public import NIOCore
+import Notifications
 public import Prometheus
 public import ServiceLifecycle
 public import Storage

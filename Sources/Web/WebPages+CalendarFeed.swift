@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Notifications
 import Workflows
 
 /// `GET /calendar/feed/{token}.ics`: a calendar app's subscription, opened by the token alone;

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Notifications
 import Scheduling
 import Workflows
 

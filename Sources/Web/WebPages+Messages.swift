@@ -40,7 +40,7 @@ extension WebPages {
         guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else {
             return expiredForm(back: "/messages")
         }
-        try await Notifications(dependencies).retry(context.parameters.get("id") ?? "", for: caller)
+        try await MessageLog(dependencies).retry(context.parameters.get("id") ?? "", for: caller)
         return .redirect(to: "/messages", type: .found)
     }
 }

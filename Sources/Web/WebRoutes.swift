@@ -1,6 +1,7 @@
 import Foundation
 public import Hummingbird
 import Mustache
+import Notifications
 public import Workflows
 
 /// The web app's pages: server-rendered HTML that works without JavaScript.

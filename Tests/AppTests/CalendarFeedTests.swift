@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import Notifications
 import Scheduling
 import Storage
 import TestSupport

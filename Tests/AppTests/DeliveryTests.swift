@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Mail
 import Scheduling
 import Storage
 import TestSupport
@@ -8,6 +7,7 @@ import Testing
 import Workflows
 
 @testable import App
+@testable import Notifications
 
 /// Jobs through the runner to a real SMTP server: delivered once, retried after failures, dead
 /// when refused, on both databases.

@@ -1,5 +1,4 @@
 import Foundation
-import Mail
 import Scheduling
 import Storage
 import Synchronization
@@ -8,6 +7,7 @@ import Testing
 import Workflows
 
 @testable import App
+@testable import Notifications
 
 /// Text messages through a local receiver speaking Twilio's REST shape: the request it gets, how
 /// its answers become outcomes, and a family that chose texts receiving one after a booking.
@@ -84,16 +84,16 @@ import Workflows
             ]))
         #expect(configured.delivery.sms?.account == "AC1" && configured.delivery.sms?.from == "+15005550006")
         #expect(try AppConfiguration(reader: AppConfiguration.reader(commandLine: [:])).delivery.sms == nil)
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: SMSGateway.Invalid.self) {
             try AppConfiguration(reader: AppConfiguration.reader(commandLine: ["sms.url": .string("https://AC1:tok@api.twilio.example")]))
         }
     }
 
     @Test func aGatewayURLMustCarryCredentialsOverTLSAndASender() {
-        #expect(throws: ConfigurationError.self) { try SMSGateway(url: "http://AC1:t@sms.example.com", from: "+15005550006") }
-        #expect(throws: ConfigurationError.self) { try SMSGateway(url: "https://sms.example.com", from: "+15005550006") }
-        #expect(throws: ConfigurationError.self) { try SMSGateway(url: "https://AC1:t@sms.example.com", from: "07700 900123") }
-        #expect(throws: ConfigurationError.self) { try SMSGateway(url: "https://AC1:t@sms.example.com", from: "") }
+        #expect(throws: SMSGateway.Invalid.self) { try SMSGateway(url: "http://AC1:t@sms.example.com", from: "+15005550006") }
+        #expect(throws: SMSGateway.Invalid.self) { try SMSGateway(url: "https://sms.example.com", from: "+15005550006") }
+        #expect(throws: SMSGateway.Invalid.self) { try SMSGateway(url: "https://AC1:t@sms.example.com", from: "07700 900123") }
+        #expect(throws: SMSGateway.Invalid.self) { try SMSGateway(url: "https://AC1:t@sms.example.com", from: "") }
         #expect(throws: Never.self) { try SMSGateway(url: "http://AC1:t@localhost:8080", from: "+15005550006") }
     }
 

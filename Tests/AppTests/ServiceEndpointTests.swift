@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Notifications
 import Scheduling
 import Storage
 import TestSupport

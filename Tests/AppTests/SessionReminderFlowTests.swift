@@ -1,5 +1,4 @@
 import Foundation
-import Mail
 import Scheduling
 import Storage
 import TestSupport
@@ -7,6 +6,7 @@ import Testing
 import Workflows
 
 @testable import App
+@testable import Notifications
 
 /// The 5am reminder: scheduled with the booking, sent once when due (also after downtime), never
 /// for a cancelled or already started session.

@@ -1,6 +1,8 @@
 import Foundation
 import Logging
+import Notifications
 import ServiceLifecycle
+import Storage
 import Workflows
 
 /// The application as `serve` builds it, on a free loopback port, for benchmarks that measure it

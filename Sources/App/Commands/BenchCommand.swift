@@ -1,6 +1,8 @@
 import ArgumentParser
 import Configuration
 import Foundation
+import Notifications
+import Storage
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -129,7 +131,7 @@ struct DeliveryBenchCommand: AsyncParsableCommand {
                 return ["bench=delivery-enqueue messages=\(messages) organization=\(organization)"]
             }
             let logger = dependencies.logger
-            let transport = try EmailTransport(configuration.delivery, logger: logger)
+            let transport = try EmailTransport(to: configuration.delivery.destination, from: configuration.delivery.sender, logger: logger)
             let destination: String
             switch configuration.delivery.destination {
             case .smtp(let server): destination = server.description

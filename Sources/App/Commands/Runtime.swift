@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import Notifications
 import Prometheus
 import ServiceLifecycle
 import Storage
@@ -43,7 +44,8 @@ enum Runtime {
             logger.info("no SESSIONDESK_SMS_URL: no text messages; everyone is emailed")
         }
         let transport = ChannelRouter(
-            email: try EmailTransport(delivery, logger: logger), sms: delivery.sms.map { SMSTransport(gateway: $0, logger: logger) })
+            email: try EmailTransport(to: delivery.destination, from: delivery.sender, logger: logger),
+            sms: delivery.sms.map { SMSTransport(gateway: $0, logger: logger) })
         let runner = JobRunner(
             store: dependencies.store, transport: transport,
             policy: delivery.retry, worker: workerName, lease: delivery.lease, now: dependencies.now,

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Notifications
+import Storage
 import Workflows
 
 struct ServeCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notifications
 import ServiceLifecycle
 import Storage
 

@@ -1,6 +1,6 @@
 import Configuration
 public import Foundation
-public import Mail
+public import Notifications
 public import Workflows
 
 /// Where notifications go and how hard delivery tries. Keys under `sessiondesk.`: `smtp.url`
@@ -10,14 +10,9 @@ public import Workflows
 /// `delivery.retry.seconds`, 30, to an hourly cap, 6½ to 13 hours of retries),
 /// `delivery.lease.seconds` (300), `delivery.poll.milliseconds` (1000).
 public struct DeliveryConfiguration: Sendable {
-    public enum Destination: Sendable {
-        case smtp(SMTPServer)
-        case folder(String)
-    }
-
-    public var destination: Destination
+    public var destination: EmailDestination
     public var sender: MailAddress
-    var sms: SMSGateway?
+    public var sms: SMSGateway?
     public var retry: RetryPolicy
     /// How long a claimed job is a worker's before another may take it (after a crash).
     public var lease: TimeInterval

@@ -1,6 +1,7 @@
 import AsyncAlgorithms
 import Foundation
 import Logging
+import Notifications
 import ServiceLifecycle
 import Storage
 

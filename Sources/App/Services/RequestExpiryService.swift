@@ -1,7 +1,9 @@
 import AsyncAlgorithms
 import Foundation
 import Logging
+import Notifications
 import ServiceLifecycle
+import Storage
 import Workflows
 
 /// Expires overdue session requests: once at start-up (catching up on deadlines that passed while

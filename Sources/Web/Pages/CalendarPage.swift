@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Notifications
 import Scheduling
 import Workflows
 

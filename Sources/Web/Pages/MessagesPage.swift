@@ -44,7 +44,7 @@ struct MessagesPage {
     static func load(
         for caller: Caller, csrf: String, dependencies: Dependencies, saved: Bool = false, form: SettingsForm? = nil, problem: String? = nil
     ) async throws -> MessagesPage {
-        let notifications = Notifications(dependencies)
+        let notifications = MessageLog(dependencies)
         let isOffice = caller.role == .admin
         let records =
             isOffice ? try await notifications.all(limit: pageSize, for: caller) : try await notifications.mine(limit: pageSize, for: caller)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Notifications
 import Scheduling
 import Storage
 

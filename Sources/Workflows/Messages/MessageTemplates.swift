@@ -1,5 +1,6 @@
 public import Foundation
 import Logging
+public import Notifications
 public import Scheduling
 import Storage
 

@@ -1,4 +1,5 @@
 import Foundation
+import Notifications
 import Scheduling
 
 /// The facts of a lifecycle event in the organization's time zone: the audit line, and the values

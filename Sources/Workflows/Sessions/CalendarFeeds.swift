@@ -1,4 +1,5 @@
 public import Foundation
+import Notifications
 public import Scheduling
 import Storage
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import Notifications
 public import Scheduling
 public import Storage
 

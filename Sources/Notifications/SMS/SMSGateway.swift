@@ -5,22 +5,28 @@ import Foundation
 /// `/2010-04-01/Accounts/ACCOUNT/Messages.json` with HTTP Basic authentication. `from` is the sending
 /// number (`+447700900123`) or a messaging service (`MG…`). Plain `http://` is accepted only on
 /// loopback, so the token never crosses a network in clear.
-struct SMSGateway: Sendable, Hashable, CustomStringConvertible {
+public struct SMSGateway: Sendable, Hashable, CustomStringConvertible {
+    /// A gateway URL or sender that cannot be used, said for the person configuring it.
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     let base: URL
     let account: String
     let token: String
     let from: String
 
-    init(url: String, from: String) throws {
+    public init(url: String, from: String) throws {
         guard var components = URLComponents(string: url), let scheme = components.scheme?.lowercased(), let host = components.host,
             !host.isEmpty, let account = components.user?.removingPercentEncoding, !account.isEmpty,
             let token = components.password?.removingPercentEncoding, !token.isEmpty
         else {
-            throw ConfigurationError("SESSIONDESK_SMS_URL must look like https://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com")
+            throw SMSGateway.Invalid("SESSIONDESK_SMS_URL must look like https://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com")
         }
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host.lowercased())
         guard scheme == "https" || (scheme == "http" && loopback) else {
-            throw ConfigurationError("SESSIONDESK_SMS_URL must use https:// (plain http:// only to this machine), not \(scheme)://")
+            throw SMSGateway.Invalid("SESSIONDESK_SMS_URL must use https:// (plain http:// only to this machine), not \(scheme)://")
         }
         let sender = from.trimmingCharacters(in: .whitespaces)
         let isNumber =
@@ -28,14 +34,14 @@ struct SMSGateway: Sendable, Hashable, CustomStringConvertible {
             && sender.dropFirst().allSatisfy(\.isNumber)
         let isService = sender.hasPrefix("MG") && sender.count == 34
         guard isNumber || isService else {
-            throw ConfigurationError(
+            throw SMSGateway.Invalid(
                 "SESSIONDESK_SMS_FROM \"\(from)\" must be the sending number in international form (+447700900123) or a messaging service SID (MG…).")
         }
         components.user = nil
         components.password = nil
         components.path = ""
         components.query = nil
-        guard let base = components.url else { throw ConfigurationError("SESSIONDESK_SMS_URL \(components) is not a URL") }
+        guard let base = components.url else { throw SMSGateway.Invalid("SESSIONDESK_SMS_URL \(components) is not a URL") }
         self.base = base
         self.account = account
         self.token = token
@@ -65,5 +71,5 @@ struct SMSGateway: Sendable, Hashable, CustomStringConvertible {
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// The gateway without its token, for logs.
-    var description: String { "\(base.absoluteString) (account \(account), from \(from))" }
+    public var description: String { "\(base.absoluteString) (account \(account), from \(from))" }
 }

@@ -1,20 +1,20 @@
-import Foundation
-import Mustache
-import Scheduling
+public import Foundation
+public import Mustache
+public import Scheduling
 import Synchronization
 
 /// Turns a template and a message's values into the words sent. A template is compiled once per
 /// text (the standard ones once per process), so sending costs only the rendering.
-struct MessageRendering: Sendable {
-    let subject: MustacheTemplate
-    let body: MustacheTemplate
-    let text: MustacheTemplate?
+public struct MessageRendering: Sendable {
+    public let subject: MustacheTemplate
+    public let body: MustacheTemplate
+    public let text: MustacheTemplate?
     /// Whether the subject may differ from one recipient to the next, because its source names a
     /// field that each recipient has their own of (or `.`, the whole set of values). Read from the
     /// source's text: a false "yes" only costs a rendering per recipient.
-    let subjectIsPersonal: Bool
+    public let subjectIsPersonal: Bool
 
-    init(_ template: MessageTemplate) throws {
+    public init(_ template: MessageTemplate) throws {
         subject = try Self.compile(template.subject)
         body = try Self.compile(template.body)
         text = try template.text.map(Self.compile)
@@ -23,13 +23,13 @@ struct MessageRendering: Sendable {
 
     /// The subject for every recipient of one message at once, from the values they share; nil when
     /// it is personal.
-    func sharedSubject(_ values: [String: Any]) -> String? {
+    public func sharedSubject(_ values: [String: Any]) -> String? {
         subjectIsPersonal ? nil : Self.oneLine(subject.render(values))
     }
 
     /// The words for one recipient: the email's subject and body, or for a text message its text
     /// (the subject then only names the message in lists). `subject` is the shared one, if any.
-    func render(_ values: [String: Any], sms: Bool, subject shared: String? = nil) -> (subject: String, body: String) {
+    public func render(_ values: [String: Any], sms: Bool, subject shared: String? = nil) -> (subject: String, body: String) {
         let subject = shared ?? Self.oneLine(self.subject.render(values))
         if sms, let text {
             return (subject, String(Self.trimmed(text.render(values)).prefix(Self.maxSMS)))
@@ -38,10 +38,10 @@ struct MessageRendering: Sendable {
     }
 
     /// Gateways split long texts into parts and refuse past 1,600 characters.
-    static let maxSMS = 1600
+    public static let maxSMS = 1600
 
     /// The standard wording of every kind, compiled on first use.
-    static func standard(_ kind: MessageKind) -> MessageRendering { standards[kind]! }
+    public static func standard(_ kind: MessageKind) -> MessageRendering { standards[kind]! }
 
     private static let standards: [MessageKind: MessageRendering] = Dictionary(
         uniqueKeysWithValues: MessageKind.allCases.map { kind in
@@ -52,7 +52,7 @@ struct MessageRendering: Sendable {
     private static let compiled = Mutex<[String: MustacheTemplate]>([:])
 
     /// Plain text: values are printed as they are. The email's HTML part escapes the whole result.
-    static func compile(_ source: String) throws -> MustacheTemplate {
+    public static func compile(_ source: String) throws -> MustacheTemplate {
         if let known = compiled.withLock({ $0[source] }) { return known }
         let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}" + source)
         compiled.withLock { cache in
@@ -64,7 +64,7 @@ struct MessageRendering: Sendable {
     }
 
     /// A subject is one header line: newlines and runs of spaces become single spaces.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         var spaced = false
         var last: UInt8 = UInt8(ascii: " ")
         for byte in text.utf8 {
@@ -79,7 +79,7 @@ struct MessageRendering: Sendable {
     }
 
     /// Without surrounding blank lines and spaces; cheaper than Foundation's character sets.
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
         func blank(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")

@@ -1,4 +1,5 @@
 public import Foundation
+public import Scheduling
 
 /// One event as an iCalendar object (RFC 5545) for an iTIP message (RFC 5546): an invitation
 /// (`REQUEST`), or its withdrawal (`CANCEL`). The same `uid` for every message about one session,
@@ -72,7 +73,7 @@ public struct CalendarInvite: Sendable, Hashable {
     }
 
     /// The VEVENT alone, for a feed of many.
-    var eventLines: [String] {
+    public var eventLines: [String] {
         var lines = [
             "BEGIN:VEVENT",
             "UID:\(Self.text(uid))",
@@ -94,7 +95,7 @@ public struct CalendarInvite: Sendable, Hashable {
     }
 
     /// TEXT values (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") || $0 < 0x20 }) else {
             return value
         }
@@ -113,7 +114,7 @@ public struct CalendarInvite: Sendable, Hashable {
     }
 
     /// A parameter value, quoted, without the characters a quoted value cannot hold.
-    static func parameter(_ value: String) -> String {
+    public static func parameter(_ value: String) -> String {
         // Plain ASCII without quotes or control characters, as names nearly always are, goes as it is.
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 < 0x20 || $0 >= 0x7F }) else { return "\"" + value + "\"" }
         return "\"" + value.filter { $0 != "\"" && !$0.isNewline } + "\""
@@ -121,7 +122,7 @@ public struct CalendarInvite: Sendable, Hashable {
 
     /// The lines of an object as one text: each ended by CRLF, those longer than 75 octets folded
     /// onto lines starting with a space, never inside a character's UTF-8 sequence.
-    static func document(_ lines: [String]) -> String {
+    public static func document(_ lines: [String]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count } * 21 / 20 + 2 * lines.count)
         for line in lines {

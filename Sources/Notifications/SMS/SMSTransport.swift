@@ -1,28 +1,27 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import Foundation
-import Logging
-import NIOCore
+public import Logging
+public import NIOCore
 import NIOHTTP1
-import Storage
-import Workflows
+public import Storage
 
 /// Text messages through an HTTP SMS gateway (`SMSGateway`), one POST per message. The gateway
 /// has no idempotency key, so, as with SMTP, a crash between its answer and our record of it can
 /// repeat a message; everything else is sent once.
-struct SMSTransport: MessageTransport {
+public struct SMSTransport: MessageTransport {
     let gateway: SMSGateway
     let http: HTTPClient
     let timeout: TimeAmount
     let logger: Logger
 
-    init(gateway: SMSGateway, http: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), logger: Logger) {
+    public init(gateway: SMSGateway, http: HTTPClient = .shared, timeout: TimeAmount = .seconds(30), logger: Logger) {
         self.gateway = gateway
         self.http = http
         self.timeout = timeout
         self.logger = logger
     }
 
-    func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
+    public func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
         for (index, message) in messages.enumerated() {
             await report(index, await send(message))
         }

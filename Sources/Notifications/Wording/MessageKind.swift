@@ -86,9 +86,9 @@ public struct MessageField: Hashable, Sendable {
     public let name: String
     public let meaning: String
     /// What a preview prints for it.
-    let sample: Sample
+    public let sample: Sample
 
-    enum Sample: Hashable, Sendable {
+    public enum Sample: Hashable, Sendable {
         case text(String)
         case flag
         case actions
@@ -96,29 +96,31 @@ public struct MessageField: Hashable, Sendable {
         case insideActions
     }
 
-    static let recipient = MessageField(name: "recipient", meaning: "the name of the person the message is for", sample: .text("Grace Hopper"))
-    static let organization = MessageField(name: "organization", meaning: "your organization's name", sample: .text("Northside Tutoring"))
-    static let actor = MessageField(name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk)", sample: .text("Ms Shah"))
-    static let what = MessageField(name: "what", meaning: "the subject and student", sample: .text("Maths with Ada Lovelace"))
-    static let when = MessageField(
+    public static let recipient = MessageField(name: "recipient", meaning: "the name of the person the message is for", sample: .text("Grace Hopper"))
+    public static let organization = MessageField(name: "organization", meaning: "your organization's name", sample: .text("Northside Tutoring"))
+    public static let actor = MessageField(
+        name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk)", sample: .text("Ms Shah"))
+    public static let what = MessageField(name: "what", meaning: "the subject and student", sample: .text("Maths with Ada Lovelace"))
+    public static let when = MessageField(
         name: "when", meaning: "the session's time in your time zone, when there is one", sample: .text("Thu 26 Mar 10:00 GMT"))
-    static let message = MessageField(
+    public static let message = MessageField(
         name: "message", meaning: "what the person wrote (a note or a reason), when they wrote something",
         sample: .text("Could we meet at the library?"))
-    static let respondBy = MessageField(
+    public static let respondBy = MessageField(
         name: "respondBy", meaning: "when an answer is due, while the request is open", sample: .text("Wed 25 Mar 23:59 GMT"))
-    static let hasActions = MessageField(
+    public static let hasActions = MessageField(
         name: "hasActions", meaning: "true when the message carries answer links for this person", sample: .flag)
-    static let actions = MessageField(
+    public static let actions = MessageField(
         name: "actions", meaning: "answer links that work without logging in, each with {{label}} and {{url}}", sample: .actions)
-    static let label = MessageField(name: "label", meaning: "inside {{#actions}}: what the link does", sample: .insideActions)
-    static let url = MessageField(name: "url", meaning: "inside {{#actions}}: the link", sample: .insideActions)
-    static let link = MessageField(name: "link", meaning: "the page about it in SessionDesk", sample: .text("https://desk.example/requests/r1"))
-    static let place = MessageField(
+    public static let label = MessageField(name: "label", meaning: "inside {{#actions}}: what the link does", sample: .insideActions)
+    public static let url = MessageField(name: "url", meaning: "inside {{#actions}}: the link", sample: .insideActions)
+    public static let link = MessageField(
+        name: "link", meaning: "the page about it in SessionDesk", sample: .text("https://desk.example/requests/r1"))
+    public static let place = MessageField(
         name: "place", meaning: "where and how the session happens, when known", sample: .text("Room 1, In person"))
-    static let inviter = MessageField(name: "inviter", meaning: "who sent the invitation", sample: .text("Ms Okafor"))
-    static let welcome = MessageField(
+    public static let inviter = MessageField(name: "inviter", meaning: "who sent the invitation", sample: .text("Ms Okafor"))
+    public static let welcome = MessageField(
         name: "welcome", meaning: "what the account lets the person do",
         sample: .text("see your children's sessions and request, reschedule or cancel them"))
-    static let expires = MessageField(name: "expires", meaning: "when the link stops working", sample: .text("Mon 30 Mar 10:00 BST"))
+    public static let expires = MessageField(name: "expires", meaning: "when the link stops working", sample: .text("Mon 30 Mar 10:00 BST"))
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Mustache
-import Scheduling
+public import Scheduling
 
 /// What an organization's template must be before it is saved, each refusal saying where and why.
-enum MessageTemplateRules {
-    static func check(_ template: MessageTemplate, for kind: MessageKind) throws(DomainError) {
+public enum MessageTemplateRules {
+    public static func check(_ template: MessageTemplate, for kind: MessageKind) throws(DomainError) {
         try check(template.subject, field: "subject", kind: kind, limit: 300)
         try TextRules.checkOneLine(template.subject, field: "subject", label: "A subject")
         try check(template.body, field: "body", kind: kind, limit: 20_000)
@@ -43,7 +43,7 @@ enum MessageTemplateRules {
     }
 
     /// The inside of every `{{…}}` (and `{{{…}}}`), in order.
-    static func tags(in source: String) -> [String] {
+    public static func tags(in source: String) -> [String] {
         var tags: [String] = []
         var rest = source[...]
         while let open = rest.range(of: "{{") {

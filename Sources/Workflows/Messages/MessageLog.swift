@@ -4,7 +4,7 @@ public import Storage
 
 /// What people were told and whether it reached them: each person's own notifications, and for the
 /// office the dead letters (messages delivery gave up on), which it can send again.
-public struct Notifications: Sendable {
+public struct MessageLog: Sendable {
     let dependencies: Dependencies
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }

@@ -1,13 +1,13 @@
 import Foundation
-import Logging
+public import Logging
 import Metrics
-import ServiceLifecycle
-import Workflows
+public import ServiceLifecycle
+public import Storage
 
 /// The worker: runs due jobs until graceful shutdown, when the batch in hand finishes (each message
 /// is delivered and recorded, or fails and is queued again) before it stops. Any number of these
 /// may run against one database; each job runs once per claim.
-struct DeliveryService: Service {
+public struct DeliveryService: Service {
     let runner: JobRunner
     let pollInterval: Duration
     let startup: StartupGate
@@ -16,11 +16,18 @@ struct DeliveryService: Service {
     var batchSize = 64
     var lanes = 4
 
+    public init(runner: JobRunner, pollInterval: Duration, startup: StartupGate, logger: Logger) {
+        self.runner = runner
+        self.pollInterval = pollInterval
+        self.startup = startup
+        self.logger = logger
+    }
+
     private static let delivered = Counter(label: "sessiondesk_messages_delivered_total")
     private static let retried = Counter(label: "sessiondesk_message_attempts_failed_total")
     private static let dead = Counter(label: "sessiondesk_messages_dead_total")
 
-    func run() async throws {
+    public func run() async throws {
         await startup.wait()
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var busy = false

@@ -1,5 +1,5 @@
 import Foundation
-import Mail
+import Notifications
 import Storage
 
 /// An outbox message as an email: the stored text, an HTML alternative made from it, and a

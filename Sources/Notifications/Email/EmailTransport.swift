@@ -1,11 +1,16 @@
-import Foundation
-import Logging
-import Mail
-import Storage
-import Workflows
+public import Foundation
+public import Logging
+import Notifications
+public import Storage
+
+/// Where email goes: an SMTP server, or `.eml` files in a folder when none is configured.
+public enum EmailDestination: Sendable {
+    case smtp(SMTPServer)
+    case folder(String)
+}
 
 /// Email notifications through an SMTP server, or written as `.eml` files when none is configured.
-struct EmailTransport: MessageTransport {
+public struct EmailTransport: MessageTransport {
     enum Carrier: Sendable {
         case smtp(SMTPClient)
         case folder(MailFolder)
@@ -14,7 +19,7 @@ struct EmailTransport: MessageTransport {
     let carrier: Carrier
     let composition: EmailComposition
 
-    func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
+    public func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
         let mails = messages.map(composition.mail(for:))
         switch carrier {
         case .smtp(let client):
@@ -39,14 +44,14 @@ struct EmailTransport: MessageTransport {
 }
 
 extension EmailTransport {
-    init(_ configuration: DeliveryConfiguration, logger: Logger) throws {
-        switch configuration.destination {
+    public init(to destination: EmailDestination, from sender: MailAddress, logger: Logger) throws {
+        switch destination {
         case .smtp(let server):
-            let name = configuration.sender.address.split(separator: "@").last.map(String.init) ?? "localhost"
+            let name = sender.address.split(separator: "@").last.map(String.init) ?? "localhost"
             carrier = .smtp(try SMTPClient(server: server, clientName: name, logger: logger))
         case .folder(let path):
             carrier = .folder(try MailFolder(path: path))
         }
-        composition = EmailComposition(sender: configuration.sender)
+        composition = EmailComposition(sender: sender)
     }
 }

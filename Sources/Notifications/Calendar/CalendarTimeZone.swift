@@ -1,18 +1,19 @@
-import Foundation
+public import Foundation
+public import Scheduling
 import Synchronization
 
 /// The VTIMEZONE of an invitation: every clock change of the zone from the year before the event to
 /// the year after it, each as a STANDARD or DAYLIGHT observance (explicit onsets, no recurrence
 /// rules, so it says exactly what the time zone database says).
-struct CalendarTimeZone {
-    let zone: TimeZone
-    let around: TimeRange
+public struct CalendarTimeZone {
+    public let zone: TimeZone
+    public let around: TimeRange
 
     /// Asking the time zone database for transitions is slow next to everything else a lifecycle
     /// move does, and the answer for a zone and years never changes: kept per zone and span of years.
     private static let cache = Mutex<[String: [String]]>([:])
 
-    var lines: [String] {
+    public var lines: [String] {
         let firstYear = max(zone.localDate(of: around.start).year - 1, LocalDate.earliest.year)
         let lastYear = min(zone.localDate(of: around.end).year + 1, LocalDate.latest.year - 1)
         let key = "\(zone.identifier)|\(firstYear)|\(lastYear)"
@@ -65,10 +66,10 @@ struct CalendarTimeZone {
     }
 
     /// `20270114T160000Z`
-    static func utc(_ instant: Date) -> String { wall(instant, offset: 0) + "Z" }
+    public static func utc(_ instant: Date) -> String { wall(instant, offset: 0) + "Z" }
 
     /// `20270114T160000`, the zone's wall clock at `instant`.
-    static func local(_ instant: Date, in zone: TimeZone) -> String { wall(instant, offset: zone.secondsFromGMT(for: instant)) }
+    public static func local(_ instant: Date, in zone: TimeZone) -> String { wall(instant, offset: zone.secondsFromGMT(for: instant)) }
 
     private static func wall(_ instant: Date, offset: Int) -> String {
         let seconds = instant.epochSeconds + Int64(offset)

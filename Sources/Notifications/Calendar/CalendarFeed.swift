@@ -1,4 +1,5 @@
 public import Foundation
+public import Scheduling
 
 /// A person's calendar as a subscription (RFC 5545, METHOD:PUBLISH): their sessions, each with the
 /// UID and SEQUENCE of the invitations they were sent, so a calendar holding both shows one event.

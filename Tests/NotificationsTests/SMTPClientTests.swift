@@ -4,7 +4,7 @@ import NIOCore
 import TestSupport
 import Testing
 
-@testable import Mail
+@testable import Notifications
 
 /// The client against a real SMTP server (aiosmtpd) in each of its modes.
 @Suite struct SMTPClientTests {

@@ -1,7 +1,8 @@
 import Foundation
+import Scheduling
 import Testing
 
-@testable import Scheduling
+@testable import Notifications
 
 @Suite struct CalendarInviteTests {
     func invite(

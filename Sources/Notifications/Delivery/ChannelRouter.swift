@@ -1,13 +1,17 @@
-import Storage
-import Workflows
+public import Storage
 
 /// Sends each message by its channel's transport; a channel without one fails for good, visibly,
 /// in the dead letters (rather than a text meant for a phone going out as an email).
-struct ChannelRouter: MessageTransport {
+public struct ChannelRouter: MessageTransport {
     let email: any MessageTransport
     let sms: (any MessageTransport)?
 
-    func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
+    public init(email: any MessageTransport, sms: (any MessageTransport)?) {
+        self.email = email
+        self.sms = sms
+    }
+
+    public func deliver(_ messages: [OutboxMessage], report: (Int, DeliveryOutcome) async -> Void) async {
         let byEmail = messages.indices.filter { messages[$0].channel == .email }
         let bySMS = messages.indices.filter { messages[$0].channel == .sms }
         await email.deliver(byEmail.map { messages[$0] }) { index, outcome in await report(byEmail[index], outcome) }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Mail
+@testable import Notifications
 
 @Suite struct MailMessageTests {
     let message = MailMessage(
