@@ -31,6 +31,9 @@ public final class SQLiteStore: Store {
         let writer = try await connect(path: path, synchronous: synchronous, threadPool: writerThread.pool, logger: logger)
         // WAL lets readers proceed while the writer writes; it is a property of the file, set once.
         try await writer.sql().raw("PRAGMA journal_mode = WAL").run()
+        // Each write is a savepoint (see `SQLiteWriter`): the first change to a page inside one
+        // copies the page to a sub-journal, which in a temporary file cost more than the write.
+        try await writer.sql().raw("PRAGMA temp_store = MEMORY").run()
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
             let reader = try await connect(path: path, synchronous: synchronous, threadPool: .singleton, logger: logger)
