@@ -21,7 +21,7 @@ public func buildApplication(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
-    OperationsRoutes.add(to: router, store: store, metrics: metrics)
+    OperationsRoutes.add(to: router, store: store, metrics: metrics, metricsToken: configuration.metricsToken)
     try APIRoutes.add(to: router, dependencies: dependencies)
     try await WebRoutes.add(to: router, dependencies: dependencies)
     var app = Application(

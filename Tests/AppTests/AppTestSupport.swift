@@ -19,6 +19,9 @@ struct APIWorld: Sendable {
     let tokens: [String: String]
 
     func token(_ user: User) -> String { tokens[user.id]! }
+
+    /// What the test application's `/metrics` asks for.
+    static let metricsToken = "test-metrics-token-0123456789"
 }
 
 /// Builds the application exactly as `serve` does, on a fresh `database`, and hands `body` a client.
@@ -35,7 +38,8 @@ func withAPI(
             for user in [org.admin] + org.tutors + org.parents { tokens[user.id] = try await org.token(for: user, in: store, now: start) }
         }
         let world = APIWorld(store: store, clock: clock, ours: ours, theirs: theirs, tokens: tokens)
-        let configuration = try AppConfiguration(reader: AppConfiguration.reader(commandLine: ["http.port": .int(0)]))
+        let configuration = try AppConfiguration(
+            reader: AppConfiguration.reader(commandLine: ["http.port": .int(0), "metrics.token": .string(APIWorld.metricsToken)]))
         let dependencies = Dependencies(
             store: store, now: { clock.now }, passwords: PasswordHasher(cost: 4), publicBaseURL: "https://desk.test", logger: TestDatabase.logger,
             textMessages: textMessages)

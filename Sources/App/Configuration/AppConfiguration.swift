@@ -16,6 +16,8 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8
     /// How notifications leave: an SMTP server, or `.eml` files in a folder when none is configured.
     public var delivery: DeliveryConfiguration
+    /// The bearer token Prometheus sends for `/metrics`; without one, `/metrics` is off.
+    public var metricsToken: String?
 
     /// Reads `sessiondesk.http.hostname` (env `SESSIONDESK_HTTP_HOSTNAME`), `sessiondesk.http.port`,
     /// `sessiondesk.database.url`, `sessiondesk.public.base.url`, `sessiondesk.log.level` and
@@ -38,6 +40,10 @@ public struct AppConfiguration: Sendable {
         guard (4...16).contains(cost) else { throw ConfigurationError("SESSIONDESK_PASSWORD_COST must be between 4 and 16, not \(cost).") }
         passwordCost = UInt8(cost)
         delivery = try DeliveryConfiguration(config: config, publicBaseURL: publicBaseURL)
+        metricsToken = config.string(forKey: "metrics.token", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.count < 16 {
+            throw ConfigurationError("SESSIONDESK_METRICS_TOKEN must have at least 16 characters (it guards /metrics), not \(metricsToken.count).")
+        }
     }
 
     /// Options given on the command line, as configuration keys that outrank the environment.
@@ -49,10 +55,11 @@ public struct AppConfiguration: Sendable {
                     uniqueKeysWithValues: values.map {
                         (
                             AbsoluteConfigKey(stringLiteral: "sessiondesk.\($0.key)"),
-                            ConfigValue($0.value, isSecret: ["database.url", "smtp.url", "sms.url"].contains($0.key))
+                            ConfigValue($0.value, isSecret: ["database.url", "smtp.url", "sms.url", "metrics.token"].contains($0.key))
                         )
                     })),
-            EnvironmentVariablesProvider(secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL", "SESSIONDESK_SMTP_URL", "SESSIONDESK_SMS_URL"])),
+            EnvironmentVariablesProvider(
+                secretsSpecifier: .specific(["SESSIONDESK_DATABASE_URL", "SESSIONDESK_SMTP_URL", "SESSIONDESK_SMS_URL", "SESSIONDESK_METRICS_TOKEN"])),
         ])
     }
 }
