@@ -27,7 +27,8 @@ enum OperationsRoutes {
             guard let metricsToken else {
                 return Response(
                     status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: "Metrics are off: set SESSIONDESK_METRICS_TOKEN and scrape with that bearer token.\n")))
+                    body: .init(byteBuffer: ByteBuffer(string: "Metrics are off: set SESSIONDESK_METRICS_TOKEN and scrape with that bearer token.\n"))
+                )
             }
             guard let given = request.headers[.authorization], Self.same(given, "Bearer \(metricsToken)") else {
                 return Response(
