@@ -74,6 +74,24 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
             status: .badRequest, kind: "malformed", detail: message, issues: field.isEmpty ? [] : [FieldIssue(field: field, message: message)])
     }
 
+    /// The title of each problem type (RFC 9457 §3.1.3): the same for every problem of the type,
+    /// while `detail` says what happened this time.
+    static func title(of kind: String) -> String {
+        switch kind {
+        case "malformed": "The request could not be read"
+        case "invalid": "The request breaks a rule"
+        case "not-found": "Not found"
+        case "forbidden": "Not allowed"
+        case "conflict": "Not possible as things stand"
+        case "unauthenticated": "Not logged in"
+        case "rate-limited": "Too many attempts"
+        case "internal": "Something went wrong on our side"
+        case "method-not-allowed": "Method not allowed"
+        case "bad-request": "Bad request"
+        default: "The request could not be handled"
+        }
+    }
+
     /// `weekly[2].end` from coding keys.
     static func fieldPath(_ keys: [any CodingKey]) -> String {
         keys.reduce(into: "") { path, key in
@@ -101,7 +119,7 @@ struct ProblemResponses<Context: RequestContext>: RouterMiddleware {
         alternatives: [LabelledTime] = []
     ) -> Response {
         let body = ProblemDocument(
-            type: "urn:sessiondesk:problem:\(kind)", title: status.reasonPhrase, status: status.code, detail: detail,
+            type: "urn:sessiondesk:problem:\(kind)", title: title(of: kind), status: status.code, detail: detail,
             errors: issues.isEmpty ? nil : issues, retryAfterSeconds: retryAfter,
             alternatives: alternatives.isEmpty ? nil : alternatives.map(ProblemDocument.Slot.init))
         let encoder = JSONEncoder()

@@ -13,6 +13,7 @@ import Testing
             let broken = try await client.call(.post, "/api/v1/subjects", token: admin, json: #"{"name": "#)
             #expect(broken.status == 400)
             #expect(broken.json["type"] as? String == "urn:sessiondesk:problem:malformed")
+            #expect(broken.json["title"] as? String == "The request could not be read")
             #expect(broken.headers[.contentType] == "application/problem+json")
 
             let missing = try await client.call(
@@ -106,6 +107,7 @@ import Testing
             let zone = try await client.call(
                 .patch, "/api/v1/organization/settings", token: admin, json: #"{"timeZone":"Europe/Londn","requestNoticeHours":12}"#)
             #expect(zone.status == 422)
+            #expect(zone.json["title"] as? String == "The request breaks a rule")
             #expect(zone.problemFields == ["timeZone"])
             #expect(zone.detail.contains("\"Europe/Londn\" is not an IANA time zone name"))
             let organization = try await client.call(.get, "/api/v1/organization", token: admin)

@@ -4,7 +4,6 @@ import struct Foundation.URL
 import struct Foundation.Data
 import struct Foundation.Date
 import HTTPTypes
-import Notifications
 extension APIProtocol {
     /// Registers each operation handler with the provided transport.
     /// - Parameters:

@@ -3,7 +3,6 @@
 import struct Foundation.URL
 import struct Foundation.Data
 import struct Foundation.Date
-import Notifications
 extension Components {
     /// Types generated from the `#/components/schemas` section of the OpenAPI document.
     internal enum Schemas {
@@ -15,6 +14,8 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Problem/type`.
             internal var _type: Swift.String
+            /// The same for every problem of its type, such as "The request breaks a rule".
+            ///
             /// - Remark: Generated from `#/components/schemas/Problem/title`.
             internal var title: Swift.String
             /// - Remark: Generated from `#/components/schemas/Problem/status`.
@@ -35,7 +36,7 @@ extension Components {
             ///
             /// - Parameters:
             ///   - _type: A URI naming the kind of problem, such as `urn:sessiondesk:problem:invalid`.
-            ///   - title:
+            ///   - title: The same for every problem of its type, such as "The request breaks a rule".
             ///   - status:
             ///   - detail: The sentence to show a person.
             ///   - errors:

@@ -3,7 +3,6 @@
 import struct Foundation.URL
 import struct Foundation.Data
 import struct Foundation.Date
-import Notifications
 /// API operations, with input and output types, generated from `#/paths` in the OpenAPI document.
 internal enum Operations {
     /// Log in with email and password; returns a bearer token.
