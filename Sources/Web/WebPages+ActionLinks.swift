@@ -29,7 +29,7 @@ extension WebPages {
             return actionLinkPage(
                 .ended(heading: "This link cannot be used", error: refusal.message, done: nil, followUp: nil), status: Self.linkStatus(refusal))
         }
-        let followUp = "/requests/\(opened.request.id)"
+        let followUp = WebPath.request(opened.request.id)
         do {
             let after = try await links.act(
                 token: token, location: form?.location ?? "", sessionType: form?.sessionType ?? "", reason: form?.reason ?? "")

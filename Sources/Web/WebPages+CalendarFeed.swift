@@ -25,7 +25,7 @@ extension WebPages {
     func makeCalendarFeed<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
-        guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else { return expiredForm(back: "/calendar") }
+        guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else { return expiredForm(back: WebPath.calendar) }
         let made = try await CalendarFeeds(dependencies).make(for: caller)
         let page = try await CalendarPage.load(
             view: .week, around: nil, for: caller, csrf: WebSession.csrfToken(forSession: token), madeFeed: made, dependencies: dependencies)

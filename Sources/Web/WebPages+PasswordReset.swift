@@ -73,7 +73,8 @@ extension WebPages {
             holder: holder)
         var response = html(render(page, "password-reset"), status: status)
         response.setCookie(
-            Cookie(name: WebSession.loginCookieName, value: csrf, path: "/password-reset", secure: session.secure, httpOnly: true, sameSite: .lax))
+            Cookie(name: WebSession.loginCookieName, value: csrf, path: WebPath.passwordReset, secure: session.secure, httpOnly: true, sameSite: .lax)
+        )
         return response
     }
 }

@@ -19,7 +19,7 @@ extension WebPages {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         var request = request
         guard let form = try await sessionForm(NewRequestForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: "/requests/new")
+            return expiredForm(back: WebPath.request("new"))
         }
         let replaces = form.replaces.flatMap { $0.isEmpty ? nil : $0 }
         var input = NewRequestPage.Input(engagementID: form.engagement, note: form.note ?? "", chosenStart: form.start, replaces: replaces)
@@ -28,7 +28,7 @@ extension WebPages {
             input.date = try await Directory(dependencies).organization(for: caller).localDate(of: start)
             let created = try await SessionRequesting(dependencies).request(
                 .init(engagementID: form.engagement, start: start, note: form.note ?? "", replacesSessionID: replaces), by: caller)
-            return .redirect(to: "/requests/\(created.id)", type: .found)
+            return .redirect(to: WebPath.request(created.id), type: .found)
         } catch let refusal as DomainError {
             input.error = refusal
             return try await newRequestPage(input, caller: caller, token: token, status: Self.status(of: refusal))
@@ -48,7 +48,7 @@ extension WebPages {
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(MoveForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: "/requests/\(id)")
+            return expiredForm(back: WebPath.request(id))
         }
         let moves = RequestMoves(dependencies)
         let text = { (value: String?) in value ?? "" }
@@ -71,7 +71,7 @@ extension WebPages {
             case "withdraw": _ = try await moves.withdraw(id, message: text(form.message), by: caller)
             default: throw DomainError.notFound("Page")
             }
-            return .redirect(to: "/requests/\(id)", type: .found)
+            return .redirect(to: WebPath.request(id), type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await requestPage(id, pickDate: nil, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }

@@ -16,11 +16,11 @@ extension WebPages {
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(CancelForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: "/sessions/\(id)")
+            return expiredForm(back: WebPath.session(id))
         }
         do {
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
-            return .redirect(to: "/sessions/\(id)", type: .found)
+            return .redirect(to: WebPath.session(id), type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }
@@ -32,7 +32,7 @@ extension WebPages {
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(AskForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: "/sessions/\(id)")
+            return expiredForm(back: WebPath.session(id))
         }
         let asks = SessionCancellationRequests(dependencies)
         do {
@@ -42,7 +42,7 @@ extension WebPages {
             case "clear": _ = try await asks.clear(id, by: caller)
             default: throw DomainError.notFound("Page")
             }
-            return .redirect(to: "/sessions/\(id)", type: .found)
+            return .redirect(to: WebPath.session(id), type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }

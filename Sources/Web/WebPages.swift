@@ -146,7 +146,7 @@ struct WebPages: Sendable {
             usable: usable ?? (invitee != nil))
         var response = html(render(page, "invitation"), status: status)
         response.setCookie(
-            Cookie(name: WebSession.loginCookieName, value: csrf, path: "/invitations", secure: session.secure, httpOnly: true, sameSite: .lax))
+            Cookie(name: WebSession.loginCookieName, value: csrf, path: WebPath.invitations, secure: session.secure, httpOnly: true, sameSite: .lax))
         return response
     }
 

@@ -3,6 +3,7 @@ public import Hummingbird
 import Mustache
 import Notifications
 public import Workflows
+import Workflows
 
 /// The web app's pages: server-rendered HTML that works without JavaScript.
 public enum WebRoutes {
@@ -19,14 +20,18 @@ public enum WebRoutes {
         web.get("/login") { request, context in try await pages.loginForm(request, context) }
         web.post("/login") { request, context in try await pages.logIn(request, context) }
         web.post("/logout") { request, context in try await pages.logOut(request, context) }
-        web.get("/requests/new") { request, context in try await pages.newRequest(request, context) }
-        web.post("/requests") { request, context in try await pages.createRequest(request, context) }
-        web.get("/requests/:id") { request, context in try await pages.requestDetail(request, context) }
-        web.post("/requests/:id/:move") { request, context in try await pages.moveRequest(request, context) }
-        web.get("/sessions/:id") { request, context in try await pages.sessionDetail(request, context) }
-        web.post("/sessions/:id/cancel") { request, context in try await pages.cancelSession(request, context) }
-        web.post("/sessions/:id/cancellation-request") { request, context in try await pages.cancellationRequest(request, context) }
-        web.post("/sessions/:id/cancellation-request/:step") { request, context in try await pages.cancellationRequest(request, context) }
+        web.get(RouterPath(WebPath.request("new"))) { request, context in try await pages.newRequest(request, context) }
+        web.post(RouterPath(WebPath.requests)) { request, context in try await pages.createRequest(request, context) }
+        web.get(RouterPath(WebPath.request(":id"))) { request, context in try await pages.requestDetail(request, context) }
+        web.post(RouterPath(WebPath.request(":id") + "/:move")) { request, context in try await pages.moveRequest(request, context) }
+        web.get(RouterPath(WebPath.session(":id"))) { request, context in try await pages.sessionDetail(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/cancel")) { request, context in try await pages.cancelSession(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/cancellation-request")) { request, context in
+            try await pages.cancellationRequest(request, context)
+        }
+        web.post(RouterPath(WebPath.session(":id") + "/cancellation-request/:step")) { request, context in
+            try await pages.cancellationRequest(request, context)
+        }
         web.get("/availability") { request, context in try await pages.availability(request, context) }
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }
@@ -39,19 +44,19 @@ public enum WebRoutes {
         web.get("/settings/messages/:kind") { request, context in try await pages.messageTemplate(request, context) }
         web.post("/settings/messages/:kind") { request, context in try await pages.changeMessageTemplate(request, context) }
         web.get("/audit") { request, context in try await pages.audit(request, context) }
-        web.get("/calendar") { request, context in try await pages.calendar(request, context) }
-        web.get("/calendar/feed/:token") { request, context in try await pages.calendarFeed(request, context) }
-        web.post("/calendar/feed") { request, context in try await pages.makeCalendarFeed(request, context) }
+        web.get(RouterPath(WebPath.calendar)) { request, context in try await pages.calendar(request, context) }
+        web.get(RouterPath(WebPath.calendarFeed + "/:token")) { request, context in try await pages.calendarFeed(request, context) }
+        web.post(RouterPath(WebPath.calendarFeed)) { request, context in try await pages.makeCalendarFeed(request, context) }
         web.get("/settings") { request, context in try await pages.settings(request, context) }
         web.post("/settings") { request, context in try await pages.saveSettings(request, context) }
-        web.get("/password-reset") { request, context in try await pages.passwordResetForm(request, context) }
-        web.post("/password-reset") { request, context in try await pages.requestPasswordReset(request, context) }
-        web.get("/password-reset/:token") { request, context in try await pages.passwordResetLink(request, context) }
-        web.post("/password-reset/:token") { request, context in try await pages.completePasswordReset(request, context) }
-        web.get("/a/:token") { request, context in try await pages.actionLink(request, context) }
-        web.post("/a/:token") { request, context in try await pages.useActionLink(request, context) }
-        web.get("/invitations/:token") { request, context in try await pages.invitation(request, context) }
-        web.post("/invitations/:token") { request, context in try await pages.acceptInvitation(request, context) }
+        web.get(RouterPath(WebPath.passwordReset)) { request, context in try await pages.passwordResetForm(request, context) }
+        web.post(RouterPath(WebPath.passwordReset)) { request, context in try await pages.requestPasswordReset(request, context) }
+        web.get(RouterPath(WebPath.passwordReset(":token"))) { request, context in try await pages.passwordResetLink(request, context) }
+        web.post(RouterPath(WebPath.passwordReset(":token"))) { request, context in try await pages.completePasswordReset(request, context) }
+        web.get(RouterPath(WebPath.actionLink(":token"))) { request, context in try await pages.actionLink(request, context) }
+        web.post(RouterPath(WebPath.actionLink(":token"))) { request, context in try await pages.useActionLink(request, context) }
+        web.get(RouterPath(WebPath.invitation(":token"))) { request, context in try await pages.invitation(request, context) }
+        web.post(RouterPath(WebPath.invitation(":token"))) { request, context in try await pages.acceptInvitation(request, context) }
         web.get("/assets/app.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=300"],

@@ -33,7 +33,7 @@ struct AuditPage {
                     when: organization.describe(event.createdAt), actor: event.actorName,
                     role: Role(rawValue: event.actorRole)?.wording ?? "System", summary: event.summary,
                     link: event.subjectType == "session_request"
-                        ? "/requests/\(event.subjectID)" : event.subjectType == "session" ? "/sessions/\(event.subjectID)" : nil)
+                        ? WebPath.request(event.subjectID) : event.subjectType == "session" ? WebPath.session(event.subjectID) : nil)
             },
             older: events.count == pageSize ? events.last.map { "/audit?before=\($0.cursor.text)" } : nil)
     }

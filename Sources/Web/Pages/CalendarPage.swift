@@ -86,7 +86,7 @@ struct CalendarPage {
             let entry = Entry(
                 time: wording.clock(session.time),
                 title: names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID),
-                href: "/sessions/\(session.id)",
+                href: WebPath.session(session.id),
                 colour: session.colour,
                 needsAnswer: false,
                 note: session.status != .scheduled
@@ -98,7 +98,7 @@ struct CalendarPage {
             let entry = Entry(
                 time: wording.clock(held),
                 title: names.line(subjectID: request.subjectID, studentIDs: [request.studentID], tutorID: request.tutorID),
-                href: "/requests/\(request.id)", colour: request.state.rawValue, needsAnswer: request.state == waitingState,
+                href: WebPath.request(request.id), colour: request.state.rawValue, needsAnswer: request.state == waitingState,
                 note: request.state == .pending ? "Requested" : "Proposed")
             entries[organization.localDate(of: held.start), default: []].append((held.start, entry))
         }
@@ -109,7 +109,7 @@ struct CalendarPage {
         }
 
         let dates = Array(first...last)
-        let link = { (view: View, date: LocalDate) in "/calendar?view=\(view.rawValue)&date=\(date.iso)" }
+        let link = { (view: View, date: LocalDate) in "\(WebPath.calendar)?view=\(view.rawValue)&date=\(date.iso)" }
         let step: (LocalDate) -> LocalDate =
             switch view {
             case .week: { $0.adding(days: 7) }

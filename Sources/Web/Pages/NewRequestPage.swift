@@ -86,7 +86,8 @@ struct NewRequestPage {
                 otherDays = byDay.keys.filter { $0 != date }.sorted().prefix(6).map { day in
                     DayLink(
                         label: ZoneTimeline.describe(day),
-                        href: "/requests/new?engagement=\(engagementID)&date=\(day.iso)" + (input.replaces.map { "&replaces=\($0)" } ?? ""))
+                        href: "\(WebPath.request("new"))?engagement=\(engagementID)&date=\(day.iso)"
+                            + (input.replaces.map { "&replaces=\($0)" } ?? ""))
                 }
             } catch let refusal as DomainError {
                 error = error ?? refusal.message

@@ -61,7 +61,7 @@ struct OfficeRequestsPage {
             cancellationRequests: asked.compactMap { session in
                 guard let ask = session.cancellationRequest else { return nil }
                 return AskedToCancel(
-                    link: "/sessions/\(session.id)", when: organization.describe(session.time),
+                    link: WebPath.session(session.id), when: organization.describe(session.time),
                     what: names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID),
                     asked: "\(ask.parentName) asked on \(organization.describe(ask.requestedAt))", comment: ask.comment.isEmpty ? nil : ask.comment)
             })

@@ -1,4 +1,5 @@
 import Scheduling
+import Workflows
 
 /// What the header of every signed-in page shows: who you are and what waits for you.
 struct PageChrome {
@@ -26,8 +27,8 @@ struct PageChrome {
     }
 
     private static func links(for caller: Caller) -> [Link] {
-        var links = [Link(href: "/", label: "Dashboard"), Link(href: "/calendar", label: "Calendar")]
-        if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: "/requests/new", label: "Request a session")) }
+        var links = [Link(href: "/", label: "Dashboard"), Link(href: WebPath.calendar, label: "Calendar")]
+        if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: WebPath.request("new"), label: "Request a session")) }
         if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
         links.append(Link(href: "/messages", label: "Messages"))
         if caller.role == .admin {

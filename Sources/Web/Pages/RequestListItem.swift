@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Scheduling
+import Workflows
 
 /// A request as one line of a list (the dashboard's, the office's needs-action page): when, what,
 /// the family's note, its colour, and where it stands.
@@ -19,7 +20,7 @@ struct RequestListItem {
         _ request: SessionRequest, timeline: ZoneTimeline, names: PeopleNames, note: String?, needsAnswer: Bool, now: Date, status: String? = nil
     ) {
         guard let held = request.heldTime else { return nil }
-        link = "/requests/\(request.id)"
+        link = WebPath.request(request.id)
         when = timeline.describe(held)
         what = names.line(subjectID: request.subjectID, studentIDs: [request.studentID], tutorID: request.tutorID)
         self.note = note

@@ -97,8 +97,8 @@ struct RequestPage {
                 ? "\(request.state == .proposed ? "The family answers" : "The tutor answers") by \(organization.describe(request.respondBy)) (\(expiryWording(request, now: now)))."
                 : nil,
             outcome: request.state.isOpen ? nil : RequestLifecycle.closedSentence(request, context),
-            declineReason: request.declineReason, sessionLink: request.sessionID.map { "/sessions/\($0)" },
-            rescheduleOf: request.replacesSessionID.map { "/sessions/\($0)" },
+            declineReason: request.declineReason, sessionLink: request.sessionID.map(WebPath.session),
+            rescheduleOf: request.replacesSessionID.map(WebPath.session),
             entries: conversation.entries.map { entry in
                 Entry(
                     author: entry.authorName, role: Role(rawValue: entry.authorRole)?.wording, when: organization.describe(entry.createdAt),

@@ -93,8 +93,8 @@ struct SessionPage {
             },
             askComment: ask.flatMap { $0.comment.isEmpty ? nil : $0.comment }, canWithdrawAsk: ask != nil && caller.role == .parent,
             canClearAsk: ask != nil && caller.role != .parent,
-            rescheduleLink: mayMove ? session.engagementID.map { "/requests/new?engagement=\($0)&replaces=\(session.id)" } : nil,
+            rescheduleLink: mayMove ? session.engagementID.map { "\(WebPath.request("new"))?engagement=\($0)&replaces=\(session.id)" } : nil,
             rescheduleWarning: mayMove ? detail.rescheduleWarning : nil,
-            pendingReschedule: detail.pendingRescheduleID.map { "/requests/\($0)" }, error: error)
+            pendingReschedule: detail.pendingRescheduleID.map(WebPath.request), error: error)
     }
 }

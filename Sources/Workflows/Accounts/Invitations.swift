@@ -62,7 +62,7 @@ public struct Invitations: Sendable {
         let now = dependencies.currentInstant()
         let token = dependencies.secrets.token()
         let expiresAt = now.addingTimeInterval(Self.lifetime)
-        let link = "\(dependencies.publicBaseURL)/invitations/\(token)"
+        let link = dependencies.url(WebPath.invitation(token))
         let newUserID = dependencies.ids.next()
         let invitationID = dependencies.ids.next()
         let messageID = dependencies.ids.next()

@@ -33,7 +33,7 @@ public struct PasswordResets: Sendable {
                 try await db.enqueue(
                     PasswordResetMessage(
                         id: dependencies.ids.next(), user: user, organization: organization,
-                        link: "\(dependencies.publicBaseURL)/password-reset/\(token)",
+                        link: dependencies.url(WebPath.passwordReset(token)),
                         expiresAt: expiresAt, now: now
                     ).outboxMessage(in: db, logger: dependencies.logger))
             }

@@ -51,7 +51,7 @@ public struct ActionLinks: Sendable {
                 link: ActionLink(
                     id: dependencies.ids.next(), organizationID: request.organizationID, userID: person.id, requestID: request.id, action: action,
                     expiresAt: request.respondBy),
-                tokenHash: SecretGenerator.hash(token), label: action.label, url: "\(dependencies.publicBaseURL)/a/\(token)")
+                tokenHash: SecretGenerator.hash(token), label: action.label, url: dependencies.url(WebPath.actionLink(token)))
         }
     }
 

@@ -23,7 +23,7 @@ struct LifecycleRecord {
         guard !people.isEmpty else { return }
         let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forRequest(event, request, time: time, in: db)
-        let shared = message.values(link: "\(dependencies.publicBaseURL)/requests/\(request.id)")
+        let shared = message.values(link: dependencies.url(WebPath.request(request.id)))
         let subject = wording.sharedSubject(shared)
         var messages: [OutboxMessage] = []
         var links: [ActionLinks.Issued] = []
@@ -49,7 +49,7 @@ struct LifecycleRecord {
         guard !people.isEmpty else { return }
         let wording = try await wording(for: event, in: db)
         let invite = try await invitations.forSession(event, session, in: db)
-        let shared = message.values(link: "\(dependencies.publicBaseURL)/sessions/\(session.id)")
+        let shared = message.values(link: dependencies.url(WebPath.session(session.id)))
         let subject = wording.sharedSubject(shared)
         try await db.enqueue(
             people.map { person in

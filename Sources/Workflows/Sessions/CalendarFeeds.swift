@@ -31,7 +31,7 @@ public struct CalendarFeeds: Sendable {
             try await db.replaceCalendarFeed(
                 userID: caller.userID, organizationID: caller.organizationID, tokenHash: SecretGenerator.hash(token), now: now)
         }
-        return Made(url: "\(dependencies.publicBaseURL)/calendar/feed/\(token).ics", createdAt: now)
+        return Made(url: dependencies.url(WebPath.calendarFeed(token)), createdAt: now)
     }
 
     /// The feed `token` opens, or nil for an unknown (or reset) token.

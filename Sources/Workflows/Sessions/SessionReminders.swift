@@ -30,7 +30,7 @@ public struct SessionReminders: JobHandler {
         let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
         var shared: [String: Any] = [
             "organization": organization.name, "what": parties.summary, "when": organization.describe(session.time),
-            "link": "\(dependencies.publicBaseURL)/sessions/\(session.id)",
+            "link": dependencies.url(WebPath.session(session.id)),
         ]
         if !place.isEmpty { shared["place"] = place }
         let subject = wording.sharedSubject(shared)
