@@ -18,6 +18,7 @@ public final class SQLiteStore: Store {
     private let writer: SQLiteWriter
     private let writerConnection: SQLiteConnection
     private let writerThread: SQLiteWriterThread
+    private let checkpointer: SQLiteCheckpointer
     private let readers: AsyncPool<SQLiteConnection>
     private let readerCount: Int
     private let logger: Logger
@@ -34,20 +35,28 @@ public final class SQLiteStore: Store {
         // Each write is a savepoint (see `SQLiteWriter`): the first change to a page inside one
         // copies the page to a sub-journal, which in a temporary file cost more than the write.
         try await writer.sql().raw("PRAGMA temp_store = MEMORY").run()
+        try await writer.sql().raw("PRAGMA wal_autocheckpoint = \(unsafeRaw: String(SQLiteCheckpointer.writerCheckpointPages))").run()
+        let checkpointer = SQLiteCheckpointer(
+            connection: try await connect(path: path, synchronous: synchronous, threadPool: .singleton, logger: logger), logger: logger)
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
             let reader = try await connect(path: path, synchronous: synchronous, threadPool: .singleton, logger: logger)
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readerConnections.append(reader)
         }
-        return SQLiteStore(path: path, writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
+        return SQLiteStore(
+            path: path, writer: writer, writerThread: writerThread, checkpointer: checkpointer, readers: readerConnections, logger: logger)
     }
 
-    private init(path: String, writer: SQLiteConnection, writerThread: SQLiteWriterThread, readers: [SQLiteConnection], logger: Logger) {
+    private init(
+        path: String, writer: SQLiteConnection, writerThread: SQLiteWriterThread, checkpointer: SQLiteCheckpointer, readers: [SQLiteConnection],
+        logger: Logger
+    ) {
         self.path = path
         self.writer = SQLiteWriter(connection: writer, thread: writerThread, logger: logger)
         self.writerConnection = writer
         self.writerThread = writerThread
+        self.checkpointer = checkpointer
         self.readers = AsyncPool(readers)
         self.readerCount = readers.count
         self.logger = logger
@@ -99,8 +108,9 @@ public final class SQLiteStore: Store {
         else { return }
         // Shutdown usually arrives as a cancellation; closing must finish all the same, so it runs
         // in a task that does not inherit it.
-        try await Task { [writer, writerConnection, writerThread, readers, readerCount] in
+        try await Task { [writer, writerConnection, writerThread, checkpointer, readers, readerCount] in
             await writer.stop()
+            await checkpointer.stop()
             try await writerConnection.close()
             for connection in await readers.drain(count: readerCount) { try await connection.close() }
             try await writerThread.shutdown()
