@@ -63,8 +63,9 @@ struct SlotBenchmark {
         return Figures(database: dependencies.store.dialect.rawValue, slots: sample.slots.count, pure: pure, store: store, iterations: iterations)
     }
 
-    /// A fresh organization each run, so that a benchmark never depends on earlier data.
-    private func seed(now: Date) async throws -> (Caller, String, Organization) {
+    /// A fresh organization each run, so that a benchmark never depends on earlier data: the office,
+    /// the first tutor's engagement, and the organization.
+    func seed(now: Date) async throws -> (Caller, String, Organization) {
         let ids = dependencies.ids
         let organization = Organization(id: ids.next(), name: "Benchmark Tutoring", timeZone: TimeZone(identifier: "Europe/London")!, currency: "GBP")
         let admin = User(

@@ -7,7 +7,7 @@ import Storage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the speed of a part of SessionDesk; the last line is key=value figures.",
-        subcommands: [SlotsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self, DeliveryBenchCommand.self])
+        subcommands: [SlotsBenchCommand.self, ReadsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self, DeliveryBenchCommand.self])
 }
 
 struct SlotsBenchCommand: AsyncParsableCommand {
@@ -25,6 +25,28 @@ struct SlotsBenchCommand: AsyncParsableCommand {
         let iterations = iterations
         try await BenchRun.run(database: database, settings: ["password.cost": .int(4)]) { _, dependencies in
             try await SlotBenchmark(dependencies: dependencies).run(iterations: iterations).report
+        }
+    }
+}
+
+struct ReadsBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reads",
+        abstract: "One tutor's free slots for 28 days against GET /me over HTTP, in the same run: the ratio of their rates.")
+
+    @Option(help: Help.database)
+    var database: String?
+
+    @Option(help: "Concurrent keep-alive connections.")
+    var clients = 32
+
+    @Option(help: "Seconds of each of the four phases.")
+    var seconds = 5.0
+
+    func run() async throws {
+        let (clients, seconds) = (clients, seconds)
+        try await BenchRun.run(database: database) { configuration, dependencies in
+            try await ReadBenchmark(dependencies: dependencies, configuration: configuration, clients: clients, seconds: seconds).run().report
         }
     }
 }
