@@ -64,7 +64,11 @@ public struct LocalDate: Hashable, Strideable, Sendable, CustomStringConvertible
     public func days(until other: LocalDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     /// `2027-01-14`
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String {
+        var text = TimeText(capacity: 10)
+        text.date(self)
+        return text.string
+    }
 
     public var description: String { iso }
 
@@ -81,9 +85,4 @@ public struct LocalDate: Hashable, Strideable, Sendable, CustomStringConvertible
         default: return 31
         }
     }
-}
-
-func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

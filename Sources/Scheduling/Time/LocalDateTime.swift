@@ -10,14 +10,18 @@ public struct LocalDateTime: Hashable, Sendable {
 
     /// `2027-01-14T16:00:00+00:00`, `2026-10-04T02:30:00+10:30`
     public var rfc3339: String {
-        let h = secondOfDay / 3600, m = secondOfDay % 3600 / 60, s = secondOfDay % 60
-        return "\(date.iso)T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2))\(LocalDateTime.offsetText(utcOffsetSeconds))"
+        var text = TimeText(capacity: 25)
+        text.date(date)
+        text.append("T")
+        text.clock(secondOfDay: secondOfDay, seconds: true)
+        text.offset(utcOffsetSeconds)
+        return text.string
     }
 
     /// `+05:30`, `-04:00`; RFC 3339 writes UTC as `+00:00` when a local offset is meant.
     static func offsetText(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let magnitude = abs(seconds)
-        return "\(sign)\(pad(magnitude / 3600, 2)):\(pad(magnitude % 3600 / 60, 2))"
+        var text = TimeText(capacity: 6)
+        text.offset(seconds)
+        return text.string
     }
 }

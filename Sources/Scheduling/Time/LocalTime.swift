@@ -33,7 +33,11 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     public var minute: Int { minuteOfDay % 60 }
 
     /// `09:30`
-    public var iso: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+    public var iso: String {
+        var text = TimeText(capacity: 5)
+        text.clock(secondOfDay: minuteOfDay * 60, seconds: false)
+        return text.string
+    }
     public var description: String { iso }
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool { lhs.minuteOfDay < rhs.minuteOfDay }

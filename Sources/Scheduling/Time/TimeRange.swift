@@ -47,6 +47,11 @@ extension Date {
         let seconds = epochSeconds
         let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        return String(LocalDateTime(date: LocalDate(daysSinceEpoch: days), secondOfDay: secondOfDay, utcOffsetSeconds: 0).rfc3339.dropLast(6)) + "Z"
+        var text = TimeText(capacity: 20)
+        text.date(LocalDate(daysSinceEpoch: days))
+        text.append("T")
+        text.clock(secondOfDay: secondOfDay, seconds: true)
+        text.append("Z")
+        return text.string
     }
 }

@@ -6,7 +6,17 @@ extension ZoneTimeline {
     public func describe(_ instant: Date) -> String {
         let local = local(instant)
         let date = local.date
-        return "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1]) \(local.time.iso) \(abbreviation(at: instant))"
+        var text = TimeText(capacity: 24)
+        text.append(date.weekday.shortName)
+        text.append(" ")
+        text.digits(date.day, 1)
+        text.append(" ")
+        text.append(monthNames[date.month - 1])
+        text.append(" ")
+        text.clock(secondOfDay: local.secondOfDay / 60 * 60, seconds: false)
+        text.append(" ")
+        text.append(abbreviation(at: instant))
+        return text.string
     }
 
     /// A stretch of time: `Tue 14 Jan 16:00–17:00 GMT`, naming the end's date when it is another
@@ -31,9 +41,13 @@ extension ZoneTimeline {
     /// The zone's short name at `instant` as people there write it (`GMT`, `BST`, `EDT`, `AEST`, `IST`);
     /// where no English-speaking region names it, the offset (`UTC+04:00`).
     public func abbreviation(at instant: Date) -> String {
+        segment(at: instant.epochSeconds)?.abbreviation ?? Self.abbreviation(of: zone, at: instant)
+    }
+
+    static func abbreviation(of zone: TimeZone, at instant: Date) -> String {
         let daylight = zone.isDaylightSavingTime(for: instant)
         if let name = ZoneAbbreviations.shared.name(of: zone, daylight: daylight) { return name }
-        return "UTC\(LocalDateTime.offsetText(Int(offsetSeconds(at: instant.epochSeconds))))"
+        return "UTC\(LocalDateTime.offsetText(zone.secondsFromGMT(for: instant)))"
     }
 }
 

@@ -14,6 +14,9 @@ public struct ZoneTimeline: Sendable {
         /// Epoch seconds, exclusive.
         let end: Int64
         let offset: Int64
+        /// The zone's short name meanwhile (`GMT`, `BST`): asked once per segment, as Foundation
+        /// is slow to say it and every label of every slot shows it.
+        let abbreviation: String
     }
 
     let segments: [Segment]
@@ -28,17 +31,20 @@ public struct ZoneTimeline: Sendable {
         var start = from
         var offset = Int64(zone.secondsFromGMT(for: Date(epochSeconds: from)))
         var cursor = Date(epochSeconds: from)
+        func segment(until end: Int64) -> Segment {
+            Segment(start: start, end: end, offset: offset, abbreviation: Self.abbreviation(of: zone, at: Date(epochSeconds: start)))
+        }
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next.epochSeconds < to {
             let transition = next.epochSeconds
             let newOffset = Int64(zone.secondsFromGMT(for: next))
             if newOffset != offset {
-                segments.append(Segment(start: start, end: transition, offset: offset))
+                segments.append(segment(until: transition))
                 start = transition
                 offset = newOffset
             }
             cursor = next
         }
-        segments.append(Segment(start: start, end: to, offset: offset))
+        segments.append(segment(until: to))
         self.segments = segments
     }
 
@@ -95,16 +101,18 @@ public struct ZoneTimeline: Sendable {
     }
 
     func offsetSeconds(at instant: Int64) -> Int64 {
+        // Outside the covered span (a caller's mistake), ask the zone itself rather than guess.
+        segment(at: instant)?.offset ?? Int64(zone.secondsFromGMT(for: Date(epochSeconds: instant)))
+    }
+
+    /// The segment holding `instant`, if the timeline covers it.
+    func segment(at instant: Int64) -> Segment? {
         var low = 0, high = segments.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if segments[mid].start <= instant { low = mid } else { high = mid - 1 }
         }
         let segment = segments[low]
-        // Outside the covered span (a caller's mistake), ask the zone itself rather than guess.
-        guard segment.start <= instant, instant < segment.end else {
-            return Int64(zone.secondsFromGMT(for: Date(epochSeconds: instant)))
-        }
-        return segment.offset
+        return segment.start <= instant && instant < segment.end ? segment : nil
     }
 }

@@ -36,14 +36,16 @@ public struct FreeSlotListing: Sendable {
             throw DomainError.forbidden("The office has not enabled session requests for your account.")
         }
         let now = dependencies.currentInstant()
-        return try await dependencies.store.read { db in
-            let engagement = try await Directory.engagement(engagementID, for: caller, in: db)
+        return try await dependencies.store.read { [cache = dependencies.directory] db in
+            guard let (organization, stamp) = try await db.stampedOrganization(id: caller.organizationID) else {
+                throw DomainError.notFound("Organization")
+            }
+            let engagement = try await Directory.engagement(engagementID, for: caller, stamp: stamp, cache: cache, in: db)
             guard engagement.isActive else { throw DomainError.conflict("This engagement has ended; ask the office to renew it.") }
-            guard let organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
             let timeline = organization.timeline(covering: from...to)
             let period = TimeRange(start: timeline.startOfDay(from), end: timeline.startOfDay(to.adding(days: 1)))!
-            let availability = try await db.availability(
-                tutorID: engagement.tutorID, organizationID: organization.id, dates: from...to, period: period)
+            let availability = try await DirectoryCache.availability(
+                of: engagement.tutorID, organizationID: organization.id, stamp: stamp, dates: from...to, period: period, cache: cache, in: db)
             // Times held by open requests are not offered to anyone else.
             let busy = try await db.takenTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period).all
             let slotMinutes = durationMinutes ?? engagement.terms.defaultDurationMinutes

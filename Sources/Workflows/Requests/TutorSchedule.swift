@@ -39,29 +39,11 @@ struct TutorSchedule {
         let timeline = organization.timeline(covering: dates)
         let period = TimeRange(start: timeline.startOfDay(dates.lowerBound), end: timeline.startOfDay(dates.upperBound.adding(days: 1)))!
         return TutorSchedule(
-            availability: try await availability(of: parties, dates: dates, period: period, cache: cache, in: db),
+            availability: try await DirectoryCache.availability(
+                of: tutorID, organizationID: organization.id, stamp: parties.directoryStamp, dates: dates, period: period, cache: cache, in: db),
             taken: try await db.takenTimes(
                 tutorID: tutorID, organizationID: organization.id, overlapping: period, excludingSession: excludingSession,
                 excludingRequest: excludingRequest))
-    }
-
-    /// The tutor's availability for `dates` and `period`, through `cache` while the organization's
-    /// directory stays at the stamp `parties` were read at. A miss reads everything from these
-    /// bounds on, which serves the later requests a family makes.
-    private static func availability(
-        of parties: RequestParties, dates: ClosedRange<LocalDate>, period: TimeRange, cache: DirectoryCache?, in db: DB
-    ) async throws -> Availability {
-        let (organizationID, tutorID, stamp) = (parties.organization.id, parties.tutor.id, parties.directoryStamp)
-        guard let cache else { return try await db.availability(tutorID: tutorID, organizationID: organizationID, dates: dates, period: period) }
-        if let kept = cache.availability(of: tutorID, organizationID: organizationID, stamp: stamp), kept.covers(dates, period) {
-            return kept.availability.within(dates, period)
-        }
-        let read = DirectoryCache.TutorAvailability(
-            firstDate: dates.lowerBound, since: period.start,
-            availability: try await db.availability(
-                tutorID: tutorID, organizationID: organizationID, from: dates.lowerBound, endingAfter: period.start))
-        cache.keep(read, of: tutorID, organizationID: organizationID, stamp: stamp)
-        return read.availability.within(dates, period)
     }
 
     private func rules(for parties: RequestParties, now: Date, slotMinutes: Int) -> SlotRules {

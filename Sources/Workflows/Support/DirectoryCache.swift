@@ -1,6 +1,7 @@
 import Foundation
 import Notifications
 import Scheduling
+import Storage
 import Synchronization
 
 /// What moves read of an organization again and again: the people a request concerns, the
@@ -115,5 +116,26 @@ public final class DirectoryCache: Sendable {
             change(&entries)
             organizations[organizationID] = entries
         }
+    }
+}
+
+extension DirectoryCache {
+    /// A tutor's availability for `dates` and `period`, through `cache` while the organization's
+    /// directory stays at `stamp`. A miss reads everything from these bounds on, which serves the
+    /// later reads and requests of the same weeks.
+    static func availability(
+        of tutorID: String, organizationID: String, stamp: Int64, dates: ClosedRange<LocalDate>, period: TimeRange, cache: DirectoryCache?,
+        in db: DB
+    ) async throws -> Availability {
+        guard let cache else { return try await db.availability(tutorID: tutorID, organizationID: organizationID, dates: dates, period: period) }
+        if let kept = cache.availability(of: tutorID, organizationID: organizationID, stamp: stamp), kept.covers(dates, period) {
+            return kept.availability.within(dates, period)
+        }
+        let read = TutorAvailability(
+            firstDate: dates.lowerBound, since: period.start,
+            availability: try await db.availability(
+                tutorID: tutorID, organizationID: organizationID, from: dates.lowerBound, endingAfter: period.start))
+        cache.keep(read, of: tutorID, organizationID: organizationID, stamp: stamp)
+        return read.availability.within(dates, period)
     }
 }
