@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the running API against its own /openapi.yaml with Schemathesis and its default checks:
-# serve --demo on a new SQLite file, then one run as the office and one as a parent (each a fresh
-# login). Fails on any server error or any response that contradicts the document.
+# serve --demo on a new SQLite file, then one run as the office, one as a tutor and one as a parent
+# (each a fresh login). The document's links lead the stateful phase from a created request or
+# session to the moves on it. Fails on any server error or any response that contradicts the
+# document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +13,10 @@ seconds=${SCHEMATHESIS_SECONDS:-120}
 
 # Both logins first: the runs try many wrong passwords, and login throttling would then refuse them.
 office=$(demo_token office@northside.example)
+tutor=$(demo_token tutor1@northside.example)
 parent=$(demo_token parent1@northside.example)
 status=0
-for who in office parent; do
+for who in office tutor parent; do
   echo "schemathesis: as the $who for ${seconds}s"
   # logout would end the very login the run uses; login itself is throttled by design. One worker:
   # with two, Hypothesis parses source for its filters' descriptions in two threads at once, which

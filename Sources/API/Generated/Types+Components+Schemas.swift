@@ -226,12 +226,18 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/InvitationRequest`.
         internal struct InvitationRequest: Codable, Hashable, Sendable {
+            /// ASCII only; stored lower-cased.
+            ///
             /// - Remark: Generated from `#/components/schemas/InvitationRequest/email`.
             internal var email: Swift.String
+            /// One line, not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/InvitationRequest/name`.
             internal var name: Swift.String
             /// - Remark: Generated from `#/components/schemas/InvitationRequest/role`.
             internal var role: Components.Schemas.Role
+            /// Digits, spaces and an optional leading +; 6 to 16 digits.
+            ///
             /// - Remark: Generated from `#/components/schemas/InvitationRequest/phone`.
             internal var phone: Swift.String?
             /// Parents only; defaults to false.
@@ -241,10 +247,10 @@ extension Components {
             /// Creates a new `InvitationRequest`.
             ///
             /// - Parameters:
-            ///   - email:
-            ///   - name:
+            ///   - email: ASCII only; stored lower-cased.
+            ///   - name: One line, not blank.
             ///   - role:
-            ///   - phone:
+            ///   - phone: Digits, spaces and an optional leading +; 6 to 16 digits.
             ///   - canRequestSessions: Parents only; defaults to false.
             internal init(
                 email: Swift.String,
@@ -410,10 +416,16 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/TutorRequest`.
         internal struct TutorRequest: Codable, Hashable, Sendable {
+            /// One line, not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/TutorRequest/name`.
             internal var name: Swift.String
+            /// ASCII only; stored lower-cased.
+            ///
             /// - Remark: Generated from `#/components/schemas/TutorRequest/email`.
             internal var email: Swift.String
+            /// Digits, spaces and an optional leading +; 6 to 16 digits.
+            ///
             /// - Remark: Generated from `#/components/schemas/TutorRequest/phone`.
             internal var phone: Swift.String?
             /// Email the tutor a link to set their password; defaults to true.
@@ -423,9 +435,9 @@ extension Components {
             /// Creates a new `TutorRequest`.
             ///
             /// - Parameters:
-            ///   - name:
-            ///   - email:
-            ///   - phone:
+            ///   - name: One line, not blank.
+            ///   - email: ASCII only; stored lower-cased.
+            ///   - phone: Digits, spaces and an optional leading +; 6 to 16 digits.
             ///   - sendInvitation: Email the tutor a link to set their password; defaults to true.
             internal init(
                 name: Swift.String,
@@ -524,6 +536,8 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/StudentRequest`.
         internal struct StudentRequest: Codable, Hashable, Sendable {
+            /// One line, not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/StudentRequest/name`.
             internal var name: Swift.String
             /// - Remark: Generated from `#/components/schemas/StudentRequest/guardianIds`.
@@ -533,7 +547,7 @@ extension Components {
             /// Creates a new `StudentRequest`.
             ///
             /// - Parameters:
-            ///   - name:
+            ///   - name: One line, not blank.
             ///   - guardianIds:
             ///   - notes:
             internal init(
@@ -611,12 +625,14 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/SubjectRequest`.
         internal struct SubjectRequest: Codable, Hashable, Sendable {
+            /// One line, not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/SubjectRequest/name`.
             internal var name: Swift.String
             /// Creates a new `SubjectRequest`.
             ///
             /// - Parameters:
-            ///   - name:
+            ///   - name: One line, not blank.
             internal init(name: Swift.String) {
                 self.name = name
             }
@@ -776,7 +792,7 @@ extension Components {
             internal var longestRequestMinutes: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/location`.
             internal var location: Swift.String?
-            /// Such as "In person" or "Online"; defaults to "In person".
+            /// Such as In person or Online; defaults to In person.
             ///
             /// - Remark: Generated from `#/components/schemas/EngagementRequest/sessionType`.
             internal var sessionType: Swift.String?
@@ -792,7 +808,7 @@ extension Components {
             ///   - defaultDurationMinutes: Defaults to 60.
             ///   - longestRequestMinutes: The longest session the family may request; defaults to defaultDurationMinutes.
             ///   - location:
-            ///   - sessionType: Such as "In person" or "Online"; defaults to "In person".
+            ///   - sessionType: Such as In person or Online; defaults to In person.
             internal init(
                 tutorId: Swift.String,
                 studentId: Swift.String,
@@ -1051,6 +1067,8 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate`.
         internal struct OrganizationSettingsUpdate: Codable, Hashable, Sendable {
+            /// One line, not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/name`.
             internal var name: Swift.String?
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/timeZone`.
@@ -1082,7 +1100,7 @@ extension Components {
             /// Creates a new `OrganizationSettingsUpdate`.
             ///
             /// - Parameters:
-            ///   - name:
+            ///   - name: One line, not blank.
             ///   - timeZone:
             ///   - requestNoticeHours:
             ///   - responseWindowHours:
@@ -1874,9 +1892,11 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/SessionDetails`.
         internal struct SessionDetails: Codable, Hashable, Sendable {
+            /// Not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/SessionDetails/location`.
             internal var location: Swift.String
-            /// Such as In person or Online.
+            /// Such as In person or Online; not blank.
             ///
             /// - Remark: Generated from `#/components/schemas/SessionDetails/sessionType`.
             internal var sessionType: Swift.String
@@ -1887,8 +1907,8 @@ extension Components {
             /// Creates a new `SessionDetails`.
             ///
             /// - Parameters:
-            ///   - location:
-            ///   - sessionType: Such as In person or Online.
+            ///   - location: Not blank.
+            ///   - sessionType: Such as In person or Online; not blank.
             ///   - className:
             ///   - room:
             internal init(
@@ -1936,12 +1956,14 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/DeclineRequest`.
         internal struct DeclineRequest: Codable, Hashable, Sendable {
+            /// Not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/DeclineRequest/reason`.
             internal var reason: Swift.String
             /// Creates a new `DeclineRequest`.
             ///
             /// - Parameters:
-            ///   - reason:
+            ///   - reason: Not blank.
             internal init(reason: Swift.String) {
                 self.reason = reason
             }
@@ -2504,12 +2526,14 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/schemas/Cancellation`.
         internal struct Cancellation: Codable, Hashable, Sendable {
+            /// Not blank.
+            ///
             /// - Remark: Generated from `#/components/schemas/Cancellation/reason`.
             internal var reason: Swift.String
             /// Creates a new `Cancellation`.
             ///
             /// - Parameters:
-            ///   - reason:
+            ///   - reason: Not blank.
             internal init(reason: Swift.String) {
                 self.reason = reason
             }

@@ -22,9 +22,9 @@ final class SQLiteCheckpointer: Sendable {
                 try? await Task.sleep(for: Self.interval)
                 do {
                     try await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").run()
-                } catch {
+                } catch where !Task.isCancelled {
                     logger.warning("WAL checkpoint failed: \(error)")
-                }
+                } catch {}
             }
             // Not in this cancelled task: SQLiteNIO would refuse to close in it.
             await Task { try? await connection.close() }.value
