@@ -22,7 +22,7 @@ final class SQLiteCheckpointer: Sendable {
                 try? await Task.sleep(for: Self.interval)
                 do {
                     try await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").run()
-                } catch where !Task.isCancelled {
+                } catch  where !Task.isCancelled {
                     logger.warning("WAL checkpoint failed: \(error)")
                 } catch {}
             }
