@@ -40,3 +40,20 @@ grep -qs '"To": "+447700900555"' "$texts" || { echo "smoke: parent1's text did n
 { curl -fsS "$base/openapi.yaml" -o "$work/openapi.yaml" && head -n 1 "$work/openapi.yaml" | grep -q '^openapi: 3.1'; } ||
   { echo "smoke: /openapi.yaml is not served" >&2; exit 1; }
 echo "smoke: serve --demo answered; parent1 sees $slots free slots between $from and $to; the request reached the tutor as $(ls "$work"/mail | wc -l) .eml file(s) and parent1 as a text: $(head -n 1 "$texts")"
+
+# Start-ups that cannot work end at once, non-zero, with a sentence that names the setting to fix.
+expect_refusal() {
+  local words=$1
+  shift
+  local out
+  if out=$(timeout 60 .build/debug/sessiondesk serve "$@" 2>&1); then
+    echo "smoke: serve $* started instead of refusing" >&2
+    exit 1
+  fi
+  grep -q "$words" <<<"$out" || { echo "smoke: serve $* did not say \"$words\":" >&2; echo "$out" >&2; exit 1; }
+}
+expect_refusal "give --port (or SESSIONDESK_HTTP_PORT) a number from 1 to 65535" --port 99999 --database "sqlite:$work/refused.sqlite"
+expect_refusal "is already in use by another program" --port "${base##*:}" --database "sqlite:$work/refused.sqlite"
+expect_refusal "Could not reach PostgreSQL at 127.0.0.1:1" --port 0 --database "postgres://nobody@127.0.0.1:1/none?sslmode=disable"
+expect_refusal "Could not open the SQLite database" --port 0 --database "sqlite:$work/no/such/folder/x.sqlite"
+echo "smoke: a port out of range, a port in use, an unreachable PostgreSQL and an unwritable SQLite path each stop serve with a sentence"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, storage and HTTP tests on SQLite and a throwaway PostgreSQL cluster,
-# a smoke test of the README's quick start against a real server, Schemathesis against the
-# running API's own OpenAPI document, then the web app walked through in a real browser.
+# a smoke test of the README's quick start against a real server, delivery under faults, serve
+# killed under load (every answered move must survive whole), Schemathesis against the running
+# API's own OpenAPI document, then the web app walked through in a real browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,5 +20,6 @@ else
 fi
 scripts/smoke.sh
 scripts/delivery-faults.sh
+scripts/crash-check.sh
 scripts/schemathesis.sh
 scripts/browser.sh

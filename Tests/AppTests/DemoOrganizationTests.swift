@@ -1,5 +1,6 @@
 import App
 import Foundation
+import SQLKit
 import Scheduling
 import Storage
 import TestSupport
@@ -7,6 +8,30 @@ import Testing
 import Workflows
 
 @Suite struct DemoOrganizationTests {
+    /// Instances started together with `--demo` on one empty database (as two `serve` processes on
+    /// one PostgreSQL do): one seeds, the others find it seeded, none fails.
+    @Test(arguments: TestDatabase.available)
+    func instancesStartingTogetherSeedTheDemoOnce(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let seeded = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let dependencies = Dependencies(
+                            store: store, now: { testEpoch }, passwords: PasswordHasher(cost: 4), publicBaseURL: "http://127.0.0.1:8080",
+                            logger: TestDatabase.logger)
+                        return try await DemoOrganization.seedIfEmpty(dependencies) != nil
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(seeded.filter { $0 }.count == 1)
+            let organizations = try await store.read { db in
+                try await db.sql.raw("SELECT COUNT(*) AS n FROM organizations").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(organizations == 1)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func theDemoIsStableRealisticAndSeededOnce(_ database: TestDatabase) async throws {
         try await database.withStore { store in
