@@ -64,7 +64,8 @@ extension PostgresStore {
                     "PostgreSQL at \(host):\(port) refused the login of \(configuration.username). \(fix): its user name and password.")
             case "3D000":
                 throw StoreUnavailable(
-                    "PostgreSQL at \(host):\(port) has no database \"\(database)\". Create it (createdb \(database)), or name another in SESSIONDESK_DATABASE_URL (or --database).")
+                    "PostgreSQL at \(host):\(port) has no database \"\(database)\". Create it (createdb \(database)), or name another in SESSIONDESK_DATABASE_URL (or --database)."
+                )
             case let state?:
                 throw StoreUnavailable("PostgreSQL at \(host):\(port) refused the connection (\(error.serverInfo?[.message] ?? state)). \(fix).")
             case nil:
