@@ -18,7 +18,7 @@ extension APIHandler {
         let request = try await SessionRequesting(dependencies).request(
             .init(
                 engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, note: body.note ?? "",
-                replacesSessionID: body.replacesSessionId),
+                replacesSessionID: body.replacesSessionId, readWarning: body.readWarning ?? false),
             by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "createSessionRequest", body: body))
         return .created(.init(body: .json(try schema(request, for: caller))))
     }

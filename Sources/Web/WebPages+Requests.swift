@@ -27,7 +27,10 @@ extension WebPages {
             guard let start = form.start.flatMap(RFC3339.parse) else { throw DomainError.invalid("start", "Choose one of the free times.") }
             input.date = try await Directory(dependencies).organization(for: caller).localDate(of: start)
             let created = try await SessionRequesting(dependencies).request(
-                .init(engagementID: form.engagement, start: start, note: form.note ?? "", replacesSessionID: replaces), by: caller)
+                .init(
+                    engagementID: form.engagement, start: start, note: form.note ?? "", replacesSessionID: replaces,
+                    readWarning: form.readWarning == "yes"),
+                by: caller)
             return .redirect(to: WebPath.request(created.id), type: .found)
         } catch let refusal as DomainError {
             input.error = refusal
@@ -97,6 +100,8 @@ struct NewRequestForm: SignedForm {
     let start: String?
     let note: String?
     let replaces: String?
+    /// The reschedule's warning checkbox (`request` cancellation mode, inside the warning buffer).
+    let readWarning: String?
 }
 
 /// The fields of every move's form; each move reads its own.

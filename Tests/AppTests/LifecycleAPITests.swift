@@ -52,6 +52,42 @@ import Testing
         }
     }
 
+    /// A family moves a session only while they could cancel it, and the answer is due by then:
+    /// a move declined or left unanswered cancels the session, so asked later it would be a late
+    /// cancellation nobody agreed to.
+    @Test(arguments: TestDatabase.available)
+    func aSessionIsMovedOnlyWhileItCouldBeCancelledAndAnsweredByThen(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let admin = world.token(world.ours.admin)
+            let parent = world.token(world.ours.parents[0])
+            let engagement = world.ours.engagements[0].id
+            func book(_ start: String) async throws -> String {
+                let booked = try await client.call(
+                    .post, "/api/v1/sessions", token: admin, json: #"{"engagementId":"\#(engagement)","start":"\#(start)"}"#)
+                return try #require(booked.json["id"] as? String, "\(booked.body)")
+            }
+            func move(_ session: String, to start: String) async throws -> APIResponse {
+                try await client.call(
+                    .post, "/api/v1/session-requests", token: parent,
+                    json: #"{"engagementId":"\#(engagement)","start":"\#(start)","replacesSessionId":"\#(session)"}"#)
+            }
+            // Wednesday 10:00 is 48 hours away, inside the 72-hour cancellation notice.
+            let soon = try await book("2026-03-25T10:00:00Z")
+            let late = try await move(soon, to: "2026-03-27T10:00:00Z")
+            #expect(late.status == 409, "\(late.body)")
+            #expect(
+                late.detail
+                    == "Sessions can be moved up to 72 hours ahead, as long as they could still be cancelled: the last moment for this one was Sun 22 Mar 10:00 GMT. Please contact the office."
+            )
+            // With a long response window, the answer is due by the moved session's cutoff, not later.
+            #expect(try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"responseWindowHours":240}"#).status == 200)
+            let later = try await book("2026-04-03T09:00:00Z")
+            let asked = try await move(later, to: "2026-04-02T10:00:00Z")
+            #expect(asked.status == 201, "\(asked.body)")
+            #expect(asked.json["respondBy"] as? String == "2026-03-31T09:00:00Z", "72 hours before Friday 10:00 BST")
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aTakenTimeIs409WithTheNextFreeSlotsAndTheNoticeIs422(_ database: TestDatabase) async throws {
         try await withAPI(database) { client, world in

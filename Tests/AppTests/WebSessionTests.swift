@@ -32,7 +32,7 @@ import Testing
             #expect(!late.body.contains("/cancel\""), "no cancel form once the cutoff has passed")
             #expect(
                 late.body.contains(
-                    "Sessions can be cancelled up to 72 hours ahead: the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office."
+                    "Sessions can be cancelled or moved up to 72 hours ahead: the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office."
                 ))
             let refused = try await parent.post(link + "/cancel", ["reason": "Ill"], from: link)
             #expect(refused.status == 409)
@@ -68,7 +68,13 @@ import Testing
                 "/requests", ["engagement": world.ours.engagements[0].id, "start": "2026-03-30T09:00:00Z", "replaces": sessionID], from: link)
             #expect(sent.status == 302)
             let request = try await parent.get(try #require(sent.headers[.location]))
-            #expect(request.body.contains("This request moves <a href=\"\(link)\">a booked session</a>."))
+            #expect(request.body.contains("This request moves <a href=\"\(link)\">the session of Fri 27 Mar 10:00 GMT</a>.</p>"))
+            // The tutor sees what declining it would do.
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
+            let answering = try await tutor.get(try #require(sent.headers[.location]))
+            #expect(
+                answering.body.contains(
+                    "Declining it, or leaving it unanswered, cancels the session of Fri 27 Mar 10:00 GMT, as the organization&#39;s settings say."))
             let original = try await parent.get(link)
             #expect(original.body.contains("A request to move this session is"), "the session points at the waiting request")
             #expect(!original.body.contains("Ask for another time"), "one move at a time")

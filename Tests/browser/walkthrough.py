@@ -218,6 +218,21 @@ def walk():
         assert "Session requested" in messages and "Another time proposed" in messages, messages[:500]
         shot(driver, "parent-messages")
         print("5. the parent's Messages page lists what they were sent (request made, time proposed)")
+
+        # 5b. A session inside the cancellation notice: the family can no longer ask to move it
+        # (a declined move would cancel it late), and the page says why.
+        parent_token = api("/login", body={"email": PARENT, "password": PASSWORD})["token"]
+        engagement = api("/engagements", parent_token)["items"][0]["id"]
+        # The day after tomorrow at 21:30 UTC: 46 to 71 hours away, after the demo's teaching hours.
+        soon = datetime.datetime.combine(
+            datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=2), datetime.time(21, 30), datetime.timezone.utc)
+        booked = api("/sessions", office_token, {"engagementId": engagement, "start": soon.strftime("%Y-%m-%dT%H:%M:%SZ"), "durationMinutes": 15})
+        driver.get(f"{BASE}/sessions/{booked['id']}")
+        page = text(driver, "main")
+        assert "Ask for another time" not in page, page[:500]
+        assert "Sessions can be cancelled or moved up to 72 hours ahead: the last moment for this one was" in page, page[:800]
+        shot(driver, "parent-session-inside-notice")
+        print("5b. a session inside the 72-hour notice offers no move, and says until when moves were possible")
     finally:
         driver.quit()
 

@@ -1660,10 +1660,19 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/note`.
             internal var note: Swift.String?
-            /// Makes this a reschedule of that session.
+            /// Makes this a reschedule of that session: allowed while the family could still cancel it
+            /// themselves (the cancellation notice, or in `request` mode the cancellation buffer),
+            /// and answered by that moment at the latest.
+            ///
             ///
             /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/replacesSessionId`.
             internal var replacesSessionId: Swift.String?
+            /// For a reschedule in `request` cancellation mode inside the warning buffer: the family
+            /// read the organization's cancellation warning and goes ahead.
+            ///
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionRequestCreate/readWarning`.
+            internal var readWarning: Swift.Bool?
             /// Creates a new `SessionRequestCreate`.
             ///
             /// - Parameters:
@@ -1671,19 +1680,22 @@ extension Components {
             ///   - start: One of the free slots' start.
             ///   - durationMinutes: Defaults to the engagement's session length.
             ///   - note: For the tutor.
-            ///   - replacesSessionId: Makes this a reschedule of that session.
+            ///   - replacesSessionId: Makes this a reschedule of that session: allowed while the family could still cancel it
+            ///   - readWarning: For a reschedule in `request` cancellation mode inside the warning buffer: the family
             internal init(
                 engagementId: Swift.String,
                 start: Foundation.Date,
                 durationMinutes: Swift.Int? = nil,
                 note: Swift.String? = nil,
-                replacesSessionId: Swift.String? = nil
+                replacesSessionId: Swift.String? = nil,
+                readWarning: Swift.Bool? = nil
             ) {
                 self.engagementId = engagementId
                 self.start = start
                 self.durationMinutes = durationMinutes
                 self.note = note
                 self.replacesSessionId = replacesSessionId
+                self.readWarning = readWarning
             }
             internal enum CodingKeys: String, CodingKey {
                 case engagementId
@@ -1691,6 +1703,7 @@ extension Components {
                 case durationMinutes
                 case note
                 case replacesSessionId
+                case readWarning
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1714,12 +1727,17 @@ extension Components {
                     Swift.String.self,
                     forKey: .replacesSessionId
                 )
+                self.readWarning = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .readWarning
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "engagementId",
                     "start",
                     "durationMinutes",
                     "note",
-                    "replacesSessionId"
+                    "replacesSessionId",
+                    "readWarning"
                 ])
             }
         }

@@ -18,11 +18,15 @@ public enum RequestLifecycle {
         public let now: Date
         /// Guardians of the request's student: any of them speaks for the family.
         public let guardianIDs: Set<String>
+        /// For a reschedule: the moved session's cancellation cutoff, by which every answer is due
+        /// (`RescheduleRules`).
+        public let answerBy: Date?
 
-        public init(organization: Organization, now: Date, guardianIDs: Set<String>) {
+        public init(organization: Organization, now: Date, guardianIDs: Set<String>, answerBy: Date? = nil) {
             self.organization = organization
             self.now = now
             self.guardianIDs = guardianIDs
+            self.answerBy = answerBy
         }
     }
 
@@ -71,8 +75,9 @@ public enum RequestLifecycle {
 
     /// When the answer to a question asked at `askedAt` about `time` is due.
     public static func deadline(askedAt: Date, for time: TimeRange, _ context: Context) -> Date {
-        ResponseDeadline.due(
+        let due = ResponseDeadline.due(
             askedAt: askedAt, sessionStart: time.start, settings: context.organization.settings, zone: context.organization.timeZone)
+        return context.answerBy.map { min(due, $0) } ?? due
     }
 
     private static func close(_ request: inout SessionRequest, by mover: Mover, _ context: Context) {

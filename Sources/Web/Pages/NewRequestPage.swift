@@ -26,6 +26,9 @@ struct NewRequestPage {
     let replaces: String?
     let replacing: String?
     let replaceWarning: String?
+    /// Inside `request` mode's warning buffer: the organization's warning, which the family
+    /// confirms having read before the move goes.
+    let lateWarning: String?
 
     struct Choice {
         let value: String
@@ -107,7 +110,11 @@ struct NewRequestPage {
             deadlineRule: deadlineRule(organization.settings),
             note: input.note, error: error,
             alternatives: (input.error?.alternatives ?? []).map { Choice(value: $0.range.start.rfc3339UTC, label: $0.label, selected: false) },
-            replaces: moving?.session.id, replacing: moving.map { organization.describe($0.session.time) }, replaceWarning: moving?.rescheduleWarning)
+            replaces: moving?.session.id, replacing: moving.map { organization.describe($0.session.time) }, replaceWarning: moving?.rescheduleWarning,
+            lateWarning: moving.flatMap { moving in
+                organization.settings.cancellationMode == .request
+                    ? CancellationRequestRules.warning(for: moving.session, organization: organization, now: now) : nil
+            })
     }
 
     private static func deadlineRule(_ settings: OrganizationSettings) -> String {

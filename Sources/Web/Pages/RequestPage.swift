@@ -17,7 +17,15 @@ struct RequestPage {
     let outcome: String?
     let declineReason: String?
     let sessionLink: String?
-    let rescheduleOf: String?
+    /// The session a reschedule moves, and what declining it does.
+    let rescheduleOf: Reschedule?
+
+    struct Reschedule {
+        let link: String
+        let when: String
+        /// For the tutor and the office while the request is open.
+        let consequence: String?
+    }
     let entries: [Entry]
     let actions: Actions
     let error: String?
@@ -87,6 +95,18 @@ struct RequestPage {
             slots = (found?.slots ?? []).map { NewRequestPage.Choice(value: $0.start.rfc3339UTC, label: wording.clock($0), selected: false) }
         }
         let engagement = try? await Directory(dependencies).engagement(request.engagementID, for: caller)
+        var moves: Reschedule?
+        if let sessionID = request.replacesSessionID, let moved = try? await SessionDirectory(dependencies).session(sessionID, for: caller).session {
+            let keeps = !organization.settings.declinedRescheduleCancelsOriginal
+            moves = Reschedule(
+                link: WebPath.session(sessionID), when: organization.describe(moved.time.start),
+                consequence: !request.state.isOpen || caller.role == .parent
+                    ? nil
+                    : keeps
+                        ? "Declining it keeps that session as booked."
+                        : "Declining it, or leaving it unanswered, cancels the session of \(organization.describe(moved.time.start)), as the organization's settings say."
+            )
+        }
         return RequestPage(
             chrome: .signedIn(title: "Session request", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             id: request.id, heading: "\(parties.subject.name) with \(parties.tutor.name) for \(parties.student.name)",
@@ -98,7 +118,7 @@ struct RequestPage {
                 : nil,
             outcome: request.state.isOpen ? nil : RequestLifecycle.closedSentence(request, context),
             declineReason: request.declineReason, sessionLink: request.sessionID.map(WebPath.session),
-            rescheduleOf: request.replacesSessionID.map(WebPath.session),
+            rescheduleOf: moves,
             entries: conversation.entries.map { entry in
                 Entry(
                     author: entry.authorName, role: Role(rawValue: entry.authorRole)?.wording, when: organization.describe(entry.createdAt),

@@ -29,6 +29,9 @@ struct SessionPage {
     let canClearAsk: Bool
     let rescheduleLink: String?
     let rescheduleWarning: String?
+    /// Why the family can no longer ask to move the session, when it is not already said by why
+    /// they cannot cancel it.
+    let cannotMove: String?
     let pendingReschedule: String?
     let error: String?
 
@@ -71,7 +74,21 @@ struct SessionPage {
         let subject = names.subjects[session.subjectID] ?? "Session"
         let tutor = names.tutors[session.tutorID] ?? "the tutor"
         let upcoming = session.status == .scheduled && session.time.start > now
-        let mayMove = caller.role == .parent && caller.canRequestSessions && upcoming && detail.pendingRescheduleID == nil
+        var mayMove = caller.role == .parent && caller.canRequestSessions && upcoming && detail.pendingRescheduleID == nil
+        var cannotMove: String?
+        if mayMove {
+            do {
+                _ = try RescheduleRules.check(moving: session, organization: organization, now: now, readWarning: true)
+            } catch {
+                (mayMove, cannotMove) = (false, error.message)
+            }
+        }
+        // In `direct` mode both end at the same moment: one sentence says it.
+        if cannotMove != nil, cannotCancel != nil, !requestMode, let cutoff = RescheduleRules.cutoff(of: session, settings: organization.settings) {
+            cannotCancel =
+                "Sessions can be cancelled or moved up to \(organization.settings.cancellationNoticeHours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). Please contact the office."
+            cannotMove = nil
+        }
         return SessionPage(
             chrome: .signedIn(title: "Session", caller: caller, organization: organization, waiting: waiting, csrf: csrf), id: session.id,
             heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
@@ -94,7 +111,7 @@ struct SessionPage {
             askComment: ask.flatMap { $0.comment.isEmpty ? nil : $0.comment }, canWithdrawAsk: ask != nil && caller.role == .parent,
             canClearAsk: ask != nil && caller.role != .parent,
             rescheduleLink: mayMove ? session.engagementID.map { "\(WebPath.request("new"))?engagement=\($0)&replaces=\(session.id)" } : nil,
-            rescheduleWarning: mayMove ? detail.rescheduleWarning : nil,
+            rescheduleWarning: mayMove ? detail.rescheduleWarning : nil, cannotMove: cannotMove,
             pendingReschedule: detail.pendingRescheduleID.map(WebPath.request), error: error)
     }
 }

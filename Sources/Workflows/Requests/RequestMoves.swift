@@ -84,7 +84,9 @@ public struct RequestMoves: Sendable {
             let parties = try await RequestParties.load(for: request, cache: dependencies.directory, in: db)
             guard RequestVisibility.allows(caller, toSee: request, parties: parties) else { throw DomainError.notFound("Session request") }
             let (move, words) = intent.resolve(for: request)
-            var next = try RequestLifecycle.apply(move, to: request, by: .person(caller), in: parties.lifecycleContext(now: now))
+            var next = try RequestLifecycle.apply(
+                move, to: request, by: .person(caller),
+                in: parties.lifecycleContext(now: now, answerBy: try await Self.answerBy(request, parties: parties, in: db)))
             let record = LifecycleRecord(dependencies: dependencies, parties: parties, now: now)
 
             switch move {
@@ -117,6 +119,14 @@ public struct RequestMoves: Sendable {
             try await RescheduleOutcome.settle(next, parties: parties, record: record, now: now, in: db)
             return next
         }
+    }
+
+    /// For a reschedule, the moved session's cancellation cutoff, by which every answer is due (its
+    /// start, should the organization since have stopped families from cancelling).
+    static func answerBy(_ request: SessionRequest, parties: RequestParties, in db: DB) async throws -> Date? {
+        guard let sessionID = request.replacesSessionID, let session = try await db.session(id: sessionID, organizationID: request.organizationID)
+        else { return nil }
+        return RescheduleRules.cutoff(of: session, settings: parties.organization.settings) ?? session.time.start
     }
 
     /// The session an accepted request becomes, after making sure the tutor's time is still free.

@@ -65,8 +65,9 @@ public struct RequestParties: Sendable {
             admins: try await db.users(organizationID: organizationID, role: .admin))
     }
 
-    func lifecycleContext(now: Date) -> RequestLifecycle.Context {
-        RequestLifecycle.Context(organization: organization, now: now, guardianIDs: Set(student.guardianIDs))
+    /// `answerBy`: for a reschedule, the moved session's cancellation cutoff.
+    func lifecycleContext(now: Date, answerBy: Date? = nil) -> RequestLifecycle.Context {
+        RequestLifecycle.Context(organization: organization, now: now, guardianIDs: Set(student.guardianIDs), answerBy: answerBy)
     }
 
     /// The people in `audiences`, each once.

@@ -16,13 +16,19 @@ public struct SessionRequesting: Sendable {
         public var note: String
         /// Makes this a reschedule of that session.
         public var replacesSessionID: String?
+        /// In `request` cancellation mode, inside the warning buffer: the family read the warning.
+        public var readWarning: Bool
 
-        public init(engagementID: String, start: Date, durationMinutes: Int? = nil, note: String = "", replacesSessionID: String? = nil) {
+        public init(
+            engagementID: String, start: Date, durationMinutes: Int? = nil, note: String = "", replacesSessionID: String? = nil,
+            readWarning: Bool = false
+        ) {
             self.engagementID = engagementID
             self.start = start
             self.durationMinutes = durationMinutes
             self.note = note
             self.replacesSessionID = replacesSessionID
+            self.readWarning = readWarning
         }
     }
 
@@ -48,15 +54,17 @@ public struct SessionRequesting: Sendable {
             let parties = try await RequestParties.load(
                 organization: organization, stamp: stamp, tutorID: engagement.tutorID, studentID: engagement.studentID,
                 subjectID: engagement.subjectID, cache: dependencies.directory, in: db)
+            var answerBy: Date?
             if let sessionID = draft.replacesSessionID {
-                try await Self.checkReschedulable(sessionID, engagement: engagement, parties: parties, now: now, in: db)
+                answerBy = try await Self.checkReschedulable(
+                    sessionID, engagement: engagement, parties: parties, now: now, readWarning: draft.readWarning, in: db)
             }
             try await Self.checkLimits(draft, engagement: engagement, parties: parties, in: db)
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
             try await TutorSchedule.check(
                 time, parties: parties, now: now, excludingSession: draft.replacesSessionID, cache: dependencies.directory, in: db)
 
-            let context = parties.lifecycleContext(now: now)
+            let context = parties.lifecycleContext(now: now, answerBy: answerBy)
             let request = SessionRequest(
                 id: id, organizationID: caller.organizationID, engagementID: engagement.id, tutorID: engagement.tutorID,
                 studentID: engagement.studentID, subjectID: engagement.subjectID, parentID: caller.userID, replacesSessionID: draft.replacesSessionID,
@@ -87,17 +95,19 @@ public struct SessionRequesting: Sendable {
         }
     }
 
-    /// A reschedule moves a scheduled, future session of the same student that no other request is moving.
-    static func checkReschedulable(_ sessionID: String, engagement: Engagement, parties: RequestParties, now: Date, in db: DB) async throws {
+    /// A reschedule moves a scheduled session of the same student that no other request is moving,
+    /// while the family could still cancel it (`RescheduleRules`); returns when its answer is due
+    /// at the latest.
+    static func checkReschedulable(
+        _ sessionID: String, engagement: Engagement, parties: RequestParties, now: Date, readWarning: Bool, in db: DB
+    ) async throws -> Date {
         guard let session = try await db.session(id: sessionID, organizationID: engagement.organizationID),
             session.studentIDs.contains(engagement.studentID)
         else { throw DomainError.invalid("replacesSessionId", "That session is not one of \(parties.student.name)'s.") }
-        guard session.status == .scheduled else {
-            throw DomainError.conflict("Only scheduled sessions can be rescheduled; this one is \(session.status.wording).")
-        }
-        guard session.time.start > now else { throw DomainError.conflict("This session has already started and can no longer be rescheduled.") }
+        let answerBy = try RescheduleRules.check(moving: session, organization: parties.organization, now: now, readWarning: readWarning)
         if try await db.openRequest(replacing: sessionID, organizationID: engagement.organizationID) != nil {
             throw DomainError.conflict("This session already has a reschedule request waiting for an answer.")
         }
+        return answerBy
     }
 }
