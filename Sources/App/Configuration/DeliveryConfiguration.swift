@@ -1,7 +1,7 @@
 import Configuration
 public import Foundation
 public import Notifications
-public import Workflows
+import Workflows
 
 /// Where notifications go and how hard delivery tries. Keys under `sessiondesk.`: `smtp.url`
 /// (env `SESSIONDESK_SMTP_URL`; without it messages become `.eml` files in `mail.folder`, default

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import Mustache
-public import Scheduling
+import Scheduling
 import Synchronization
 
 /// Turns a template and a message's values into the words sent. A template is compiled once per
