@@ -87,6 +87,18 @@ import Testing
         #expect(throws: DomainError.self) { try ContactRules.phone("call me") }
     }
 
+    /// The API document's `maxLength` counts code points, so the server does too: a family emoji
+    /// is one character on screen but five code points, and text is measured as it was sent.
+    @Test func lengthsAreCountedAsTheAPIDocumentCountsThem() throws {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"
+        #expect(TextRules.length(family) == 5)
+        #expect(throws: DomainError.self) { try ContactRules.name(String(repeating: family, count: 41)) }
+        #expect(throws: DomainError.self) { try ContactRules.name(String(repeating: "a", count: 199) + "  ") }
+        #expect(try ContactRules.name(String(repeating: "a", count: 198) + "  ") == String(repeating: "a", count: 198))
+        #expect(throws: DomainError.self) { try ContactRules.phone("+44 7700 900101" + String(repeating: " ", count: 20)) }
+        #expect(throws: Never.self) { try ContactRules.password(String(repeating: family, count: 2)) }
+    }
+
     @Test func passwordsNeedTenCharactersAndFitBcrypt() {
         #expect(throws: DomainError.self) { try ContactRules.password("short") }
         #expect(throws: DomainError.self) { try ContactRules.password(String(repeating: "é", count: 40)) }

@@ -19,7 +19,7 @@ public enum MessageTemplateRules {
         guard !source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DomainError.invalid(field, "The \(label(field)) cannot be empty.")
         }
-        guard source.count <= limit else { throw DomainError.invalid(field, "The \(label(field)) can be at most \(limit) characters.") }
+        guard TextRules.length(source) <= limit else { throw DomainError.invalid(field, "The \(label(field)) can be at most \(limit) characters.") }
         let known = Set(kind.fields.map(\.name))
         for tag in tags(in: source) {
             if let sigil = tag.first, ">%=<$".contains(sigil) {

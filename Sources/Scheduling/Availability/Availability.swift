@@ -32,7 +32,7 @@ public struct Availability: Hashable, Sendable {
             let stretches = override.hours.enumerated().map { ("overrides[\(index)].hours[\($0.offset)]", $0.element) }
             WorkingHours.check(stretches, day: ZoneTimeline.describe(override.date), into: &issues)
         }
-        for (index, off) in timeOff.enumerated() where off.reason.count > 200 {
+        for (index, off) in timeOff.enumerated() where TextRules.length(off.reason) > 200 {
             issues.add("timeOff[\(index)].reason", "A time-off reason can be at most 200 characters.")
         }
         try issues.throwIfAny()

@@ -76,9 +76,9 @@ public struct EngagementTerms: Hashable, Sendable, Codable {
                 longest >= defaultDurationMinutes, "longestRequestMinutes",
                 "The longest request cannot be shorter than the usual session (\(defaultDurationMinutes) minutes).")
         }
-        issues.check(location.count <= 200, "location", "A location can be at most 200 characters.")
+        issues.check(TextRules.length(location) <= 200, "location", "A location can be at most 200 characters.")
         issues.check(
-            !sessionType.trimmingCharacters(in: .whitespaces).isEmpty && sessionType.count <= 100, "sessionType",
+            !sessionType.trimmingCharacters(in: .whitespaces).isEmpty && TextRules.length(sessionType) <= 100, "sessionType",
             "A session type (such as \"In person\" or \"Online\") of at most 100 characters is required.")
         TextRules.checkOneLine(location, field: "location", label: "A location", into: &issues)
         TextRules.checkOneLine(sessionType, field: "sessionType", label: "A session type", into: &issues)

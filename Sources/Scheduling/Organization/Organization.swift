@@ -20,7 +20,7 @@ public struct Organization: Hashable, Sendable {
 
     public static func validateName(_ name: String, field: String = "name") throws(DomainError) {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+        guard !trimmed.isEmpty, TextRules.length(name) <= 200 else {
             throw DomainError.invalid(field, "The organization name must have 1 to 200 characters.")
         }
         try TextRules.checkOneLine(trimmed, field: field, label: "The organization name")

@@ -44,7 +44,8 @@ public struct OrganizationSettings: Hashable, Sendable {
             (0...Self.cancellationNeverHours).contains(cancellationWarningBufferHours), "cancellationWarningBufferHours",
             "The cancellation warning buffer must be between 0 and \(Self.cancellationNeverHours) hours.")
         issues.check(
-            cancellationWarningText.count <= 2000, "cancellationWarningText", "The cancellation warning text can be at most 2000 characters.")
+            TextRules.length(cancellationWarningText) <= 2000, "cancellationWarningText",
+            "The cancellation warning text can be at most 2000 characters.")
         issues.check(
             (5...240).contains(slotStepMinutes) && slotStepMinutes % 5 == 0, "slotStepMinutes",
             "The slot step must be a multiple of 5 minutes between 5 and 240.")

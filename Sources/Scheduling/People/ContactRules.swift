@@ -6,7 +6,7 @@ public enum ContactRules {
     public static func name(_ raw: String, field: String = "name") throws(DomainError) -> String {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw DomainError.invalid(field, "A name is required.") }
-        guard name.count <= 200 else { throw DomainError.invalid(field, "A name can be at most 200 characters.") }
+        guard TextRules.length(raw) <= 200 else { throw DomainError.invalid(field, "A name can be at most 200 characters.") }
         try TextRules.checkOneLine(name, field: field, label: "A name")
         return name
     }
@@ -17,7 +17,7 @@ public enum ContactRules {
     public static func email(_ raw: String, field: String = "email") throws(DomainError) -> String {
         let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+        guard TextRules.length(raw) <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             !email.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) })
         else { throw DomainError.invalid(field, "\"\(raw)\" is not an email address.") }
@@ -28,12 +28,12 @@ public enum ContactRules {
         return email
     }
 
-    /// Keeps a leading `+` and the digits; 6 to 16 digits. Empty means no phone.
+    /// Keeps a leading `+` and the digits; 6 to 16 digits in at most 32 characters. Empty means no phone.
     public static func phone(_ raw: String?, field: String = "phone") throws(DomainError) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let allowed = raw.allSatisfy { $0.isNumber || " +-().".contains($0) }
         let digits = raw.filter(\.isNumber)
-        guard allowed, (6...16).contains(digits.count) else {
+        guard allowed, (6...16).contains(digits.count), TextRules.length(raw) <= 32 else {
             throw DomainError.invalid(field, "\"\(raw)\" is not a phone number: use digits, spaces and an optional leading +.")
         }
         return (raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" : "") + digits
@@ -50,7 +50,7 @@ public enum ContactRules {
 
     /// At least 10 characters: long enough to resist guessing, short enough to type on a phone.
     public static func password(_ raw: String, field: String = "password") throws(DomainError) {
-        guard raw.count >= 10 else { throw DomainError.invalid(field, "A password needs at least 10 characters.") }
+        guard TextRules.length(raw) >= 10 else { throw DomainError.invalid(field, "A password needs at least 10 characters.") }
         guard raw.utf8.count <= 72 else {
             // bcrypt reads only the first 72 bytes; a longer password would silently be truncated.
             throw DomainError.invalid(field, "A password can be at most 72 bytes long.")

@@ -3,6 +3,12 @@
 /// and no bidirectional overrides (U+202A–202E, U+2066–2069), which make text read differently from
 /// what it is ("Trojan Source"). Free text, such as a note, keeps its line breaks.
 public enum TextRules {
+    /// The length every text limit counts: Unicode code points, as JSON Schema's `maxLength` and
+    /// `minLength` count them, so the API document and the server agree on every string (Swift's
+    /// `count` counts a family emoji as one, JSON Schema as five). The text as sent is measured,
+    /// before trimming, because that is what the document describes.
+    public static func length(_ text: String) -> Int { text.unicodeScalars.count }
+
     /// The first character a one-line field may not hold, named for the person who typed it.
     public static func forbiddenInOneLine(_ text: String) -> String? {
         for scalar in text.unicodeScalars {

@@ -30,7 +30,7 @@ public enum CancellationRules {
         }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw DomainError.invalid("reason", "Cancelling needs a reason.") }
-        guard trimmed.count <= 2000 else { throw DomainError.invalid("reason", "A reason can be at most 2000 characters.") }
+        guard TextRules.length(reason) <= 2000 else { throw DomainError.invalid("reason", "A reason can be at most 2000 characters.") }
         return trimmed
     }
 }

@@ -88,7 +88,7 @@ public enum RequestLifecycle {
     private static func requiredText(_ text: String, field: String, _ message: String) throws(DomainError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw DomainError.invalid(field, message) }
-        guard trimmed.count <= 2000 else { throw DomainError.invalid(field, "A message can be at most 2000 characters.") }
+        guard TextRules.length(text) <= 2000 else { throw DomainError.invalid(field, "A message can be at most 2000 characters.") }
         return trimmed
     }
 
@@ -119,7 +119,7 @@ public enum RequestLifecycle {
     }
 
     /// "This request was already declined by Ms Shah on Tue 14 Jan."
-    public static func closedSentence(_ request: SessionRequest, _ context: Context) -> String {
+    private static func closedSentence(_ request: SessionRequest, _ context: Context) -> String {
         let when = request.closedAt.map { " on \(ZoneTimeline.describe(context.organization.localDate(of: $0)))" } ?? ""
         switch request.state {
         case .expired: return "This request expired\(when): nobody answered in time."

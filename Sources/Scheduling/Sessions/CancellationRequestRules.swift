@@ -42,7 +42,7 @@ public enum CancellationRequestRules {
             throw DomainError.invalid("readWarning", "Please read this first and confirm: \(warning)")
         }
         let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 2000 else { throw DomainError.invalid("comment", "A comment can be at most 2000 characters.") }
+        guard TextRules.length(comment) <= 2000 else { throw DomainError.invalid("comment", "A comment can be at most 2000 characters.") }
         return trimmed
     }
 }

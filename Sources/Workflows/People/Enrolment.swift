@@ -58,7 +58,7 @@ public struct Enrolment: Sendable {
     public func createStudent(_ draft: StudentDraft, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Student {
         try caller.requireAdmin(to: "add students")
         let name = try ContactRules.name(draft.name)
-        guard draft.notes.count <= 5000 else { throw DomainError.invalid("notes", "Notes can be at most 5000 characters.") }
+        guard TextRules.length(draft.notes) <= 5000 else { throw DomainError.invalid("notes", "Notes can be at most 5000 characters.") }
         var seen = Set<String>()
         let guardianIDs = draft.guardianIDs.filter { seen.insert($0).inserted }
         let student = Student(
@@ -78,7 +78,9 @@ public struct Enrolment: Sendable {
     public func createSubject(named rawName: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Subject {
         try caller.requireAdmin(to: "add subjects")
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else { throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.") }
+        guard !name.isEmpty, TextRules.length(rawName) <= 100 else {
+            throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.")
+        }
         try TextRules.checkOneLine(name, field: "name", label: "A subject name")
         let subject = Subject(id: dependencies.ids.next(), organizationID: caller.organizationID, name: name)
         return try await dependencies.write(once: key, by: caller) { db in

@@ -38,7 +38,7 @@ public struct SessionRequesting: Sendable {
         }
         guard caller.canRequestSessions else { throw DomainError.forbidden("The office has not enabled session requests for your account.") }
         let note = draft.note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard note.count <= 2000 else { throw DomainError.invalid("note", "A note can be at most 2000 characters.") }
+        guard TextRules.length(note) <= 2000 else { throw DomainError.invalid("note", "A note can be at most 2000 characters.") }
         if let minutes = draft.durationMinutes, !SessionLength.isValid(minutes: minutes) {
             throw DomainError.invalid("durationMinutes", SessionLength.rule)
         }
