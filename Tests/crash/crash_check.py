@@ -12,11 +12,15 @@ the last line as key=value pairs; exits 1 if anything was lost, doubled or left 
 """
 
 import argparse
+import collections
+import csv
 import datetime
 import http.client
+import io
 import json
 import os
 import random
+import re
 import signal
 import socket
 import sqlite3
@@ -52,13 +56,35 @@ class Database:
         for value in params:
             text = text.replace("?", "'" + str(value).replace("'", "''") + "'", 1)
         parsed = urllib.parse.urlparse(self.url)
+        # CSV, because message bodies hold line breaks and tabs.
         out = subprocess.run(
             ["psql", "-h", parsed.hostname, "-p", str(parsed.port or 5432), "-U", parsed.username or "postgres", "-d", parsed.path.lstrip("/"),
-             "-At", "-F", "\t", "-c", text], check=True, capture_output=True, text=True).stdout
-        return [tuple(line.split("\t")) for line in out.splitlines() if line]
+             "-t", "--csv", "-c", text], check=True, capture_output=True, text=True).stdout
+        return [tuple(row) for row in csv.reader(io.StringIO(out)) if row]
 
     def count(self, sql, *params):
         return int(self.rows(sql, *params)[0][0])
+
+
+class Snapshot:
+    """The tables a move writes, read once: checking thousands of calls a query at a time would
+    take minutes on PostgreSQL, where each query is a psql process."""
+
+    def __init__(self, db):
+        self.requests = {r[0]: (r[1], r[2]) for r in db.rows("SELECT id, state, COALESCE(session_id, '') FROM session_requests")}
+        self.lines = collections.Counter(db.rows("SELECT request_id, event FROM request_messages"))
+        self.audits = collections.Counter(db.rows("SELECT subject_id, action FROM audit_events"))
+        self.jobs = collections.Counter(db.rows("SELECT kind, subject_id FROM jobs"))
+        self.sessions = {r[0]: r[1] for r in db.rows("SELECT id, status FROM sessions")}
+        self.messages = collections.defaultdict(list)
+        for message, kind, body in db.rows("SELECT id, kind, body FROM outbox_messages"):
+            for request_id in set(re.findall(r"/requests/([0-9A-Fa-f-]{36})", body)):
+                self.messages[(kind, request_id)].append(message)
+        self.results = {(r[0], r[1]): r[2] for r in db.rows("SELECT user_id, key, COALESCE(result, '') FROM idempotency_keys")}
+
+    def result(self, item):
+        text = self.results.get((item.user, item.key))
+        return None if text is None else json.loads(text)
 
 
 class Server:
@@ -162,29 +188,29 @@ def log_in(port, email):
     return {"id": answer["user"]["id"], "token": answer["token"]}
 
 
-def whole(db, item, request_id):
+def whole(snapshot, item, request_id):
     """What is missing of a committed move, as sentences; empty when it is whole."""
     missing = []
     event = "requested" if item.kind == "create" else "accepted"
-    if db.count("SELECT COUNT(*) FROM session_requests WHERE id = ?", request_id) != 1:
+    if request_id not in snapshot.requests:
         return [f"request {request_id} is missing"]
-    if db.count("SELECT COUNT(*) FROM request_messages WHERE request_id = ? AND event = ?", request_id, event) != 1:
+    if snapshot.lines[(request_id, event)] != 1:
         missing.append(f"{event} line of {request_id}")
-    if db.count("SELECT COUNT(*) FROM audit_events WHERE subject_id = ? AND action = ?", request_id, event) != 1:
+    if snapshot.audits[(request_id, event)] != 1:
         missing.append(f"{event} audit event of {request_id}")
-    messages = db.rows("SELECT id FROM outbox_messages WHERE kind = ? AND body LIKE ?", event, f"%/requests/{request_id}%")
+    messages = snapshot.messages[(event, request_id)]
     if not messages:
         missing.append(f"{event} messages of {request_id}")
-    for (message,) in messages:
-        if db.count("SELECT COUNT(*) FROM jobs WHERE kind = 'deliver' AND subject_id = ?", message) != 1:
+    for message in messages:
+        if snapshot.jobs[("deliver", message)] != 1:
             missing.append(f"delivery job of message {message}")
     if item.kind == "accept":
-        state, session = db.rows("SELECT state, COALESCE(session_id, '') FROM session_requests WHERE id = ?", request_id)[0]
+        state, session = snapshot.requests[request_id]
         if state != "accepted" or not session:
             missing.append(f"{request_id} is {state}, not accepted with a session")
-        elif db.count("SELECT COUNT(*) FROM sessions WHERE id = ? AND status = 'scheduled'", session) != 1:
+        elif snapshot.sessions.get(session) != "scheduled":
             missing.append(f"session {session} of {request_id}")
-        elif db.count("SELECT COUNT(*) FROM jobs WHERE kind = 'remind' AND subject_id = ?", session) != 1:
+        elif snapshot.jobs[("remind", session)] != 1:
             missing.append(f"reminder of session {session}")
     return missing
 
@@ -196,15 +222,16 @@ def stored_result(db, item):
 
 def verify(db, calls):
     """Checks every call against the database; returns (violations, counts)."""
+    snapshot = Snapshot(db)
     violations, counts = [], {"answered": 0, "refused": 0, "unanswered": 0, "happened_unanswered": 0}
     for item in calls:
         request_id = item.answer.get("id") if item.kind == "create" and item.answer else item.path.split("/")[4] if item.kind == "accept" else None
-        result = stored_result(db, item)
+        result = snapshot.result(item)
         if item.status is not None and 200 <= item.status < 300:
             counts["answered"] += 1
             if result is None:
                 violations.append(f"{item.kind} {item.key} was answered {item.status} but its key is not stored")
-            violations += [f"{item.kind} {item.key}: {m}" for m in whole(db, item, request_id)]
+            violations += [f"{item.kind} {item.key}: {m}" for m in whole(snapshot, item, request_id)]
         elif item.status is not None:
             counts["refused"] += 1
             if result is not None:
@@ -213,7 +240,7 @@ def verify(db, calls):
             counts["unanswered"] += 1
             if result is not None:
                 counts["happened_unanswered"] += 1
-                violations += [f"{item.kind} {item.key} (cut off): {m}" for m in whole(db, item, result["id"] if item.kind == "create" else request_id)]
+                violations += [f"{item.kind} {item.key} (cut off): {m}" for m in whole(snapshot, item, result["id"] if item.kind == "create" else request_id)]
     orphans = db.count(
         "SELECT COUNT(*) FROM outbox_messages o WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = 'deliver' AND j.subject_id = o.id)")
     if orphans:
