@@ -1,5 +1,4 @@
 import Foundation
-import Notifications
 import Storage
 
 /// An outbox message as an email: the stored text, an HTML alternative made from it, and a

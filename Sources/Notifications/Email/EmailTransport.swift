@@ -1,6 +1,4 @@
-public import Foundation
 public import Logging
-import Notifications
 public import Storage
 
 /// Where email goes: an SMTP server, or `.eml` files in a folder when none is configured.
