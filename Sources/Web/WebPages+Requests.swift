@@ -41,8 +41,10 @@ extension WebPages {
     func requestDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
         let id = context.parameters.get("id") ?? ""
-        let date = request.uri.queryParameters["date"].flatMap { LocalDate(iso: $0) }
-        return try await requestPage(id, pickDate: date, error: nil, caller: caller, token: token, status: .ok)
+        let query = request.uri.queryParameters
+        return try await requestPage(
+            id, pickDate: query["date"].flatMap { LocalDate(iso: $0) }, done: query["done"].map(String.init), error: nil, caller: caller,
+            token: token, status: .ok)
     }
 
     /// `POST /requests/{id}/{move}`: one form per move; a refusal shows the page again with the reason.
@@ -57,7 +59,8 @@ extension WebPages {
         let text = { (value: String?) in value ?? "" }
         let start = form.start.flatMap { $0.isEmpty ? nil : RFC3339.parse($0) }
         do {
-            switch context.parameters.get("move") ?? "" {
+            let move = context.parameters.get("move") ?? ""
+            switch move {
             case "accept":
                 _ = try await moves.accept(
                     id,
@@ -74,7 +77,7 @@ extension WebPages {
             case "withdraw": _ = try await moves.withdraw(id, message: text(form.message), by: caller)
             default: throw DomainError.notFound("Page")
             }
-            return .redirect(to: WebPath.request(id), type: .found)
+            return .redirect(to: "\(WebPath.request(id))?done=\(move)", type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await requestPage(id, pickDate: nil, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }
@@ -85,11 +88,11 @@ extension WebPages {
         return html(render(page, "request-new"), status: status)
     }
 
-    private func requestPage(_ id: String, pickDate: LocalDate?, error: String?, caller: Caller, token: String, status: HTTPResponse.Status)
-        async throws -> Response
-    {
+    private func requestPage(
+        _ id: String, pickDate: LocalDate?, done: String? = nil, error: String?, caller: Caller, token: String, status: HTTPResponse.Status
+    ) async throws -> Response {
         let page = try await RequestPage.load(
-            id, pickDate: pickDate, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+            id, pickDate: pickDate, done: done, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "request"), status: status)
     }
 }

@@ -8,7 +8,8 @@ import Workflows
 extension WebPages {
     func sessionDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
-        return try await sessionPage(context.parameters.get("id") ?? "", error: nil, caller: caller, token: token, status: .ok)
+        let done = request.uri.queryParameters["done"].map(String.init)
+        return try await sessionPage(context.parameters.get("id") ?? "", done: done, error: nil, caller: caller, token: token, status: .ok)
     }
 
     func cancelSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -20,7 +21,7 @@ extension WebPages {
         }
         do {
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
-            return .redirect(to: WebPath.session(id), type: .found)
+            return .redirect(to: "\(WebPath.session(id))?done=cancel", type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }
@@ -36,21 +37,24 @@ extension WebPages {
         }
         let asks = SessionCancellationRequests(dependencies)
         do {
-            switch context.parameters.get("step") {
+            let step = context.parameters.get("step")
+            switch step {
             case nil: _ = try await asks.request(id, comment: form.comment ?? "", readWarning: form.readWarning == "yes", by: caller)
             case "withdraw": _ = try await asks.withdraw(id, by: caller)
             case "clear": _ = try await asks.clear(id, by: caller)
             default: throw DomainError.notFound("Page")
             }
-            return .redirect(to: WebPath.session(id), type: .found)
+            return .redirect(to: "\(WebPath.session(id))?done=\(step.map { "\($0)-ask" } ?? "ask")", type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }
     }
 
-    private func sessionPage(_ id: String, error: String?, caller: Caller, token: String, status: HTTPResponse.Status) async throws -> Response {
+    private func sessionPage(
+        _ id: String, done: String? = nil, error: String?, caller: Caller, token: String, status: HTTPResponse.Status
+    ) async throws -> Response {
         let page = try await SessionPage.load(
-            id, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+            id, done: done, error: error, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "session"), status: status)
     }
 }

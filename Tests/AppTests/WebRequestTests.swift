@@ -65,7 +65,11 @@ import Testing
             #expect(answer.body.contains(#"value="2026-03-27T14:00:00Z""#), "the tutor picks from their own free slots")
             let proposed = try await tutor.post(
                 link + "/propose", ["start": "2026-03-27T14:00:00Z", "note": "Friday suits me better"], from: link)
-            #expect(proposed.status == 302)
+            #expect(proposed.status == 302 && proposed.headers[.location] == link + "?done=propose")
+            let told = try await tutor.get(link + "?done=propose")
+            #expect(
+                told.body.contains(
+                    #"<p class="notice" role="status">You proposed Fri 27 Mar 14:00 GMT; Parent Zero and the office have been told.</p>"#))
 
             let choice = try await parent.get(link)
             #expect(choice.body.contains("Another time was proposed: waiting for the family"))
@@ -73,8 +77,13 @@ import Testing
             #expect(choice.body.contains("Friday suits me better"))
             let accepted = try await parent.post(link + "/accept-proposal", [:], from: link)
             #expect(accepted.status == 302)
-            let done = try await parent.get(link)
+            let done = try await parent.get(try #require(accepted.headers[.location]))
             #expect(done.body.contains("Accepted") && done.body.contains("See the session"))
+            #expect(done.body.contains("You accepted the request: the session is booked; Tutor Zero and the office have been told."))
+            #expect(done.body.contains("Accepted by Parent Zero on Mon 23 Mar 10:00 GMT.") && !done.body.contains("already"))
+            // The same address in another's hands, or a stale `done`, claims nothing.
+            #expect(!(try await tutor.get(link + "?done=accept-proposal")).body.contains("You accepted"))
+            #expect(!(try await parent.get(link + "?done=withdraw")).body.contains("You withdrew"))
             #expect(!done.body.contains("<blockquote></blockquote>"), "a move without words shows no empty quote")
             let after = try await tutor.get("/")
             #expect(after.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")

@@ -9,19 +9,19 @@ import Testing
     static var declined: [String: Any] {
         [
             "recipient": "Grace Hopper", "organization": "Northside", "actor": "Ms Shah", "what": "Maths with Ada",
-            "link": "https://desk.test/requests/r1",
+            "when": "Thu 26 Mar 10:00 GMT", "link": "https://desk.test/requests/r1",
             "message": "I am away that week.",
         ]
     }
 
     @Test func theStandardWordingOfADeclineQuotesTheReason() throws {
         let words = try MessageRendering(.standard(.event(.declined))).render(Self.declined, sms: false)
-        #expect(words.subject == "Session request declined: Maths with Ada")
+        #expect(words.subject == "Session request declined: Maths with Ada, Thu 26 Mar 10:00 GMT")
         #expect(
             words.body == """
                 Hello Grace Hopper,
 
-                Ms Shah declined the session request for Maths with Ada.
+                Ms Shah declined the session request for Maths with Ada on Thu 26 Mar 10:00 GMT.
 
                 Ms Shah wrote:
                 I am away that week.
@@ -31,12 +31,13 @@ import Testing
                 — Northside
                 """)
         let text = try MessageRendering(.standard(.event(.declined))).render(Self.declined, sms: true)
-        #expect(text.body == "Northside: Ms Shah declined the session request for Maths with Ada. https://desk.test/requests/r1")
+        #expect(
+            text.body == "Northside: Ms Shah declined the session request for Maths with Ada on Thu 26 Mar 10:00 GMT. https://desk.test/requests/r1")
     }
 
     @Test func aSubjectIsRenderedOnceForEveryoneUnlessItNamesSomethingPersonal() throws {
         let standard = try MessageRendering(.standard(.event(.declined)))
-        #expect(standard.sharedSubject(Self.declined) == "Session request declined: Maths with Ada")
+        #expect(standard.sharedSubject(Self.declined) == "Session request declined: Maths with Ada, Thu 26 Mar 10:00 GMT")
         for subject in ["For {{recipient}}", "{{#hasActions}}Answer: {{/hasActions}}{{what}}", "{{#actions}}{{label}}{{/actions}}", "{{.}}"] {
             let personal = try MessageRendering(MessageTemplate(subject: subject, body: "", text: nil))
             #expect(personal.sharedSubject(Self.declined) == nil, "\(subject)")
@@ -76,7 +77,7 @@ import Testing
         values["what"] = "Maths {{#x}}"
         let words = try MessageRendering(.standard(.event(.declined))).render(values, sms: false)
         #expect(words.body.contains("{{link}} <b>& \"quotes\"</b>\nline two"))
-        #expect(words.subject == "Session request declined: Maths {{#x}}")
+        #expect(words.subject == "Session request declined: Maths {{#x}}, Thu 26 Mar 10:00 GMT")
     }
 
     @Test func aSubjectIsOneLineWhateverTheValues() throws {
@@ -84,7 +85,7 @@ import Testing
         values["what"] = "Maths\r\nBcc: someone@else.example"
         #expect(
             try MessageRendering(.standard(.event(.declined))).render(values, sms: false).subject
-                == "Session request declined: Maths Bcc: someone@else.example")
+                == "Session request declined: Maths Bcc: someone@else.example, Thu 26 Mar 10:00 GMT")
     }
 
     @Test(arguments: MessageKind.allCases)
@@ -124,6 +125,9 @@ import Testing
         var twoLines = good
         twoLines.subject = "One\nTwo"
         #expect(Self.refusal(twoLines)?.message == "A subject must be one line of text without a line break.")
+        var longSubject = good
+        longSubject.subject = "Declined \u{1F44D}\u{1F3FB}" + String(repeating: "*", count: 290)
+        #expect(Self.refusal(longSubject)?.message == "The subject can be at most 300 characters.")
         var noText = good
         noText.text = nil
         #expect(Self.refusal(noText)?.message == "The text message cannot be empty.")

@@ -102,7 +102,8 @@ public struct MessageField: Hashable, Sendable {
         name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk)", sample: .text("Ms Shah"))
     public static let what = MessageField(name: "what", meaning: "the subject and student", sample: .text("Maths with Ada Lovelace"))
     public static let when = MessageField(
-        name: "when", meaning: "the session's time in your time zone, when there is one", sample: .text("Thu 26 Mar 10:00 GMT"))
+        name: "when", meaning: "the session's time in your time zone (for a request, the time it asks for or proposes)",
+        sample: .text("Thu 26 Mar 10:00 GMT"))
     public static let message = MessageField(
         name: "message", meaning: "what the person wrote (a note or a reason), when they wrote something",
         sample: .text("Could we meet at the library?"))

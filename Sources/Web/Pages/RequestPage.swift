@@ -14,6 +14,8 @@ struct RequestPage {
     let requested: String
     let proposed: String?
     let deadline: String?
+    /// What the caller just did, and who has been told (see `MoveNotice`).
+    let notice: String?
     let outcome: String?
     let declineReason: String?
     let sessionLink: String?
@@ -73,9 +75,15 @@ struct RequestPage {
         }
     }
 
-    static func load(_ id: String, pickDate: LocalDate?, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws
-        -> RequestPage
-    {
+    /// The forms' move names, as `?done=` carries them, and the event each leaves.
+    static let moves: [String: LifecycleEvent] = [
+        "accept": .accepted, "decline": .declined, "propose": .proposed, "accept-proposal": .proposalAccepted,
+        "decline-proposal": .proposalDeclined, "reply": .replied, "withdraw": .withdrawn,
+    ]
+
+    static func load(
+        _ id: String, pickDate: LocalDate?, done: String?, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies
+    ) async throws -> RequestPage {
         let requests = RequestDirectory(dependencies)
         let detail = try await requests.request(id, for: caller)
         let conversation = try await requests.conversation(id, for: caller)
@@ -116,7 +124,13 @@ struct RequestPage {
             deadline: request.state.isOpen
                 ? "\(request.state == .proposed ? "The family answers" : "The tutor answers") by \(organization.describe(request.respondBy)) (\(expiryWording(request, now: now)))."
                 : nil,
-            outcome: request.state.isOpen ? nil : RequestLifecycle.closedSentence(request, context),
+            notice: done.flatMap { Self.moves[$0] }.flatMap { event in
+                guard let last = conversation.entries.last, last.event == event, last.authorID == caller.userID else { return nil }
+                let notice = MoveNotice(
+                    caller: caller, routing: organization.settings.requestRouting, family: parties.guardians.map(\.name), tutor: parties.tutor.name)
+                return notice.sentence(Self.did(event, request, organization), event: event)
+            },
+            outcome: request.state.isOpen ? nil : outcome(request, organization),
             declineReason: request.declineReason, sessionLink: request.sessionID.map(WebPath.session),
             rescheduleOf: moves,
             entries: conversation.entries.map { entry in
@@ -136,6 +150,31 @@ struct RequestPage {
         case .declined: "Declined"
         case .withdrawn: "Withdrawn"
         case .expired: "Expired"
+        }
+    }
+
+    /// What the caller did, for the notice after their own move.
+    private static func did(_ event: LifecycleEvent, _ request: SessionRequest, _ organization: Organization) -> String {
+        let proposed = request.proposedTime.map { organization.describe($0.start) } ?? "another time"
+        switch event {
+        case .accepted, .proposalAccepted: return "You accepted the request: the session is booked"
+        case .declined: return "You declined the request"
+        case .proposed: return "You proposed \(proposed)"
+        case .proposalDeclined: return "You declined the proposed time, so the request is withdrawn"
+        case .replied: return "You replied"
+        default: return "You withdrew the request"
+        }
+    }
+
+    /// How a closed request ended, as a fact rather than a refusal.
+    private static func outcome(_ request: SessionRequest, _ organization: Organization) -> String {
+        let on = request.closedAt.map { " on \(organization.describe($0))" } ?? ""
+        let by = request.closedByName.map { " by \($0)" } ?? ""
+        switch request.state {
+        case .expired: return "Nobody answered in time: the request expired\(on)."
+        case .accepted: return "Accepted\(by)\(on)."
+        case .declined: return "Declined\(by)\(on)."
+        default: return "Withdrawn\(by)\(on)."
         }
     }
 

@@ -33,6 +33,8 @@ struct SessionPage {
     /// they cannot cancel it.
     let cannotMove: String?
     let pendingReschedule: String?
+    /// What the caller just did, and who has been told (see `MoveNotice`).
+    let notice: String?
     let error: String?
 
     struct Fact {
@@ -40,7 +42,9 @@ struct SessionPage {
         let value: String
     }
 
-    static func load(_ id: String, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws -> SessionPage {
+    static func load(_ id: String, done: String?, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws
+        -> SessionPage
+    {
         let detail = try await SessionDirectory(dependencies).session(id, for: caller)
         let session = detail.session, organization = detail.organization
         let directory = Directory(dependencies)
@@ -56,7 +60,9 @@ struct SessionPage {
         } catch {
             cannotCancel = error.message
         }
-        let canCancel = cannotCancel == nil
+        // A cancelled or completed session says so in its status; "already cancelled" would read as a refusal.
+        if session.status != .scheduled { cannotCancel = nil }
+        let canCancel = cannotCancel == nil && session.status == .scheduled
         let requestMode = organization.settings.cancellationMode == .request
         var canAsk = false
         if caller.role == .parent && caller.canRequestSessions && requestMode {
@@ -112,6 +118,24 @@ struct SessionPage {
             canClearAsk: ask != nil && caller.role != .parent,
             rescheduleLink: mayMove ? session.engagementID.map { "\(WebPath.request("new"))?engagement=\($0)&replaces=\(session.id)" } : nil,
             rescheduleWarning: mayMove ? detail.rescheduleWarning : nil, cannotMove: cannotMove,
-            pendingReschedule: detail.pendingRescheduleID.map(WebPath.request), error: error)
+            pendingReschedule: detail.pendingRescheduleID.map(WebPath.request),
+            notice: done.flatMap { notice(after: $0, session: session, caller: caller, organization: organization, tutor: tutor) }, error: error)
+    }
+
+    /// The notice after the caller's own step, when the session shows that step was taken.
+    private static func notice(after done: String, session: Session, caller: Caller, organization: Organization, tutor: String) -> String? {
+        let notice = MoveNotice(caller: caller, routing: organization.settings.requestRouting, family: ["the family"], tutor: tutor)
+        let ask = session.status == .scheduled ? session.cancellationRequest : nil
+        switch done {
+        case "cancel" where session.status == .cancelled || session.status == .lateCancelled:
+            return notice.sentence("You cancelled the session", event: .sessionCancelled)
+        case "ask" where ask?.parentID == caller.userID:
+            return notice.sentence("You asked the office to cancel the session", event: .cancellationRequested)
+        case "withdraw-ask" where ask == nil && session.status == .scheduled:
+            return notice.sentence("You took back your request to cancel: the session goes ahead", event: .cancellationRequestWithdrawn)
+        case "clear-ask" where ask == nil && session.status == .scheduled:
+            return notice.sentence("You cleared the request to cancel: the session goes ahead", event: .cancellationRequestCleared)
+        default: return nil
+        }
     }
 }

@@ -10,9 +10,12 @@ struct LifecycleMessage {
     let request: SessionRequest?
     let actorName: String
     let body: String
+    /// The time the move put forward (a request, a proposal, a reply's other time), if any.
     let time: TimeRange?
 
-    private var when: String { time.map { parties.organization.describe($0.start) } ?? "" }
+    /// The time the message is about: the one put forward, else the one the request asks for, so
+    /// that a decline or a withdrawal says which request it ends.
+    private var when: String { (time ?? request?.requestedTime).map { parties.organization.describe($0.start) } ?? "" }
     private var what: String { parties.summary }
 
     /// One line for the audit log.
@@ -22,12 +25,12 @@ struct LifecycleMessage {
         case .rescheduleRequested: "\(actorName) asked to reschedule \(what) to \(when)"
         case .accepted: "\(actorName) accepted \(what) at \(when)"
         case .proposalAccepted: "\(actorName) accepted the proposed time for \(what), \(when)"
-        case .declined: "\(actorName) declined \(what): \(body)"
+        case .declined: "\(actorName) declined \(what) at \(when): \(body)"
         case .proposed: "\(actorName) proposed \(when) for \(what)"
         case .replied: "\(actorName) replied about \(what)\(time.map { _ in ", asking for \(when)" } ?? "")"
-        case .proposalDeclined: "\(actorName) declined the proposed time for \(what)"
-        case .withdrawn: "\(actorName) withdrew the request for \(what)"
-        case .expired: "The request for \(what) expired unanswered"
+        case .proposalDeclined: "\(actorName) declined the proposed time for \(what); the request for \(when) is withdrawn"
+        case .withdrawn: "\(actorName) withdrew the request for \(what) at \(when)"
+        case .expired: "The request for \(what) at \(when) expired unanswered"
         case .sessionCreated: "\(actorName) booked \(what) at \(when)"
         case .sessionCancelled: "\(actorName) cancelled \(what) at \(when): \(body)"
         case .originalCancelled: "\(what) at \(when) was cancelled: \(body)"
@@ -41,7 +44,7 @@ struct LifecycleMessage {
     /// answer links.
     func values(link: String) -> [String: Any] {
         var values: [String: Any] = ["organization": parties.organization.name, "actor": actorName, "what": what, "link": link]
-        if time != nil { values["when"] = when }
+        if !when.isEmpty { values["when"] = when }
         if !body.isEmpty { values["message"] = body }
         if let request, request.state.isOpen { values["respondBy"] = parties.organization.describe(request.respondBy) }
         return values
