@@ -8,7 +8,7 @@ import Workflows
 /// through the same workflow (and rules) as the API.
 extension WebPages {
     func availability<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
         return try await availabilityPage(
             tutorID: query["tutor"].map(String.init), error: nil, saved: query["saved"] != nil, caller: caller, token: token, status: .ok)
@@ -16,7 +16,7 @@ extension WebPages {
 
     /// `POST /availability/{part}`: `weekly`, `overrides`, `overrides-remove`, `time-off` or `time-off-remove`.
     func changeAvailability<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024)
         let values = (try? URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body))) ?? [:]

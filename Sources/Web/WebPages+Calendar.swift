@@ -5,7 +5,7 @@ import Scheduling
 /// The calendar: `/calendar?view=week|month|list&date=YYYY-MM-DD`.
 extension WebPages {
     func calendar<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
         let view = query["view"].flatMap { CalendarPage.View(rawValue: String($0)) } ?? .week
         let page = try await CalendarPage.load(

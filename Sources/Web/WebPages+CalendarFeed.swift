@@ -23,7 +23,7 @@ extension WebPages {
     /// `POST /calendar/feed`: a new address, shown on the calendar page this once (it is stored as a
     /// hash); any earlier one stops working.
     func makeCalendarFeed<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else { return expiredForm(back: WebPath.calendar) }
         let made = try await CalendarFeeds(dependencies).make(for: caller)

@@ -8,14 +8,14 @@ import Workflows
 /// preview, save or reset its wording.
 extension WebPages {
     func messageTemplates<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let entries = try await MessageTemplates(dependencies).list(for: caller)
         let chrome = try await templatesChrome("Messages sent", caller: caller, token: token)
         return html(render(MessageTemplatesPage.make(entries, chrome: chrome), "message-templates"))
     }
 
     func messageTemplate<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let kind = try messageKind(context)
         let entry = try await MessageTemplates(dependencies).entry(kind, for: caller)
         let notice: String? =
@@ -33,7 +33,7 @@ extension WebPages {
 
     /// `POST /settings/messages/{kind}` with `action` preview, save or reset.
     func changeMessageTemplate<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let kind = try messageKind(context)
         var request = request
         guard let form = try await sessionForm(MessageTemplatePage.Form.self, from: &request, context, session: token) else {

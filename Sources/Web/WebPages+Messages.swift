@@ -6,7 +6,7 @@ import Workflows
 /// Messages: each person's own, and for the office everyone's with the undelivered ones to send again.
 extension WebPages {
     func messages<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let page = try await MessagesPage.load(
             for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies,
             saved: request.uri.queryParameters["saved"] != nil)
@@ -15,7 +15,7 @@ extension WebPages {
 
     /// `POST /messages/settings`: email or text messages, and the mobile number.
     func saveNotificationSettings<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         guard let form = try await sessionForm(MessagesPage.SettingsForm.self, from: &request, context, session: token) else {
             return expiredForm(back: "/messages")
@@ -35,7 +35,7 @@ extension WebPages {
 
     /// `POST /messages/{id}/retry`: queues a dead letter again, then shows the list (where it now waits).
     func retryMessage<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else {
             return expiredForm(back: "/messages")

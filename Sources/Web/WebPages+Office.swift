@@ -7,7 +7,7 @@ import Workflows
 /// The office's pages: everything needing action, people and invitations, the audit log.
 extension WebPages {
     func officeRequests<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
         let page = try await OfficeRequestsPage.load(
             tutorID: query["tutor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
@@ -17,12 +17,12 @@ extension WebPages {
     }
 
     func people<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         return try await peoplePage(invited: nil, error: nil, form: .init(), caller: caller, token: token, status: .ok)
     }
 
     func invite<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         guard let form = try await sessionForm(InvitationForm.self, from: &request, context, session: token) else {
             return expiredForm(back: "/people")
@@ -40,7 +40,7 @@ extension WebPages {
     }
 
     func audit<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let before = request.uri.queryParameters["before"].flatMap { AuditCursor(text: String($0)) }
         let page = try await AuditPage.load(before: before, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "audit"))

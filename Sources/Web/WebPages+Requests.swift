@@ -7,7 +7,7 @@ import Workflows
 /// Requesting a session and answering requests, as forms.
 extension WebPages {
     func newRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
         let input = NewRequestPage.Input(
             engagementID: query["engagement"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
@@ -16,7 +16,7 @@ extension WebPages {
     }
 
     func createRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
         guard let form = try await sessionForm(NewRequestForm.self, from: &request, context, session: token) else {
             return expiredForm(back: WebPath.request("new"))
@@ -39,7 +39,7 @@ extension WebPages {
     }
 
     func requestDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let id = context.parameters.get("id") ?? ""
         let query = request.uri.queryParameters
         return try await requestPage(
@@ -49,7 +49,7 @@ extension WebPages {
 
     /// `POST /requests/{id}/{move}`: one form per move; a refusal shows the page again with the reason.
     func moveRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(MoveForm.self, from: &request, context, session: token) else {

@@ -7,13 +7,13 @@ import Workflows
 /// A session's page and its cancel form.
 extension WebPages {
     func sessionDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let done = request.uri.queryParameters["done"].map(String.init)
         return try await sessionPage(context.parameters.get("id") ?? "", done: done, error: nil, caller: caller, token: token, status: .ok)
     }
 
     func cancelSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(CancelForm.self, from: &request, context, session: token) else {
@@ -29,7 +29,7 @@ extension WebPages {
 
     /// `POST /sessions/{id}/cancellation-request[/withdraw|/clear]` (`request` cancellation mode).
     func cancellationRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let id = context.parameters.get("id") ?? ""
         var request = request
         guard let form = try await sessionForm(AskForm.self, from: &request, context, session: token) else {

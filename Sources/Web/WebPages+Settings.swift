@@ -7,7 +7,7 @@ import Workflows
 /// The office's settings page.
 extension WebPages {
     func settings<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         try caller.requireAdmin(to: "change the organization's settings")
         let organization = try await Directory(dependencies).organization(for: caller)
         return try await settingsPage(
@@ -16,7 +16,7 @@ extension WebPages {
     }
 
     func saveSettings<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         try caller.requireAdmin(to: "change the organization's settings")
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024)

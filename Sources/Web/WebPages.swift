@@ -16,36 +16,41 @@ struct WebPages: Sendable {
     // MARK: Pages
 
     func dashboard<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return .redirect(to: "/login") }
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let page = try await DashboardPage.load(for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "dashboard"))
     }
 
     func loginForm<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        if try await signedIn(request) != nil { return .redirect(to: "/") }
-        return try await loginPage(email: "", error: nil, status: .ok)
+        let next = ReturnPath.checked(request.uri.queryParameters["next"].map(String.init))
+        if try await signedIn(request) != nil { return .redirect(to: next ?? "/") }
+        return try await loginPage(email: "", next: next, error: nil, status: .ok)
     }
 
     func logIn<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         var request = request
         let form = try await self.form(LoginForm.self, from: &request, context)
+        let next = ReturnPath.checked(form?.next)
         guard try await session.acceptsPreLogin(form: form?.csrf, cookie: request.cookies[WebSession.loginCookieName]?.value, now: dependencies.now())
         else {
-            return try await loginPage(email: form?.email ?? "", error: "This form had expired. Please log in again.", status: .forbidden)
+            return try await loginPage(
+                email: form?.email ?? "", next: next, error: "This form had expired. Please log in again.", status: .forbidden)
         }
-        guard let form else { return try await loginPage(email: "", error: "Enter your email and password.", status: .badRequest) }
+        guard let form else {
+            return try await loginPage(email: "", next: nil, error: "Enter your email and password.", status: .badRequest)
+        }
         let remote = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "unknown"
         do {
             let granted = try await Authentication(dependencies).logIn(
                 .init(email: form.email, password: form.password, remoteAddress: remote, kind: .web))
-            var response = Response.redirect(to: "/")
+            var response = Response.redirect(to: next ?? "/")
             response.setCookie(session.sessionCookie(granted.token, expires: granted.expiresAt))
             response.setCookie(session.loginCookie(""))
             return response
         } catch let error as DomainError {
             let status: HTTPResponse.Status =
                 error.kind == .rateLimited ? .tooManyRequests : error.kind == .invalid ? .unprocessableContent : .unauthorized
-            var response = try await loginPage(email: form.email, error: error.message, status: status)
+            var response = try await loginPage(email: form.email, next: next, error: error.message, status: status)
             if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
             return response
         }
@@ -130,9 +135,10 @@ struct WebPages: Sendable {
     }
 
     /// A fresh login form, with the form token also set as a cookie.
-    private func loginPage(email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    private func loginPage(email: String, next: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let csrf = try await session.preLoginToken(nonce: dependencies.secrets.token(), now: dependencies.now())
-        var response = html(render(LoginPage(chrome: .signedOut(title: "Log in", csrf: csrf), email: email, error: error), "login"), status: status)
+        let page = LoginPage(chrome: .signedOut(title: "Log in", csrf: csrf), email: email, next: next, error: error)
+        var response = html(render(page, "login"), status: status)
         response.setCookie(session.loginCookie(csrf))
         return response
     }
@@ -183,6 +189,8 @@ struct LoginForm: Decodable {
     let email: String
     let password: String
     let csrf: String
+    /// The page to return to (see `ReturnPath`).
+    let next: String?
 }
 
 struct PasswordForm: Decodable {

@@ -127,6 +127,37 @@ import Workflows
         }
     }
 
+    /// An email's "Details" link opened while logged out leads to that page after login, and only
+    /// ever to a page of this site.
+    @Test func afterLoginThePageAskedForOpens() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let asked = "/calendar?view=week&date=2026-03-27"
+            let bounced = try await Self.fetch(client, .get, asked)
+            #expect(bounced.status == 303 && bounced.headers[.location] == "/login?next=/calendar%3Fview%3Dweek%26date%3D2026-03-27")
+            let form = try await Self.fetch(client, .get, try #require(bounced.headers[.location]))
+            #expect(form.body.contains(#"<input type="hidden" name="next" value="/calendar?view=week&amp;date=2026-03-27">"#))
+            func logIn(next: String) async throws -> String? {
+                let form = try await Self.fetch(client, .get, "/login")
+                let done = try await Self.fetch(
+                    client, .post, "/login", cookies: ["sessiondesk_login": try #require(form.cookie("sessiondesk_login"))],
+                    form: ["email": world.ours.parents[0].email, "password": testPassword, "csrf": try #require(form.csrfField), "next": next])
+                #expect(done.status == 303)
+                return done.headers[.location]
+            }
+            #expect(try await logIn(next: asked) == asked)
+            for elsewhere in ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", "/login"] {
+                #expect(try await logIn(next: elsewhere) == "/", "\(elsewhere)")
+            }
+            // A form sent after the session ended is not sent again; its page is not a place to return to.
+            let stale = try await Self.fetch(client, .post, "/requests/x/withdraw", form: ["csrf": "x"])
+            #expect(stale.status == 303 && stale.headers[.location] == "/login")
+            // Someone logged in already goes straight there.
+            let session = try await Self.logIn(client, world.ours.parents[0])
+            let again = try await Self.fetch(client, .get, "/login?next=%2Fcalendar", cookies: ["sessiondesk_session": session])
+            #expect(again.headers[.location] == "/calendar")
+        }
+    }
+
     @Test func theDashboardShowsWhatWaitsAndEscapesWhatPeopleWrote() async throws {
         try await withAPI(.sqlite) { client, world in
             let admin = world.token(world.ours.admin)

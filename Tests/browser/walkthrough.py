@@ -116,7 +116,8 @@ def background(driver, css, contains):
 
 def walk():
     office_token = api("/login", body={"email": OFFICE, "password": PASSWORD})["token"]
-    tutor_emails = {tutor["name"]: tutor["email"] for tutor in api("/tutors", office_token)["items"]}
+    tutors = api("/tutors", office_token)["items"]
+    tutor_emails = {tutor["name"]: tutor["email"] for tutor in tutors}
     driver = browser()
     try:
         # 1. A parent logs in and requests a session from the free slots.
@@ -150,6 +151,8 @@ def walk():
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Propose this time']"))
         assert text(driver, "#state") == "Another time was proposed: waiting for the family"
         proposed = driver.find_element(By.XPATH, "//dt[text()='Proposed instead']/following-sibling::dd").text
+        told = text(driver, "[role=status]")
+        assert told.startswith("You proposed ") and told.endswith(" and the office have been told."), told
         print(f"2. {tutor} proposed {proposed}")
 
         # 3. The parent accepts it; the session shows on both sides, plain (confirmed).
@@ -160,6 +163,9 @@ def walk():
         shot(driver, "parent-proposal")
         follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Accept ')]"))
         assert text(driver, "#state") == "Accepted"
+        told = text(driver, "[role=status]")
+        assert told == f"You accepted the request: the session is booked; {tutor} and the office have been told.", told
+        assert "already" not in text(driver, "main")
         start = proposed.split("–")[0]
         clock = start.split(" ")[-1]
         for who, email in (("parent", PARENT), ("tutor", tutor_emails[tutor])):
@@ -198,10 +204,10 @@ def walk():
         follow(driver, driver.find_element(By.LINK_TEXT, "A request is declined"))
         subject = driver.find_element(By.ID, "subject")
         subject.clear()
-        subject.send_keys("Sorry, no session: {{what}}")
+        subject.send_keys("Sorry, no session: {{what}}, {{when}}")
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Preview']"))
         preview = text(driver, "section.preview")
-        assert "Sorry, no session: Maths with Ada Lovelace" in preview, preview
+        assert "Sorry, no session: Maths with Ada Lovelace, Thu 26 Mar 10:00 GMT" in preview, preview
         shot(driver, "office-message-preview")
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Save']"))
         assert "Saved" in text(driver, "[role=status]") and "Your organization's wording." in text(driver, "main")
@@ -233,6 +239,33 @@ def walk():
         assert "Sessions can be cancelled or moved up to 72 hours ahead: the last moment for this one was" in page, page[:800]
         shot(driver, "parent-session-inside-notice")
         print("5b. a session inside the 72-hour notice offers no move, and says until when moves were possible")
+
+        # 5c. The "Details" link of an email, opened while logged out, leads to its page once the
+        # tutor has logged in; declining there says who has been told, and the family's message,
+        # in the office's wording from step 5, names the time declined.
+        first = (datetime.date.today() + datetime.timedelta(days=7)).isoformat()
+        last = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+        start = api(f"/engagements/{engagement}/free-slots?from={first}&to={last}", parent_token)["slots"][0]["start"]
+        asked = api("/session-requests", parent_token, {"engagementId": engagement, "start": start})
+        teacher = next(t for t in tutors if t["id"] == api(f"/engagements", parent_token)["items"][0]["tutorId"])
+        driver.delete_all_cookies()
+        driver.get(f"{BASE}/requests/{asked['id']}")
+        assert "/login?next=" in driver.current_url, driver.current_url
+        driver.find_element(By.ID, "email").send_keys(teacher["email"])
+        driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
+        assert driver.current_url == f"{BASE}/requests/{asked['id']}", driver.current_url
+        driver.find_element(By.ID, "reason").send_keys("I am away that week.")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Decline request']"))
+        told = text(driver, "[role=status]")
+        assert told.startswith("You declined the request; ") and told.endswith(" and the office have been told."), told
+        shot(driver, "tutor-declined")
+        log_in(driver, PARENT)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Messages"))
+        subjects = [item.text for item in driver.find_elements(By.CSS_SELECTOR, "ol.messages summary strong")]
+        declined = [subject for subject in subjects if subject.startswith("Sorry, no session: ")]
+        assert declined and declined[0].endswith((" GMT", " BST")), subjects
+        print(f"5c. an email link led {teacher['name']} to the request after login; the family read: {declined[0]}")
     finally:
         driver.quit()
 

@@ -2,5 +2,7 @@
 struct LoginPage {
     let chrome: PageChrome
     let email: String
+    /// The page asked for before logging in, where a successful login leads.
+    let next: String?
     let error: String?
 }
