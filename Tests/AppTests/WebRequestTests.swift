@@ -75,6 +75,11 @@ import Testing
             #expect(choice.body.contains("Another time was proposed: waiting for the family"))
             #expect(choice.body.contains("Accept Fri 27 Mar 14:00–15:00 GMT"))
             #expect(choice.body.contains("Friday suits me better"))
+            let note = try #require(choice.body.range(of: "Friday suits me better")), forms = try #require(choice.body.range(of: "Your answer"))
+            #expect(note.lowerBound < forms.lowerBound, "the tutor's note is read before the forms")
+            #expect(choice.body.contains("/decline-proposal\"") && !choice.body.contains("/withdraw\""), "declining the time withdraws: one form")
+            let familyHome = try await parent.get("/")
+            #expect(familyHome.body.contains(#"<q class="note">Friday suits me better</q>"#), "the family's dashboard quotes the tutor, not themselves")
             let accepted = try await parent.post(link + "/accept-proposal", [:], from: link)
             #expect(accepted.status == 302)
             let done = try await parent.get(try #require(accepted.headers[.location]))
@@ -87,6 +92,25 @@ import Testing
             #expect(!done.body.contains("<blockquote></blockquote>"), "a move without words shows no empty quote")
             let after = try await tutor.get("/")
             #expect(after.body.contains("Fri 27 Mar 14:00 GMT"), "the session is on the tutor's dashboard")
+        }
+    }
+
+    /// The family answers a proposal with a time of their own: the tutor's page shows only that
+    /// time, and making the session says which time it books.
+    @Test func aReplyWithAnotherTimeReplacesTheProposalOnTheTutorsPage() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let parent = try await Self.visitor(client, world.ours.parents[0])
+            let tutor = try await Self.visitor(client, world.ours.tutors[0])
+            let engagement = world.ours.engagements[0].id
+            let sent = try await parent.post(
+                "/requests", ["engagement": engagement, "start": "2026-03-26T10:00:00Z"], from: "/requests/new?engagement=\(engagement)")
+            let link = try #require(sent.headers[.location])
+            _ = try await tutor.post(link + "/propose", ["start": "2026-03-27T14:00:00Z", "note": "Friday?"], from: link)
+            let replied = try await parent.post(link + "/reply", ["start": "2026-03-27T11:00:00Z", "message": "Earlier, please"], from: link)
+            #expect(replied.status == 302)
+            let page = try await tutor.get(link)
+            #expect(!page.body.contains("Proposed instead") && page.body.contains("<dt>Asked for</dt><dd>Fri 27 Mar 11:00–12:00 GMT</dd>"))
+            #expect(page.body.contains("<h3>Make the session for Fri 27 Mar 11:00–12:00 GMT</h3>"))
         }
     }
 

@@ -159,6 +159,7 @@ import Testing
         let replied = try RequestLifecycle.apply(
             .reply(message: "4pm?", time: Self.slot), to: proposed, by: Self.caller(.familyWithRequests), in: context)
         #expect(replied.state == .pending && replied.parentReplied && replied.heldTime == Self.slot)
+        #expect(replied.proposedTime == nil, "the family answered the proposal: the tutor's page no longer shows it")
         let declined = try RequestLifecycle.apply(.decline(reason: " Fully booked "), to: replied, by: Self.caller(.office), in: context)
         #expect(declined.declineReason == "Fully booked")
         #expect(declined.closedByName == "Office" && declined.closedAt == Self.now)

@@ -61,6 +61,8 @@ public enum RequestLifecycle {
             }
             next.state = .pending
             next.parentReplied = true
+            // The family answered the proposal: it is off the table, and the tutor answers what they ask now.
+            next.proposedTime = nil
             if let time { next.requestedTime = time }
             next.respondBy = deadline(askedAt: context.now, for: next.requestedTime, context)
         case .declineProposal, .withdraw:

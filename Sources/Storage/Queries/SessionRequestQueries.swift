@@ -88,9 +88,9 @@ extension DB {
             ?? 0
     }
 
-    /// The family's latest words (their note, or their reply) on each request `filter` finds, by
-    /// request id, for lists that show what the family asked.
-    public func familyNotes(organizationID: String, filter: RequestFilter) async throws -> [String: String] {
+    /// The latest words (a note, a reply) of people in `roles` on each request `filter` finds, by
+    /// request id, for lists that show what the other side wrote.
+    public func latestNotes(organizationID: String, filter: RequestFilter, by roles: [Role]) async throws -> [String: String] {
         guard let conditions = Self.conditions(organizationID: organizationID, filter) else { return [:] }
         let rows = try await sql.raw(
             """
@@ -98,7 +98,7 @@ extension DB {
             WHERE m.request_id IN (SELECT id FROM session_requests WHERE \(conditions))
               AND m.sequence = (
                 SELECT MAX(latest.sequence) FROM request_messages latest
-                WHERE latest.request_id = m.request_id AND latest.author_role = 'parent' AND latest.body <> '')
+                WHERE latest.request_id = m.request_id AND latest.author_role IN (\(binds: roles.map(\.rawValue))) AND latest.body <> '')
             """
         ).all()
         return try Dictionary(

@@ -30,14 +30,16 @@ struct DashboardPage {
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
         let today = organization.localDate(of: now)
+        // The answer due first comes first.
         let openRequests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed]), for: caller).requests
+            .sorted { ($0.respondBy, $0.id) < ($1.respondBy, $1.id) }
         let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
         let waiting = openRequests.filter { $0.state == waitingState }
         let sessions = try await SessionDirectory(dependencies).list(
             .init(from: today, to: today.adding(days: 13), statuses: [.scheduled]), for: caller
         ).sessions.filter { $0.time.end > now }
         let names = try await PeopleNames.load(for: caller, directory: directory)
-        let notes = try await RequestDirectory(dependencies).familyNotes(.init(states: [waitingState]), for: caller)
+        let notes = try await RequestDirectory(dependencies).otherSideNotes(.init(states: [waitingState]), for: caller)
         let timeline = organization.timeline(for: openRequests, now: now)
         func item(_ request: SessionRequest) -> RequestListItem? {
             RequestListItem(

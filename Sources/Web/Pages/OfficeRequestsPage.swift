@@ -38,7 +38,7 @@ struct OfficeRequestsPage {
         let requests = try await RequestDirectory(dependencies).list(query, for: caller).requests.sorted { $0.respondBy < $1.respondBy }
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
-        let notes = try await RequestDirectory(dependencies).familyNotes(query, for: caller)
+        let notes = try await RequestDirectory(dependencies).otherSideNotes(query, for: caller)
         let timeline = organization.timeline(for: requests, now: now)
         let tutors = try await directory.tutors(for: caller)
         let today = organization.localDate(of: now)

@@ -70,7 +70,8 @@ struct RequestPage {
             acceptProposal = allowed(.acceptProposal)
             declineProposal = allowed(.declineProposal)
             reply = allowed(.reply(message: words, time: nil))
-            withdraw = allowed(.withdraw)
+            // Declining a proposal withdraws the request: one form says it, not two.
+            withdraw = allowed(.withdraw) && !declineProposal
             any = accept || decline || propose || acceptProposal || declineProposal || reply || withdraw
         }
     }

@@ -83,12 +83,14 @@ public struct RequestDirectory: Sendable {
         return (organization, filter)
     }
 
-    /// The family's latest note or reply on each request `list` would give, by request id.
-    public func familyNotes(_ query: Query, for caller: Caller) async throws -> [String: String] {
+    /// The other side's latest note or reply on each request `list` would give, by request id:
+    /// the family's for the tutor and the office, the tutor's or office's for the family.
+    public func otherSideNotes(_ query: Query, for caller: Caller) async throws -> [String: String] {
         try await dependencies.store.read { db in
             let (_, filter) = try await Self.filter(query, for: caller, in: db)
             guard let filter else { return [:] }
-            return try await db.familyNotes(organizationID: caller.organizationID, filter: filter)
+            let roles: [Role] = caller.role == .parent ? [.tutor, .admin] : [.parent]
+            return try await db.latestNotes(organizationID: caller.organizationID, filter: filter, by: roles)
         }
     }
 
