@@ -79,7 +79,8 @@ import Testing
             #expect(note.lowerBound < forms.lowerBound, "the tutor's note is read before the forms")
             #expect(choice.body.contains("/decline-proposal\"") && !choice.body.contains("/withdraw\""), "declining the time withdraws: one form")
             let familyHome = try await parent.get("/")
-            #expect(familyHome.body.contains(#"<q class="note">Friday suits me better</q>"#), "the family's dashboard quotes the tutor, not themselves")
+            #expect(
+                familyHome.body.contains(#"<q class="note">Friday suits me better</q>"#), "the family's dashboard quotes the tutor, not themselves")
             let accepted = try await parent.post(link + "/accept-proposal", [:], from: link)
             #expect(accepted.status == 302)
             let done = try await parent.get(try #require(accepted.headers[.location]))
