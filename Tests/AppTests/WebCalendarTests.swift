@@ -20,7 +20,23 @@ import Testing
                 json: LifecycleAPITests.requestBody(ours.engagements[0].id, "2026-03-27T14:00:00Z"))
             #expect(asked.status == 201)
 
+            // Last Friday's session took place: completed, in a look of its own.
+            let engagement = ours.engagements[0]
+            try await world.store.write { db in
+                try await db.insertSession(
+                    Session(
+                        id: "completed-1", organizationID: ours.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                        subjectID: engagement.subjectID, engagementID: engagement.id,
+                        time: TimeRange(start: try Date("2026-03-20T10:00:00Z", strategy: .iso8601), minutes: 60),
+                        status: .completed, location: "Room 1", sessionType: "In person"),
+                    now: world.clock.now)
+            }
+
             let tutor = try await WebRequestTests.visitor(client, ours.tutors[0])
+            let past = try await tutor.get("/calendar?view=week&date=2026-03-20")
+            #expect(past.body.contains(#"<li class="entry completed"><a href="/sessions/completed-1"#))
+            #expect(past.body.contains(#"<li><span class="swatch completed"></span>Completed</li>"#))
+            #expect(try await tutor.get("/sessions/completed-1").body.contains(#"<section class="card entry-card completed">"#))
             let week = try await tutor.get("/calendar?view=week&date=2026-03-25")
             #expect(week.status == 200)
             #expect(week.body.contains("Week of Mon 23 Mar 2026"))

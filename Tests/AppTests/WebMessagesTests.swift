@@ -19,6 +19,10 @@ import Testing
             let own = try await parent.get("/messages")
             #expect(own.status == 200 && own.body.contains("Session booked") && own.body.contains("waiting to be sent"))
             #expect(!own.body.contains("Delivery gave up"), "families do not see the office's dead letters")
+            let session = try #require(booked.json["id"] as? String)
+            #expect(
+                own.body.contains(#"Details: <a href="/sessions/\#(session)">https://desk.test/sessions/\#(session)</a>"#),
+                "the page's address is a link")
 
             let records = try await world.store.read { db in try await db.notifications(organizationID: ours.organization.id) }
             let failing = try #require(records.first { $0.message.recipientID == ours.parents[0].id })

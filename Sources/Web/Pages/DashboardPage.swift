@@ -16,6 +16,7 @@ struct DashboardPage {
     let sessions: [UpcomingSession]
 
     struct UpcomingSession {
+        let link: String
         let when: String
         let subject: String
         let students: String
@@ -53,7 +54,8 @@ struct DashboardPage {
             waiting: waiting.compactMap(item), open: openRequests.filter { $0.state != waitingState }.compactMap(item),
             sessions: sessions.map { session in
                 UpcomingSession(
-                    when: organization.describe(session.time.start), subject: names.subjects[session.subjectID] ?? "",
+                    link: WebPath.session(session.id), when: organization.describe(session.time.start),
+                    subject: names.subjects[session.subjectID] ?? "",
                     students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "),
                     tutor: names.tutors[session.tutorID] ?? "",
                     location: [session.sessionType, session.location].filter { !$0.isEmpty }.joined(separator: " · "))
@@ -65,6 +67,7 @@ struct DashboardPage {
 extension DashboardPage.UpcomingSession: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "link": link
         case "when": when
         case "subject": subject
         case "students": students

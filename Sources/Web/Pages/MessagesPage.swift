@@ -32,7 +32,7 @@ struct MessagesPage {
         let when: String
         let to: String
         let subject: String
-        let body: String
+        let body: [LinkedText.Part]
         let state: String
         let stateClass: String
         let error: String?
@@ -64,7 +64,8 @@ struct MessagesPage {
             let (state, stateClass) = wording(record, in: timeline)
             return Row(
                 id: record.message.id, when: timeline.describe(record.message.createdAt), to: record.message.address,
-                subject: record.message.subject, body: record.message.body, state: state, stateClass: stateClass,
+                subject: record.message.subject, body: LinkedText.parts(record.message.body, base: dependencies.publicBaseURL), state: state,
+                stateClass: stateClass,
                 error: record.state == .done ? nil : record.lastError)
         }
         return MessagesPage(

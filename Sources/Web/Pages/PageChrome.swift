@@ -58,9 +58,14 @@ extension Role {
 }
 
 extension Session {
-    /// The calendar colour: confirmed plain, cancelled struck through, red once a family asked to cancel.
+    /// The calendar colour: confirmed plain, completed green, cancelled struck through, red once a
+    /// family asked to cancel.
     var colour: String {
-        status != .scheduled ? "cancelled" : cancellationRequest == nil ? "session" : "cancellation-requested"
+        switch status {
+        case .scheduled: cancellationRequest == nil ? "session" : "cancellation-requested"
+        case .completed: "completed"
+        case .cancelled, .lateCancelled: "cancelled"
+        }
     }
 }
 
