@@ -5,7 +5,7 @@ import Workflows
 
 extension APIHandler {
     func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output {
-        let records = try await MessageLog(dependencies).mine(limit: input.query.limit ?? 100, for: try RequestScope.caller())
+        let records = try await MessageLog(dependencies).visible(limit: input.query.limit ?? 100, for: try RequestScope.caller())
         return .ok(.init(body: .json(.init(items: records.map(Components.Schemas.Notification.init)))))
     }
 

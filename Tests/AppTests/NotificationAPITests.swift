@@ -26,6 +26,12 @@ import Testing
             #expect(message["address"] as? String == parent.email)
             let theirs = try await client.call(.get, "/api/v1/notifications", token: world.token(world.theirs.parents[0]))
             #expect(theirs.status == 200 && theirs.items.isEmpty)
+            // The office reads the organization's messages, as on its Messages page, others' texts withheld.
+            let office = try await client.call(.get, "/api/v1/notifications", token: world.token(ours.admin))
+            let copy = try #require(office.items.first { $0["id"] as? String == message["id"] as? String })
+            #expect(copy["body"] as? String == "Only \(parent.email) can read this message.")
+            #expect(Set(office.items.compactMap { $0["recipientId"] as? String }).isSuperset(of: [parent.id, ours.tutors[0].id]))
+            #expect(try await client.call(.get, "/api/v1/notifications", token: world.token(world.theirs.admin)).items.isEmpty)
 
             // The worker gives up on the message (as after a 550).
             let id = try #require(message["id"] as? String)

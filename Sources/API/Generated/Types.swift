@@ -198,7 +198,9 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}/cancellation-request`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/delete(deleteSessionCancellationRequest)`.
     func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws -> Operations.DeleteSessionCancellationRequest.Output
-    /// The caller's own notifications, newest first, with how each delivery went.
+    /// The notifications the caller may see, newest first, with how each delivery went.
+    ///
+    /// A tutor's or parent's own. For the office, the organization's messages to anyone, as on the Messages page; the text of a message to someone else is withheld (it may hold their answer links or a password reset).
     ///
     /// - Remark: HTTP `GET /api/v1/notifications`.
     /// - Remark: Generated from `#/paths//api/v1/notifications/get(listNotifications)`.
@@ -702,7 +704,9 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// The caller's own notifications, newest first, with how each delivery went.
+    /// The notifications the caller may see, newest first, with how each delivery went.
+    ///
+    /// A tutor's or parent's own. For the office, the organization's messages to anyone, as on the Messages page; the text of a message to someone else is withheld (it may hold their answer links or a password reset).
     ///
     /// - Remark: HTTP `GET /api/v1/notifications`.
     /// - Remark: Generated from `#/paths//api/v1/notifications/get(listNotifications)`.

@@ -46,8 +46,7 @@ struct MessagesPage {
     ) async throws -> MessagesPage {
         let notifications = MessageLog(dependencies)
         let isOffice = caller.role == .admin
-        let records =
-            isOffice ? try await notifications.all(limit: pageSize, for: caller) : try await notifications.mine(limit: pageSize, for: caller)
+        let records = try await notifications.visible(limit: pageSize, for: caller)
         let dead = isOffice ? try await notifications.deadLetters(limit: pageSize, for: caller) : []
         let organization = try await Directory(dependencies).organization(for: caller)
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)

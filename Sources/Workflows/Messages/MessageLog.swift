@@ -3,24 +3,21 @@ public import Scheduling
 public import Storage
 
 /// What people were told and whether it reached them: each person's own notifications, and for the
-/// office the dead letters (messages delivery gave up on), which it can send again.
+/// office everyone's and the dead letters (messages delivery gave up on), which it can send again.
 public struct MessageLog: Sendable {
     let dependencies: Dependencies
 
     public init(_ dependencies: Dependencies) { self.dependencies = dependencies }
 
-    /// The caller's own notifications, newest first.
-    public func mine(limit: Int = 100, for caller: Caller) async throws -> [NotificationRecord] {
+    /// The messages the caller may see, newest first, with how each went: a tutor's or family's
+    /// own; for the office, the organization's to anyone (others' texts withheld, see `readable`).
+    public func visible(limit: Int = 100, for caller: Caller) async throws -> [NotificationRecord] {
         try Self.check(limit)
-        return try await dependencies.store.read { db in
-            try await db.notifications(organizationID: caller.organizationID, recipientID: caller.userID, limit: limit)
+        guard caller.role == .admin else {
+            return try await dependencies.store.read { db in
+                try await db.notifications(organizationID: caller.organizationID, recipientID: caller.userID, limit: limit)
+            }
         }
-    }
-
-    /// The organization's most recent messages to anyone, with how each went (the office's view).
-    public func all(limit: Int = 100, for caller: Caller) async throws -> [NotificationRecord] {
-        try caller.requireAdmin(to: "see everyone's messages")
-        try Self.check(limit)
         return try await dependencies.store.read { db in try await db.notifications(organizationID: caller.organizationID, limit: limit) }
             .map { Self.readable($0, by: caller) }
     }
