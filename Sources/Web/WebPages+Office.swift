@@ -18,7 +18,10 @@ extension WebPages {
 
     func people<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        return try await peoplePage(invited: nil, error: nil, form: .init(), caller: caller, token: token, status: .ok)
+        let query = request.uri.queryParameters
+        let notice = try await PeoplePage.addedNotice(
+            kind: query["added"].map(String.init), id: query["id"].map(String.init), for: caller, dependencies: dependencies)
+        return try await peoplePage(notice: notice, caller: caller, token: token, status: .ok)
     }
 
     func invite<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
@@ -27,15 +30,64 @@ extension WebPages {
         guard let form = try await sessionForm(InvitationForm.self, from: &request, context, session: token) else {
             return expiredForm(back: "/people")
         }
-        let typed = PeoplePage.InviteForm(name: form.name, email: form.email, role: form.role, canRequest: form.canRequestSessions != "no")
+        var typed = PeoplePage.Typed()
+        typed.invite = PeoplePage.InviteForm(name: form.name, email: form.email, role: form.role, canRequest: form.canRequestSessions != "no")
         do {
             guard let role = Role(rawValue: form.role), role != .admin else { throw DomainError.invalid("role", "Invite a tutor or a parent.") }
             let sent = try await Invitations(dependencies).invite(
-                .init(email: form.email, name: form.name, role: role, canRequestSessions: role == .parent && typed.canRequest), by: caller)
-            return try await peoplePage(invited: sent, error: nil, form: .init(), caller: caller, token: token, status: .ok)
+                .init(email: form.email, name: form.name, role: role, canRequestSessions: role == .parent && typed.invite.canRequest), by: caller)
+            // Shown once, so not through a redirect: the link is on this page only.
+            return try await peoplePage(invited: sent, caller: caller, token: token, status: .ok)
         } catch let refusal as DomainError where refusal.kind != .forbidden {
-            return try await peoplePage(
-                invited: nil, error: refusal.message, form: typed, caller: caller, token: token, status: Self.status(of: refusal))
+            var error = PeoplePage.Refusal(message: refusal.message)
+            error.invite = true
+            return try await peoplePage(error: error, typed: typed, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
+    /// `POST /people/subjects|students|engagements`: adds one, then shows the page saying so.
+    func addToPeople<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let kind = context.parameters.get("kind") ?? ""
+        guard ["subjects", "students", "engagements"].contains(kind) else { throw DomainError.notFound("Page") }
+        var request = request
+        var typed = PeoplePage.Typed()
+        var error = PeoplePage.Refusal(message: "")
+        let enrolment = Enrolment(dependencies)
+        do {
+            switch kind {
+            case "subjects":
+                error.subject = true
+                guard let form = try await sessionForm(SubjectForm.self, from: &request, context, session: token) else {
+                    return expiredForm(back: "/people")
+                }
+                typed.subject.name = form.name
+                let subject = try await enrolment.createSubject(named: form.name, by: caller)
+                return .redirect(to: "/people?added=subject&id=\(subject.id)", type: .found)
+            case "students":
+                error.student = true
+                guard let form = try await sessionForm(StudentForm.self, from: &request, context, session: token) else {
+                    return expiredForm(back: "/people")
+                }
+                (typed.studentName, typed.studentNotes, typed.guardianIDs) = (form.name, form.notes ?? "", Set(form.guardians ?? []))
+                let student = try await enrolment.createStudent(
+                    .init(name: form.name, guardianIDs: form.guardians ?? [], notes: form.notes ?? ""), by: caller)
+                return .redirect(to: "/people?added=student&id=\(student.id)", type: .found)
+            case "engagements":
+                error.engagement = true
+                guard let form = try await sessionForm(EngagementForm.self, from: &request, context, session: token) else {
+                    return expiredForm(back: "/people")
+                }
+                typed.engagement = form.typed
+                let engagement = try await enrolment.createEngagement(try form.draft(), by: caller)
+                return .redirect(to: "/people?added=engagement&id=\(engagement.id)", type: .found)
+            default:
+                throw DomainError.notFound("Page")
+            }
+        } catch let refusal as DomainError where refusal.kind != .forbidden {
+            error = PeoplePage.Refusal(
+                message: refusal.message, subject: error.subject, student: error.student, engagement: error.engagement)
+            return try await peoplePage(error: error, typed: typed, caller: caller, token: token, status: Self.status(of: refusal))
         }
     }
 
@@ -47,10 +99,12 @@ extension WebPages {
     }
 
     private func peoplePage(
-        invited: Invitations.Sent?, error: String?, form: PeoplePage.InviteForm, caller: Caller, token: String, status: HTTPResponse.Status
+        invited: Invitations.Sent? = nil, notice: String? = nil, error: PeoplePage.Refusal? = nil, typed: PeoplePage.Typed = .init(),
+        caller: Caller, token: String, status: HTTPResponse.Status
     ) async throws -> Response {
         let page = try await PeoplePage.load(
-            invited: invited, error: error, form: form, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+            invited: invited, notice: notice, error: error, typed: typed, for: caller, csrf: WebSession.csrfToken(forSession: token),
+            dependencies: dependencies)
         return html(render(page, "people"), status: status)
     }
 }
@@ -61,4 +115,59 @@ struct InvitationForm: SignedForm {
     let email: String
     let role: String
     let canRequestSessions: String?
+}
+
+struct SubjectForm: SignedForm {
+    let csrf: String
+    let name: String
+}
+
+struct StudentForm: SignedForm {
+    let csrf: String
+    let name: String
+    let notes: String?
+    /// The ticked parents (`guardians[]`).
+    let guardians: [String]?
+}
+
+struct EngagementForm: SignedForm {
+    let csrf: String
+    let tutor: String
+    let student: String
+    let subject: String
+    let client: String?
+    let clientRate: String
+    let tutorPay: String
+    let duration: String
+    let longest: String?
+    let location: String?
+    let sessionType: String
+
+    /// What was typed, to fill the form again after a refusal.
+    var typed: [String: String] {
+        [
+            "tutor": tutor, "student": student, "subject": subject, "client": client ?? "", "clientRate": clientRate, "tutorPay": tutorPay,
+            "duration": duration, "longest": longest ?? "", "location": location ?? "", "sessionType": sessionType,
+        ]
+    }
+
+    /// The workflow's draft; amounts and minutes that are not numbers are refused by field.
+    func draft() throws(DomainError) -> Enrolment.EngagementDraft {
+        var issues = IssueList()
+        let clientRate = MoneyWording.minorUnits(self.clientRate)
+        issues.check(clientRate != nil, "clientRatePerHour", "Write what the family pays per hour as an amount, such as 45.00.")
+        let tutorPay = MoneyWording.minorUnits(self.tutorPay)
+        issues.check(tutorPay != nil, "tutorPayRatePerHour", "Write what the tutor earns per hour as an amount, such as 30.00.")
+        let duration = Int(duration.trimmingCharacters(in: .whitespaces))
+        issues.check(duration != nil, "defaultDurationMinutes", "Write the usual session length in minutes, such as 60.")
+        let longestText = (longest ?? "").trimmingCharacters(in: .whitespaces)
+        let longest = longestText.isEmpty ? nil : Int(longestText)
+        issues.check(longestText.isEmpty || longest != nil, "longestRequestMinutes", "Write the longest request in minutes, or leave it empty.")
+        try issues.throwIfAny()
+        return Enrolment.EngagementDraft(
+            tutorID: tutor, studentID: student, subjectID: subject, clientID: client.flatMap { $0.isEmpty ? nil : $0 },
+            terms: EngagementTerms(
+                clientRatePerHour: clientRate!, tutorPayRatePerHour: tutorPay!, defaultDurationMinutes: duration!, location: location ?? "",
+                sessionType: sessionType, longestRequestMinutes: longest))
+    }
 }

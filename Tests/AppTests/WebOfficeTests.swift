@@ -47,6 +47,47 @@ import Testing
         }
     }
 
+    /// The office sets a family up from the People page: a subject, a student with a guardian, and
+    /// an engagement with rates; refusals stay in their form with what was typed.
+    @Test func theOfficeAddsSubjectsStudentsAndEngagements() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            func added(_ page: WebLoginTests.Page) throws -> String {
+                let location = try #require(page.headers[.location])
+                #expect(page.status == 302 && location.hasPrefix("/people?added="))
+                return String(try #require(location.split(separator: "id=").last))
+            }
+            let physics = try await office.post("/people/subjects", ["name": "Physics"], from: "/people")
+            let subject = try added(physics)
+            #expect(try await office.get(try #require(physics.headers[.location])).body.contains("Physics was added to the subjects."))
+            let twice = try await office.post("/people/subjects", ["name": "physics"], from: "/people")
+            #expect(twice.status == 409 && twice.body.contains("The subject physics already exists."))
+            #expect(twice.body.contains(#"<input id="subject-name" name="name" type="text" required maxlength="100" value="physics">"#))
+
+            let ada = try await office.post(
+                "/people/students", ["name": "Ada New", "guardians[]": world.ours.parents[1].id, "notes": "Prefers mornings"], from: "/people")
+            let student = try added(ada)
+            #expect(try await office.get(try #require(ada.headers[.location])).body.contains("Ada New was added."))
+
+            var terms = [
+                "tutor": world.ours.tutors[1].id, "student": student, "subject": subject, "clientRate": "lots", "tutorPay": "30",
+                "duration": "45", "location": "Library", "sessionType": "In person",
+            ]
+            let refused = try await office.post("/people/engagements", terms, from: "/people")
+            #expect(refused.status == 422 && refused.body.contains("Write what the family pays per hour as an amount, such as 45.00."))
+            #expect(refused.body.contains(#"value="lots""#) && refused.body.contains(#"<option value="\#(student)" selected>Ada New</option>"#))
+            terms["clientRate"] = "£45.50"
+            let engaged = try await office.post("/people/engagements", terms, from: "/people")
+            _ = try added(engaged)
+            let page = try await office.get(try #require(engaged.headers[.location]))
+            #expect(page.body.contains("Physics with Tutor One for Ada New was added."))
+            #expect(page.body.contains("Family pays £45.50/h · tutor earns £30.00/h · 45 min · In person · Library"))
+            let listed = try await client.call(.get, "/api/v1/engagements?studentId=\(student)", token: world.token(world.ours.admin))
+            #expect(listed.items.first?["clientId"] as? String == world.ours.parents[1].id, "the first guardian pays")
+            #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).post("/people/subjects", ["name": "X"], from: "/").status == 403)
+        }
+    }
+
     @Test func theAuditLogPagesThroughEventsOfOneSecondWithoutLosingAny() async throws {
         try await withAPI(.sqlite) { client, world in
             let ours = world.ours
