@@ -51,6 +51,41 @@ import Testing
         }
     }
 
+    /// The office books from the tutor's free times (inside the families' notice too) or at a time
+    /// of its own, never over another session; a time the clocks skip is named.
+    @Test func theOfficeBooksASessionFromTheWebApp() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let engagement = world.ours.engagements[0].id
+            let form = "/sessions/new?engagement=\(engagement)&date=2026-03-24"
+            let page = try await office.get(form)
+            #expect(page.status == 200 && page.body.contains(#"value="2026-03-24T09:00:00Z""#), "tomorrow: inside the notice, open to the office")
+            var fields = ["engagement": engagement, "date": "2026-03-24", "start": "2026-03-24T09:00:00Z", "duration": "60"]
+            fields["location"] = "Room 1"
+            fields["sessionType"] = "In person"
+            let booked = try await office.post("/sessions", fields, from: form)
+            let link = try #require(booked.headers[.location])
+            #expect(booked.status == 302 && link.hasSuffix("?done=book"))
+            let session = try await office.get(link)
+            #expect(session.body.contains("You booked the session; the family and Tutor Zero have been told."))
+            #expect(session.body.contains("Tue 24 Mar 09:00–10:00 GMT"))
+
+            fields["start"] = ""
+            fields["time"] = "09:30"
+            let overlap = try await office.post("/sessions", fields, from: form)
+            #expect(overlap.status == 409 && overlap.body.contains("Tutor Zero already has a session at"))
+            #expect(overlap.body.contains(#"<input id="time" name="time" type="time" value="09:30">"#), "what was typed is kept")
+            fields["date"] = "2026-03-29"
+            fields["time"] = "01:30"
+            let skipped = try await office.post("/sessions", fields, from: form)
+            #expect(skipped.status == 422 && skipped.body.contains("Sun 29 Mar 2026 has no 01:30: the clocks go forward then."))
+            fields["date"] = "2026-03-24"
+            fields["time"] = "18:30"
+            #expect(try await office.post("/sessions", fields, from: form).status == 302, "outside the tutor's hours: the office may")
+            #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).get(form).status == 403)
+        }
+    }
+
     @Test func aParentAsksToMoveASessionAndIsWarnedFirst() async throws {
         try await withAPI(.sqlite) { client, world in
             let link = try await Self.book(client, world)

@@ -303,6 +303,22 @@ def walk():
         request_first_free_time(driver, "Our first session")
         assert f"Music Theory with {tutor} for Sam Cole" == text(driver, "h1")
         print(f"5d. the office set up Dana Cole's family on the People page; Dana requested a first Music Theory session with {tutor}")
+
+        # 5e. The office books a session for Sam Cole itself, at a time of its own tomorrow.
+        log_in(driver, OFFICE)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Book a session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(f"Music Theory with {tutor} for Sam Cole")
+        tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        driver.execute_script("document.getElementById('date').value = arguments[0]", tomorrow)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Show free times']"))
+        driver.find_element(By.XPATH, "//input[@name='start' and @value='']").click()
+        driver.execute_script("document.getElementById('time').value = '07:15'")
+        shot(driver, "office-book-session")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Book session']"))
+        told = text(driver, "[role=status]")
+        assert told == f"You booked the session; the family and {tutor} have been told.", told
+        assert "07:15–08:15" in text(driver, "main")
+        print(f"5e. the office booked Sam Cole at 07:15 tomorrow, before {tutor}'s hours: {told}")
     finally:
         driver.quit()
 

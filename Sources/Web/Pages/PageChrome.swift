@@ -33,7 +33,8 @@ struct PageChrome {
         links.append(Link(href: "/messages", label: "Messages"))
         if caller.role == .admin {
             links += [
-                Link(href: "/office/requests", label: "Needs action"), Link(href: "/people", label: "People"),
+                Link(href: "/office/requests", label: "Needs action"), Link(href: WebPath.session("new"), label: "Book a session"),
+                Link(href: "/people", label: "People"),
                 Link(href: "/audit", label: "Audit log"),
                 Link(href: "/settings", label: "Settings"),
             ]

@@ -127,6 +127,8 @@ struct SessionPage {
         let notice = MoveNotice(caller: caller, routing: organization.settings.requestRouting, family: ["the family"], tutor: tutor)
         let ask = session.status == .scheduled ? session.cancellationRequest : nil
         switch done {
+        case "book" where session.status == .scheduled:
+            return notice.sentence("You booked the session", event: .sessionCreated)
         case "cancel" where session.status == .cancelled || session.status == .lateCancelled:
             return notice.sentence("You cancelled the session", event: .sessionCancelled)
         case "ask" where ask?.parentID == caller.userID:

@@ -49,7 +49,8 @@ public struct FreeSlotListing: Sendable {
             // Times held by open requests are not offered to anyone else.
             let busy = try await db.takenTimes(tutorID: engagement.tutorID, organizationID: organization.id, overlapping: period).all
             let slotMinutes = durationMinutes ?? engagement.terms.defaultDurationMinutes
-            let earliest = organization.earliestRequestStart(now: now)
+            // The request notice is the families' rule; the office books directly, from now on.
+            let earliest = caller.role == .admin ? now : organization.earliestRequestStart(now: now)
             // Nothing is offered past the booking window, which a request would be refused for.
             let latest = BookingWindow.latestDate(in: organization, now: now)
             var slots: [TimeRange] = []
