@@ -60,6 +60,20 @@ import Testing
             let theirs = try await otherFamily.get("/calendar?view=list&date=2026-03-10")
             #expect(theirs.body.contains("Thu 26 Mar 2026") && !theirs.body.contains("Fri 27 Mar 2026"))
 
+            // The office narrows every tutor's calendar to one tutor, or to cancellation requests.
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let everyone = try await office.get("/calendar?view=week&date=2026-03-25")
+            #expect(everyone.body.contains("Student Two") && everyone.body.contains("Student Zero"), "both tutors' sessions and requests")
+            #expect(everyone.body.contains(#"<select id="tutor" name="tutor">"#))
+            let tutorOne = ours.tutors[1].id
+            let one = try await office.get("/calendar?view=week&date=2026-03-25&tutor=\(tutorOne)")
+            #expect(!one.body.contains("Student Two") && !one.body.contains("Student Zero"), "tutor one has nothing that week")
+            #expect(one.body.contains(#"<option value="\#(tutorOne)" selected>Tutor One</option>"#))
+            #expect(one.body.contains("view=month&amp;date=2026-03-25&amp;tutor=\(tutorOne)"), "the views keep the filter")
+            let onlyAsked = try await office.get("/calendar?view=week&date=2026-03-25&only=cancellation-requests")
+            #expect(!onlyAsked.body.contains("Student Two") && !onlyAsked.body.contains("/requests/"), "no session was asked to be cancelled")
+            #expect(!(try await tutor.get("/calendar?view=week&date=2026-03-25")).body.contains(#"name="only""#), "filters are the office's")
+
             for edge in ["9999-12-15", "0000-01-10"] {
                 let far = try await parent.get("/calendar?view=month&date=\(edge)")
                 #expect(far.status == 200 && far.body.contains("Mar 2026"), "a date at the edge of four-digit years shows today's month")

@@ -148,6 +148,8 @@ import Testing
             #expect(calendar.body.contains(#"<li class="entry cancellation-requested">"#))
 
             let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let filtered = try await office.get("/calendar?view=week&date=2026-03-27&only=cancellation-requests")
+            #expect(filtered.body.contains(#"<li class="entry cancellation-requested">"#), "the office's filter finds it")
             let needs = try await office.get("/office/requests")
             #expect(needs.body.contains("Cancellation requests") && needs.body.contains("Exams that week"))
             let notified = try await world.store.read { db in try await db.outboxMessages(organizationID: world.ours.organization.id) }

@@ -319,6 +319,22 @@ def walk():
         assert told == f"You booked the session; the family and {tutor} have been told.", told
         assert "07:15–08:15" in text(driver, "main")
         print(f"5e. the office booked Sam Cole at 07:15 tomorrow, before {tutor}'s hours: {told}")
+
+        # 5f. The office narrows the calendar to one tutor; filter bars keep their fields and
+        # button on one line on a desktop.
+        driver.get(f"{BASE}/calendar?view=week&date={tomorrow}")
+        Select(driver.find_element(By.ID, "tutor")).select_by_visible_text(tutor)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Show']"))
+        assert "Sam Cole" in text(driver, ".calendar"), "the tutor's session is shown"
+        assert all(tutor in entry.text for entry in driver.find_elements(By.CSS_SELECTOR, ".calendar .entry")), "only that tutor's"
+        shot(driver, "office-calendar-tutor")
+        for page, field in ((f"{BASE}/calendar", "tutor"), (f"{BASE}/office/requests", "state")):
+            driver.get(page)
+            select = driver.find_element(By.ID, field).rect
+            button = driver.find_element(By.CSS_SELECTOR, "form.filters button").rect
+            assert abs((select["y"] + select["height"]) - (button["y"] + button["height"])) < 4, (page, select, button)
+        shot(driver, "office-needs-action")
+        print(f"5f. the office's calendar shows {tutor}'s week alone; filter bars sit on one line")
     finally:
         driver.quit()
 

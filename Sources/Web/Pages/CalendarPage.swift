@@ -22,6 +22,25 @@ struct CalendarPage {
     let isGrid: Bool
     let weekdayNames: [String]
     let feed: Feed
+    /// The office's filters: one tutor, or only the sessions a family asked to cancel.
+    let filters: Filters?
+
+    struct Filters {
+        /// The date shown, kept when the filters change.
+        let date: String
+        let tutors: [NewRequestPage.Choice]
+        let cancellationRequests: Bool
+    }
+
+    /// What the office narrowed the calendar to; kept by every link of the page.
+    struct Narrowing {
+        var tutorID: String?
+        var cancellationRequests = false
+
+        var query: String {
+            (tutorID.map { "&tutor=\($0)" } ?? "") + (cancellationRequests ? "&only=cancellation-requests" : "")
+        }
+    }
 
     /// The caller's calendar subscription: its address only on the page that made it.
     struct Feed {
@@ -65,17 +84,25 @@ struct CalendarPage {
 
     /// `madeFeed`: an address made by this very request, shown this once.
     static func load(
-        view: View, around date: LocalDate?, for caller: Caller, csrf: String, madeFeed: CalendarFeeds.Made? = nil, dependencies: Dependencies
+        view: View, around date: LocalDate?, narrowing: Narrowing = Narrowing(), for caller: Caller, csrf: String,
+        madeFeed: CalendarFeeds.Made? = nil, dependencies: Dependencies
     ) async throws -> CalendarPage {
+        let narrowing = caller.role == .admin ? narrowing : Narrowing()
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
         let today = organization.localDate(of: now)
         let anchor = date.flatMap { showable.contains($0) ? $0 : nil } ?? today
         let (first, last) = range(of: view, around: anchor)
-        let sessions = try await SessionDirectory(dependencies).list(.init(from: first, to: last), for: caller).sessions
-        let requests = try await RequestDirectory(dependencies).list(.init(states: [.pending, .proposed], from: first, to: last), for: caller)
-            .requests
+        let sessions = try await SessionDirectory(dependencies).list(
+            .init(from: first, to: last, tutorID: narrowing.tutorID, cancellationRequested: narrowing.cancellationRequests), for: caller
+        ).sessions
+        let requests =
+            narrowing.cancellationRequests
+            ? []
+            : try await RequestDirectory(dependencies).list(
+                .init(states: [.pending, .proposed], tutorID: narrowing.tutorID, from: first, to: last), for: caller
+            ).requests
         let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
         let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
         let names = try await PeopleNames.load(for: caller, directory: directory)
@@ -109,7 +136,7 @@ struct CalendarPage {
         }
 
         let dates = Array(first...last)
-        let link = { (view: View, date: LocalDate) in "\(WebPath.calendar)?view=\(view.rawValue)&date=\(date.iso)" }
+        let link = { (view: View, date: LocalDate) in "\(WebPath.calendar)?view=\(view.rawValue)&date=\(date.iso)\(narrowing.query)" }
         let step: (LocalDate) -> LocalDate =
             switch view {
             case .week: { $0.adding(days: 7) }
@@ -134,7 +161,16 @@ struct CalendarPage {
                 },
             days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
             weekdayNames: Weekday.allCases.map(\.shortName),
-            feed: Feed(url: madeFeed?.url, madeOn: feedMade.map { ZoneTimeline.describe(organization.localDate(of: $0)) }))
+            feed: Feed(url: madeFeed?.url, madeOn: feedMade.map { ZoneTimeline.describe(organization.localDate(of: $0)) }),
+            filters: caller.role == .admin
+                ? Filters(
+                    date: anchor.iso,
+                    tutors: [NewRequestPage.Choice(value: "", label: "All tutors", selected: narrowing.tutorID == nil)]
+                        + (try await directory.tutors(for: caller)).map {
+                            NewRequestPage.Choice(value: $0.id, label: $0.name, selected: $0.id == narrowing.tutorID)
+                        },
+                    cancellationRequests: narrowing.cancellationRequests)
+                : nil)
     }
 
     /// Dates whose view and neighbours (a month either side) are all dates `LocalDate` can hold.
