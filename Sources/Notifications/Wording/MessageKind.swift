@@ -75,7 +75,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .passwordReset:
             [.recipient, .organization, .expires, .link]
         default:
-            [.recipient, .organization, .actor, .what, .when, .message]
+            [.recipient, .organization, .actor, .what, .when, .place, .message]
                 + (asksForAnswer ? [.respondBy, .hasActions, .actions, .label, .url] : []) + [.link]
         }
     }
@@ -118,7 +118,7 @@ public struct MessageField: Hashable, Sendable {
     public static let link = MessageField(
         name: "link", meaning: "the page about it in SessionDesk", sample: .text("https://desk.example/requests/r1"))
     public static let place = MessageField(
-        name: "place", meaning: "where and how the session happens, when known", sample: .text("Room 1, In person"))
+        name: "place", meaning: "where and how the session happens, once it is booked", sample: .text("Room 1, In person"))
     public static let inviter = MessageField(name: "inviter", meaning: "who sent the invitation", sample: .text("Ms Okafor"))
     public static let welcome = MessageField(
         name: "welcome", meaning: "what the account lets the person do",

@@ -12,7 +12,9 @@ struct CalendarInvitations {
     let now: Date
 
     /// For a move on a request; nil when the move changes nothing in anyone's calendar.
-    func forRequest(_ event: LifecycleEvent, _ request: SessionRequest, time: TimeRange?, in db: DB) async throws -> OutboxMessage.Attachment? {
+    func forRequest(_ event: LifecycleEvent, _ request: SessionRequest, time: TimeRange?, location: String, in db: DB) async throws
+        -> OutboxMessage.Attachment?
+    {
         let shown = time ?? request.proposedTime ?? request.requestedTime
         let kind: (CalendarInvite.Method, CalendarInvite.Status)
         switch event {
@@ -26,7 +28,7 @@ struct CalendarInvitations {
         }
         // A request's first invitation goes out in the transaction that creates it.
         let first = event == .requested || event == .rescheduleRequested
-        return try await invite(uid: Self.uid(ofRequest: request.id, domain: domain), kind, first: first, time: shown, in: db)
+        return try await invite(uid: Self.uid(ofRequest: request.id, domain: domain), kind, first: first, time: shown, location: location, in: db)
     }
 
     /// For a session booked by the office, or cancelled.
@@ -41,7 +43,8 @@ struct CalendarInvitations {
         // A session the office books is a new event; one made from a request continues the request's.
         let first = event == .sessionCreated && requestID == nil
         return try await invite(
-            uid: Self.uid(ofSession: session.id, madeFrom: requestID, domain: domain), kind, first: first, time: session.time, in: db)
+            uid: Self.uid(ofSession: session.id, madeFrom: requestID, domain: domain), kind, first: first, time: session.time,
+            location: LifecycleMessage.place(SessionDetails(location: session.location, sessionType: session.sessionType)), in: db)
     }
 
     /// A session's calendar identity: that of the request it was made from (so the tentative event
@@ -63,13 +66,14 @@ struct CalendarInvitations {
     }
 
     private func invite(
-        uid: String, _ kind: (method: CalendarInvite.Method, status: CalendarInvite.Status), first: Bool, time: TimeRange, in db: DB
+        uid: String, _ kind: (method: CalendarInvite.Method, status: CalendarInvite.Status), first: Bool, time: TimeRange, location: String,
+        in db: DB
     ) async throws -> OutboxMessage.Attachment {
         let organization = parties.organization
         let sequence = first ? 0 : try await db.nextCalendarSequence(uid: uid, organizationID: organization.id)
         let invite = CalendarInvite(
             method: kind.method, uid: uid, sequence: sequence, status: kind.status, time: time, zone: organization.timeZone,
-            summary: parties.summary, location: "", details: "\(organization.name): \(parties.summary)",
+            summary: parties.summary, location: location, details: "\(organization.name): \(parties.summary)",
             organizer: Self.organizer(parties, domain: domain),
             attendees: (parties.guardians + [parties.tutor]).map { .init(name: $0.name, email: $0.email) }, stamp: now)
         return OutboxMessage.Attachment(

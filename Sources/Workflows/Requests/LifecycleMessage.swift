@@ -12,6 +12,13 @@ struct LifecycleMessage {
     let body: String
     /// The time the move put forward (a request, a proposal, a reply's other time), if any.
     let time: TimeRange?
+    /// Where and how the session happens ("Room 1, In person"), when there is a session.
+    let place: String
+
+    /// "Room 1, In person": a session's location and type, as messages and calendars show them.
+    static func place(_ details: SessionDetails) -> String {
+        [details.location, details.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
 
     /// The time the message is about: the one put forward, else the one the request asks for, so
     /// that a decline or a withdrawal says which request it ends.
@@ -46,6 +53,7 @@ struct LifecycleMessage {
         var values: [String: Any] = ["organization": parties.organization.name, "actor": actorName, "what": what, "link": link]
         if !when.isEmpty { values["when"] = when }
         if !body.isEmpty { values["message"] = body }
+        if !place.isEmpty { values["place"] = place }
         if let request, request.state.isOpen { values["respondBy"] = parties.organization.describe(request.respondBy) }
         return values
     }

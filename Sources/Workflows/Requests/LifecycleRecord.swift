@@ -11,18 +11,22 @@ struct LifecycleRecord {
     let parties: RequestParties
     let now: Date
 
-    /// `body` is what the person wrote (a note, a reason) or, for the system, what happened.
-    func requestEvent(_ event: LifecycleEvent, on request: SessionRequest, by mover: Mover, body: String, time: TimeRange?, in db: DB) async throws {
+    /// `body` is what the person wrote (a note, a reason) or, for the system, what happened;
+    /// `place`, where and how a session the move booked happens.
+    func requestEvent(
+        _ event: LifecycleEvent, on request: SessionRequest, by mover: Mover, body: String, time: TimeRange?, place: String? = nil, in db: DB
+    ) async throws {
         let actorName = mover.caller?.name ?? "SessionDesk"
         try await db.appendConversation(
             id: dependencies.ids.next(), requestID: request.id, organizationID: request.organizationID, author: mover, authorName: actorName,
             event: event, body: body, time: time, now: now)
-        let message = LifecycleMessage(event: event, parties: parties, request: request, actorName: actorName, body: body, time: time)
+        let message = LifecycleMessage(
+            event: event, parties: parties, request: request, actorName: actorName, body: body, time: time, place: place ?? "")
         try await db.insertAuditEvent(audit(event, subjectType: "session_request", subjectID: request.id, by: mover, summary: message.auditSummary))
         let people = recipients(of: event)
         guard !people.isEmpty else { return }
         let wording = try await wording(for: event, in: db)
-        let invite = try await invitations.forRequest(event, request, time: time, in: db)
+        let invite = try await invitations.forRequest(event, request, time: time, location: place ?? "", in: db)
         let shared = message.values(link: dependencies.url(WebPath.request(request.id)))
         let subject = wording.sharedSubject(shared)
         var messages: [OutboxMessage] = []
@@ -43,7 +47,9 @@ struct LifecycleRecord {
 
     func sessionEvent(_ event: LifecycleEvent, on session: Session, by mover: Mover, body: String, in db: DB) async throws {
         let actorName = mover.caller?.name ?? "SessionDesk"
-        let message = LifecycleMessage(event: event, parties: parties, request: nil, actorName: actorName, body: body, time: session.time)
+        let message = LifecycleMessage(
+            event: event, parties: parties, request: nil, actorName: actorName, body: body, time: session.time,
+            place: LifecycleMessage.place(SessionDetails(location: session.location, sessionType: session.sessionType)))
         try await db.insertAuditEvent(audit(event, subjectType: "session", subjectID: session.id, by: mover, summary: message.auditSummary))
         let people = recipients(of: event)
         guard !people.isEmpty else { return }

@@ -89,16 +89,19 @@ public struct RequestMoves: Sendable {
                 in: parties.lifecycleContext(now: now, answerBy: try await Self.answerBy(request, parties: parties, in: db)))
             let record = LifecycleRecord(dependencies: dependencies, parties: parties, now: now)
 
+            var booked: SessionDetails?
             switch move {
             case .accept(let details):
                 next.sessionID = try await createSession(
                     newSessionID, for: request, at: request.requestedTime, details: details, parties: parties, now: now, in: db)
+                booked = details
             case .acceptProposal:
                 let engagement = try await db.engagement(id: request.engagementID, organizationID: request.organizationID)
                 let details = SessionDetails(
                     location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "In person")
                 next.sessionID = try await createSession(
                     newSessionID, for: request, at: request.proposedTime!, details: details, parties: parties, now: now, in: db)
+                booked = details
             case .propose(let time, _), .reply(_, let time?):
                 try await TutorSchedule.check(
                     time, parties: parties, now: now, excludingSession: request.replacesSessionID, excludingRequest: request.id,
@@ -115,7 +118,8 @@ public struct RequestMoves: Sendable {
                 case .accept: request.requestedTime
                 default: nil
                 }
-            try await record.requestEvent(LifecycleEvent.of(move), on: next, by: .person(caller), body: words, time: time, in: db)
+            try await record.requestEvent(
+                LifecycleEvent.of(move), on: next, by: .person(caller), body: words, time: time, place: booked.map(LifecycleMessage.place), in: db)
             try await RescheduleOutcome.settle(next, parties: parties, record: record, now: now, in: db)
             return next
         }

@@ -27,7 +27,7 @@ public struct SessionReminders: JobHandler {
             organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
         let organization = parties.organization
         let wording = try await MessageTemplates.rendering(.reminder, organizationID: organizationID, in: db, logger: dependencies.logger)
-        let place = [session.location, session.sessionType].filter { !$0.isEmpty }.joined(separator: ", ")
+        let place = LifecycleMessage.place(SessionDetails(location: session.location, sessionType: session.sessionType))
         var shared: [String: Any] = [
             "organization": organization.name, "what": parties.summary, "when": organization.describe(session.time),
             "link": dependencies.url(WebPath.session(session.id)),
