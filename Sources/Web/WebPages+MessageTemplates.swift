@@ -73,7 +73,7 @@ extension WebPages {
     private func templatesChrome(_ title: String, caller: Caller, token: String) async throws -> PageChrome {
         try caller.requireAdmin(to: "change message templates")
         let organization = try await Directory(dependencies).organization(for: caller)
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         return .signedIn(title: title, caller: caller, organization: organization, waiting: waiting, csrf: WebSession.csrfToken(forSession: token))
     }
 }

@@ -36,7 +36,7 @@ extension WebPages {
         _ values: SettingsPage.Values, organization: Organization, caller: Caller, token: String, saved: Bool, refusal: DomainError?,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let page = SettingsPage.make(
             values, organization: organization, caller: caller, waiting: waiting, csrf: WebSession.csrfToken(forSession: token), saved: saved,
             refusal: refusal)

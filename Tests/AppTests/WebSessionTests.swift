@@ -147,7 +147,12 @@ import Testing
             let calendar = try await parent.get("/calendar?view=week&date=2026-03-27")
             #expect(calendar.body.contains(#"<li class="entry cancellation-requested">"#))
 
+            let familyHome = try await parent.get("/")
+            #expect(familyHome.body.contains("<h2>Waiting for the office to cancel</h2>") && familyHome.body.contains("Exams that week"))
             let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let officeHome = try await office.get("/")
+            #expect(officeHome.body.contains(#"<a class="needs" href="/office/requests">1 cancellation request waits for your answer</a>"#))
+            #expect(officeHome.body.contains("<h2>Cancellation requests</h2>"))
             let filtered = try await office.get("/calendar?view=week&date=2026-03-27&only=cancellation-requests")
             #expect(filtered.body.contains(#"<li class="entry cancellation-requested">"#), "the office's filter finds it")
             let needs = try await office.get("/office/requests")

@@ -104,6 +104,17 @@ extension DB {
         return try rows.map { try $0.model(studentIDs: students[$0.id, default: []].map(\.studentId)) }
     }
 
+    /// How many scheduled sessions starting from `since` a family asked the office to cancel (for
+    /// the office's "waits for your answer").
+    public func openCancellationRequestCount(organizationID: String, since: Date) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS count FROM sessions WHERE organization_id = \(bind: organizationID) AND status = 'scheduled'
+              AND cancellation_requested_at IS NOT NULL AND starts_at >= \(bind: since.epochSeconds)
+            """
+        ).first()?.decode(column: "count", as: Int.self) ?? 0
+    }
+
     public func cancelSession(id: String, organizationID: String, reason: String, at now: Date) async throws {
         try await sql.raw(
             """

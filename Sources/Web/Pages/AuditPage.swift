@@ -24,7 +24,7 @@ struct AuditPage {
         let events = try await AuditLog(dependencies).events(before: before, limit: pageSize, for: caller)
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         return AuditPage(
             chrome: .signedIn(title: "Audit log", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: TimeWording(organization: organization).zone(at: dependencies.now()),

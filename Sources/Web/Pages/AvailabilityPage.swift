@@ -55,7 +55,7 @@ struct AvailabilityPage {
         }
         let current = try await AvailabilityEditing(dependencies).current(tutorID: tutorID, for: caller)
         let organization = current.organization, availability = current.availability
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         return AvailabilityPage(
             chrome: .signedIn(title: "Availability", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             tutorID: current.tutor.id, tutorName: current.tutor.name,

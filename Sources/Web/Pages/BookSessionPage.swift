@@ -37,7 +37,7 @@ struct BookSessionPage {
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let engagements = try await directory.engagements(for: caller).filter(\.isActive)
         let engagement = engagements.first { $0.id == input.engagementID }

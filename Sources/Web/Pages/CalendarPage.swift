@@ -103,7 +103,7 @@ struct CalendarPage {
             : try await RequestDirectory(dependencies).list(
                 .init(states: [.pending, .proposed], tutorID: narrowing.tutorID, from: first, to: last), for: caller
             ).requests
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let waitingState: RequestState = caller.role == .parent ? .proposed : .pending
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let wording = TimeWording(organization: organization)

@@ -14,6 +14,9 @@ struct DashboardPage {
     /// Open requests waiting for the other side.
     let open: [RequestListItem]
     let sessions: [UpcomingSession]
+    /// Sessions a family asked the office to cancel: the office decides them; a family waits.
+    let askedToCancel: [AskedToCancel]
+    let askedHeading: String
 
     struct UpcomingSession {
         let link: String
@@ -40,6 +43,9 @@ struct DashboardPage {
             .init(from: today, to: today.adding(days: 13), statuses: [.scheduled]), for: caller
         ).sessions.filter { $0.time.end > now }
         let names = try await PeopleNames.load(for: caller, directory: directory)
+        let asked =
+            caller.role == .tutor
+            ? [] : try await AskedToCancel.load(organization: organization, names: names, for: caller, dependencies: dependencies)
         let notes = try await RequestDirectory(dependencies).otherSideNotes(.init(states: [waitingState]), for: caller)
         let timeline = organization.timeline(for: openRequests, now: now)
         func item(_ request: SessionRequest) -> RequestListItem? {
@@ -47,7 +53,9 @@ struct DashboardPage {
                 request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == waitingState, now: now)
         }
         return DashboardPage(
-            chrome: .signedIn(title: "Dashboard", caller: caller, organization: organization, waiting: waiting.count, csrf: csrf),
+            chrome: .signedIn(
+                title: "Dashboard", caller: caller, organization: organization,
+                waiting: Waiting(requests: waiting.count, cancellationRequests: caller.role == .admin ? asked.count : 0), csrf: csrf),
             heading: "Hello, \(caller.name)",
             timeZone: TimeWording(organization: organization).zone(at: now),
             canRequest: caller.role == .parent && caller.canRequestSessions,
@@ -59,7 +67,9 @@ struct DashboardPage {
                     students: session.studentIDs.compactMap { names.students[$0] }.joined(separator: ", "),
                     tutor: names.tutors[session.tutorID] ?? "",
                     location: [session.sessionType, session.location].filter { !$0.isEmpty }.joined(separator: " · "))
-            })
+            },
+            askedToCancel: asked,
+            askedHeading: caller.role == .admin ? "Cancellation requests" : "Waiting for the office to cancel")
     }
 }
 

@@ -49,7 +49,7 @@ struct MessagesPage {
         let records = try await notifications.visible(limit: pageSize, for: caller)
         let dead = isOffice ? try await notifications.deadLetters(limit: pageSize, for: caller) : []
         let organization = try await Directory(dependencies).organization(for: caller)
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let me = try await Directory(dependencies).me(caller)
         let choice = form.flatMap { NotificationChannel(rawValue: $0.notifyBy) } ?? me.notifyBy
         let contact = Contact(

@@ -57,7 +57,7 @@ struct NewRequestPage {
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
         let now = dependencies.now()
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         var moving: SessionDirectory.Detail?
         if let sessionID = input.replaces { moving = try await SessionDirectory(dependencies).session(sessionID, for: caller) }

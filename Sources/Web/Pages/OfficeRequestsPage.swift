@@ -13,14 +13,6 @@ struct OfficeRequestsPage {
     /// Upcoming sessions families asked the office to cancel (`request` mode).
     let cancellationRequests: [AskedToCancel]
 
-    struct AskedToCancel {
-        let link: String
-        let when: String
-        let what: String
-        let asked: String
-        let comment: String?
-    }
-
     /// The state filter: what waits for the office (or a tutor), what waits for a family, or both.
     enum Filter: String, CaseIterable {
         case all, pending, proposed
@@ -36,15 +28,12 @@ struct OfficeRequestsPage {
         let states: [RequestState] = filter == .all ? [.pending, .proposed] : [filter == .pending ? .pending : .proposed]
         let query = RequestDirectory.Query(states: states, tutorID: tutorID)
         let requests = try await RequestDirectory(dependencies).list(query, for: caller).requests.sorted { $0.respondBy < $1.respondBy }
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let notes = try await RequestDirectory(dependencies).otherSideNotes(query, for: caller)
         let timeline = organization.timeline(for: requests, now: now)
         let tutors = try await directory.tutors(for: caller)
-        let today = organization.localDate(of: now)
-        let asked = try await SessionDirectory(dependencies).list(
-            .init(from: today, to: today.adding(days: 365), tutorID: tutorID, statuses: [.scheduled], cancellationRequested: true), for: caller
-        ).sessions
+        let asked = try await AskedToCancel.load(tutorID: tutorID, organization: organization, names: names, for: caller, dependencies: dependencies)
         let wording: [Filter: String] = [.all: "All open requests", .pending: "Waiting for the tutor or office", .proposed: "Waiting for the family"]
         return OfficeRequestsPage(
             chrome: .signedIn(title: "Needs action", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
@@ -58,12 +47,6 @@ struct OfficeRequestsPage {
                     status: request.state == .pending ? "waiting for the tutor or office" : "waiting for the family")
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests",
-            cancellationRequests: asked.compactMap { session in
-                guard let ask = session.cancellationRequest else { return nil }
-                return AskedToCancel(
-                    link: WebPath.session(session.id), when: organization.describe(session.time),
-                    what: names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID),
-                    asked: "\(ask.parentName) asked on \(organization.describe(ask.requestedAt))", comment: ask.comment.isEmpty ? nil : ask.comment)
-            })
+            cancellationRequests: asked)
     }
 }

@@ -9,6 +9,8 @@ struct PageChrome {
     let name: String
     let role: String
     let needsActionLabel: String
+    /// Where what waits is listed: the office's Needs action page, everyone else's dashboard.
+    let needsActionLink: String
     let csrf: String
     /// The pages this person can open from the header.
     let links: [Link]
@@ -18,12 +20,11 @@ struct PageChrome {
         let label: String
     }
 
-    static func signedIn(title: String, caller: Caller, organization: Organization, waiting: Int, csrf: String) -> PageChrome {
+    static func signedIn(title: String, caller: Caller, organization: Organization, waiting: Waiting, csrf: String) -> PageChrome {
         PageChrome(
             title: title, signedIn: true, organization: organization.name, name: caller.name, role: caller.role.wording,
-            needsActionLabel: waiting == 0
-                ? "Nothing waits for your answer" : waiting == 1 ? "1 request waits for your answer" : "\(waiting) requests wait for your answer",
-            csrf: csrf, links: links(for: caller))
+            needsActionLabel: waiting.sentence, needsActionLink: caller.role == .admin ? "/office/requests" : "/", csrf: csrf,
+            links: links(for: caller))
     }
 
     private static func links(for caller: Caller) -> [Link] {
@@ -43,7 +44,8 @@ struct PageChrome {
     }
 
     static func signedOut(title: String, csrf: String) -> PageChrome {
-        PageChrome(title: title, signedIn: false, organization: "", name: "", role: "", needsActionLabel: "", csrf: csrf, links: [])
+        PageChrome(
+            title: title, signedIn: false, organization: "", name: "", role: "", needsActionLabel: "", needsActionLink: "/", csrf: csrf, links: [])
     }
 }
 

@@ -109,7 +109,7 @@ struct PeoplePage {
         try caller.requireAdmin(to: "manage people")
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let names = try await PeopleNames.load(for: caller, directory: directory)
         let students = try await directory.students(for: caller)
         let parents = try await directory.parents(for: caller)

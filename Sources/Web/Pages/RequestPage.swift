@@ -88,7 +88,7 @@ struct RequestPage {
         let requests = RequestDirectory(dependencies)
         let detail = try await requests.request(id, for: caller)
         let conversation = try await requests.conversation(id, for: caller)
-        let waiting = try await requests.count(.init(needsAction: true), for: caller)
+        let waiting = try await requests.waiting(for: caller)
         let request = detail.request, parties = detail.parties, organization = parties.organization
         let now = dependencies.now()
         let context = RequestLifecycle.Context(organization: organization, now: now, guardianIDs: Set(parties.student.guardianIDs))

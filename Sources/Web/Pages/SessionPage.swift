@@ -49,7 +49,7 @@ struct SessionPage {
         let session = detail.session, organization = detail.organization
         let directory = Directory(dependencies)
         let names = try await PeopleNames.load(for: caller, directory: directory)
-        let waiting = try await RequestDirectory(dependencies).count(.init(needsAction: true), for: caller)
+        let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
         let now = dependencies.now()
 
         // A session a parent can see is one of their children's: they are its guardian.

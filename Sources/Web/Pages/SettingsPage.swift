@@ -71,7 +71,7 @@ struct SettingsPage {
     }
 
     static func make(
-        _ values: Values, organization: Organization, caller: Caller, waiting: Int, csrf: String, saved: Bool, refusal: DomainError?
+        _ values: Values, organization: Organization, caller: Caller, waiting: Waiting, csrf: String, saved: Bool, refusal: DomainError?
     ) -> SettingsPage {
         let problems = Dictionary((refusal?.issues ?? []).map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         let defaults = OrganizationSettings()

@@ -44,12 +44,20 @@ public struct RequestDirectory: Sendable {
         }
     }
 
-    /// How many requests `list` would give, without reading them.
-    public func count(_ query: Query, for caller: Caller) async throws -> Int {
-        try await dependencies.store.read { db in
-            let (_, filter) = try await Self.filter(query, for: caller, in: db)
-            guard let filter else { return 0 }
-            return try await db.countRequests(organizationID: caller.organizationID, filter: filter)
+    /// What waits for the caller's answer: requests whose turn is theirs and, for the office,
+    /// sessions from today on that a family asked it to cancel.
+    public func waiting(for caller: Caller) async throws -> Waiting {
+        let now = dependencies.now()
+        return try await dependencies.store.read { db in
+            let (organization, filter) = try await Self.filter(.init(needsAction: true), for: caller, in: db)
+            var requests = 0
+            if let filter { requests = try await db.countRequests(organizationID: caller.organizationID, filter: filter) }
+            guard caller.role == .admin else { return Waiting(requests: requests, cancellationRequests: 0) }
+            let date = organization.localDate(of: now)
+            let today = organization.timeline(covering: date...date).startOfDay(date)
+            return Waiting(
+                requests: requests,
+                cancellationRequests: try await db.openCancellationRequestCount(organizationID: caller.organizationID, since: today))
         }
     }
 
