@@ -26,6 +26,8 @@ extension APIHandler {
         changes.requestRouting = body.requestRouting.map { RequestRouting(rawValue: $0.rawValue)! }
         changes.slotStepMinutes = body.slotStepMinutes
         changes.openRequestsPerEngagement = body.openRequestsPerEngagement
+        changes.contactEmail = body.contactEmail
+        changes.contactPhone = body.contactPhone
         let organization = try await OrganizationSettingsUpdate(dependencies).apply(changes, by: try RequestScope.caller())
         return .ok(.init(body: .json(.init(organization))))
     }

@@ -40,6 +40,7 @@ extension Components.Schemas.Organization {
         let s = organization.settings
         self.init(
             id: organization.id, name: organization.name, timeZone: organization.timeZone.identifier, currency: organization.currency,
+            contactEmail: organization.contact.email, contactPhone: organization.contact.phone,
             settings: .init(
                 requestNoticeHours: s.requestNoticeHours, responseWindowHours: s.responseWindowHours,
                 responseCutoff: .init(rawValue: s.responseCutoff.rawValue)!, cancellationMode: .init(rawValue: s.cancellationMode.rawValue)!,

@@ -24,7 +24,8 @@ extension WebPages {
             guard let channel = NotificationChannel(rawValue: form.notifyBy) else {
                 throw DomainError.invalid("notifyBy", "Choose email or text messages.")
             }
-            _ = try await NotificationSettings(dependencies).update(notifyBy: channel, phone: form.phone, for: caller)
+            _ = try await NotificationSettings(dependencies).update(
+                notifyBy: channel, phone: form.phone?.trimmingCharacters(in: .whitespaces), for: caller)
             return .redirect(to: "/messages?saved=1#contact", type: .found)
         } catch let refusal as DomainError {
             let page = try await MessagesPage.load(

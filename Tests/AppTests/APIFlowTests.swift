@@ -76,6 +76,17 @@ import Testing
             #expect(changed.status == 200)
             let after = try await client.call(.get, path, token: parent)
             #expect((after.json["slots"] as? [[String: String]])?.first?["label"] == "Wed 25 Mar 10:00 GMT")
+
+            // The office's contact: set, read by everyone, refused by field, removed with empty text.
+            let admin = world.token(world.ours.admin)
+            let contact = try await client.call(
+                .patch, "/api/v1/organization/settings", token: admin, json: #"{"contactEmail":"Desk@Example.org","contactPhone":"020 7946 0000"}"#)
+            #expect(contact.status == 200 && contact.json["contactEmail"] as? String == "desk@example.org")
+            #expect(try await client.call(.get, "/api/v1/organization", token: parent).json["contactPhone"] as? String == "020 7946 0000")
+            let bad = try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"contactPhone":"call us"}"#)
+            #expect(bad.status == 422 && bad.body.contains("contactPhone"))
+            let removed = try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"contactEmail":""}"#)
+            #expect(removed.json["contactEmail"] == nil && removed.json["contactPhone"] as? String == "020 7946 0000")
         }
     }
 }

@@ -4,6 +4,8 @@ import Scheduling
 import TestSupport
 import Testing
 
+@testable import Web
+
 /// A session's page: cancelling with a reason (or reading why not), and asking to move it.
 @Suite struct WebSessionTests {
     /// The office books Student Zero's maths for Fri 27 Mar 10:00 GMT; returns the session's page.
@@ -36,6 +38,18 @@ import Testing
                 ))
             let refused = try await parent.post(link + "/cancel", ["reason": "Ill"], from: link)
             #expect(refused.status == 409)
+            // Once the office gives its email and phone, the refusal says how to reach it.
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            var settings = SettingsPage.values(of: world.ours.organization)
+            settings["contactEmail"] = "Desk@Northside.example"
+            settings["contactPhone"] = "020 7946 0000"
+            #expect(try await office.post("/settings", settings, from: "/settings").status == 302)
+            #expect(
+                try await parent.get(link).body.contains(
+                    "the last moment for this one was Tue 24 Mar 10:00 GMT. Please contact the office: desk@northside.example, 020 7946 0000."))
+            settings["contactPhone"] = "call us"
+            let badPhone = try await office.post("/settings", settings, from: "/settings")
+            #expect(badPhone.status == 422 && badPhone.body.contains("&quot;call us&quot; is not a phone number"))
 
             let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
             let cancelled = try await tutor.post(link + "/cancel", ["reason": "I am ill, sorry"], from: link)

@@ -99,6 +99,18 @@ import Testing
         #expect(throws: Never.self) { try ContactRules.password(String(repeating: family, count: 2)) }
     }
 
+    @Test func refusalsNameHowToReachTheOffice() throws {
+        var organization = Organization(id: "o", name: "O", timeZone: TimeZone(identifier: "Europe/London")!, currency: "GBP")
+        #expect(organization.contactTheOffice == "Please contact the office.")
+        organization.contact = try OfficeContact.checked(email: "Desk@Example.org", phone: "")
+        #expect(organization.contactTheOffice == "Please contact the office: desk@example.org.")
+        organization.contact = try OfficeContact.checked(email: "desk@example.org", phone: "+44 20 7946 0000")
+        #expect(organization.contactTheOffice == "Please contact the office: desk@example.org, +44 20 7946 0000.")
+        #expect(throws: DomainError.self) { try OfficeContact.checked(email: "desk", phone: "12+34567") }
+        #expect(throws: DomainError.self) { try OfficeContact.checked(email: " desk@example.org", phone: nil) }
+        #expect(throws: DomainError.self) { try ContactRules.phone("٠٢٠٧٩٤٦٠٠٠٠") }
+    }
+
     @Test func passwordsNeedTenCharactersAndFitBcrypt() {
         #expect(throws: DomainError.self) { try ContactRules.password("short") }
         #expect(throws: DomainError.self) { try ContactRules.password(String(repeating: "é", count: 40)) }

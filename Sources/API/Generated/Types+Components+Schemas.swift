@@ -914,6 +914,14 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Organization/currency`.
             internal var currency: Swift.String
+            /// The office's email address, named in refusals only the office can help with.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organization/contactEmail`.
+            internal var contactEmail: Swift.String?
+            /// The office's phone number, as the office writes it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organization/contactPhone`.
+            internal var contactPhone: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Organization/settings`.
             internal var settings: Components.Schemas.OrganizationSettings
             /// Creates a new `Organization`.
@@ -923,18 +931,24 @@ extension Components {
             ///   - name:
             ///   - timeZone: IANA name, such as Europe/London.
             ///   - currency: ISO 4217 code.
+            ///   - contactEmail: The office's email address, named in refusals only the office can help with.
+            ///   - contactPhone: The office's phone number, as the office writes it.
             ///   - settings:
             internal init(
                 id: Swift.String,
                 name: Swift.String,
                 timeZone: Swift.String,
                 currency: Swift.String,
+                contactEmail: Swift.String? = nil,
+                contactPhone: Swift.String? = nil,
                 settings: Components.Schemas.OrganizationSettings
             ) {
                 self.id = id
                 self.name = name
                 self.timeZone = timeZone
                 self.currency = currency
+                self.contactEmail = contactEmail
+                self.contactPhone = contactPhone
                 self.settings = settings
             }
             internal enum CodingKeys: String, CodingKey {
@@ -942,6 +956,8 @@ extension Components {
                 case name
                 case timeZone
                 case currency
+                case contactEmail
+                case contactPhone
                 case settings
             }
         }
@@ -1097,6 +1113,14 @@ extension Components {
             internal var slotStepMinutes: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/openRequestsPerEngagement`.
             internal var openRequestsPerEngagement: Swift.Int?
+            /// The office's email address (ASCII); empty removes it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactEmail`.
+            internal var contactEmail: Swift.String?
+            /// 6 to 16 digits; empty removes it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactPhone`.
+            internal var contactPhone: Swift.String?
             /// Creates a new `OrganizationSettingsUpdate`.
             ///
             /// - Parameters:
@@ -1114,6 +1138,8 @@ extension Components {
             ///   - requestRouting:
             ///   - slotStepMinutes:
             ///   - openRequestsPerEngagement:
+            ///   - contactEmail: The office's email address (ASCII); empty removes it.
+            ///   - contactPhone: 6 to 16 digits; empty removes it.
             internal init(
                 name: Swift.String? = nil,
                 timeZone: Swift.String? = nil,
@@ -1128,7 +1154,9 @@ extension Components {
                 declinedRescheduleCancelsOriginal: Swift.Bool? = nil,
                 requestRouting: Components.Schemas.RequestRouting? = nil,
                 slotStepMinutes: Swift.Int? = nil,
-                openRequestsPerEngagement: Swift.Int? = nil
+                openRequestsPerEngagement: Swift.Int? = nil,
+                contactEmail: Swift.String? = nil,
+                contactPhone: Swift.String? = nil
             ) {
                 self.name = name
                 self.timeZone = timeZone
@@ -1144,6 +1172,8 @@ extension Components {
                 self.requestRouting = requestRouting
                 self.slotStepMinutes = slotStepMinutes
                 self.openRequestsPerEngagement = openRequestsPerEngagement
+                self.contactEmail = contactEmail
+                self.contactPhone = contactPhone
             }
             internal enum CodingKeys: String, CodingKey {
                 case name
@@ -1160,6 +1190,8 @@ extension Components {
                 case requestRouting
                 case slotStepMinutes
                 case openRequestsPerEngagement
+                case contactEmail
+                case contactPhone
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1219,6 +1251,14 @@ extension Components {
                     Swift.Int.self,
                     forKey: .openRequestsPerEngagement
                 )
+                self.contactEmail = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .contactEmail
+                )
+                self.contactPhone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .contactPhone
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "name",
                     "timeZone",
@@ -1233,7 +1273,9 @@ extension Components {
                     "declinedRescheduleCancelsOriginal",
                     "requestRouting",
                     "slotStepMinutes",
-                    "openRequestsPerEngagement"
+                    "openRequestsPerEngagement",
+                    "contactEmail",
+                    "contactPhone"
                 ])
             }
         }

@@ -38,7 +38,8 @@ public struct DemoOrganization: Sendable {
         let ids = IDGenerator.seeded(20_261_123)
         let now = Date(epochSeconds: dependencies.now().epochSeconds)
         let organization = Organization(
-            id: ids.next(), name: DemoRoster.organizationName, timeZone: TimeZone(identifier: DemoRoster.timeZone)!, currency: "GBP")
+            id: ids.next(), name: DemoRoster.organizationName, timeZone: TimeZone(identifier: DemoRoster.timeZone)!, currency: "GBP",
+            contact: OfficeContact(email: "office@northside.example", phone: "020 7946 0000"))
         let passwordHash = try await dependencies.passwords.hash(password)
         return try await dependencies.store.write { db in
             try await db.lockSetup()

@@ -9,13 +9,26 @@ public struct Organization: Hashable, Sendable {
     /// ISO 4217 code for rates and invoices.
     public var currency: String
     public var settings: OrganizationSettings
+    /// How families reach the office, named wherever a rule sends them to it.
+    public var contact: OfficeContact
 
-    public init(id: String, name: String, timeZone: TimeZone, currency: String, settings: OrganizationSettings = .init()) {
+    public init(
+        id: String, name: String, timeZone: TimeZone, currency: String, settings: OrganizationSettings = .init(),
+        contact: OfficeContact = .init()
+    ) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
         self.currency = currency
         self.settings = settings
+        self.contact = contact
+    }
+
+    /// "Please contact the office: office@example.org, 020 7946 0000." — the end of every refusal
+    /// that only the office can help with.
+    public var contactTheOffice: String {
+        let ways = [contact.email, contact.phone].compactMap { $0 }
+        return ways.isEmpty ? "Please contact the office." : "Please contact the office: \(ways.joined(separator: ", "))."
     }
 
     public static func validateName(_ name: String, field: String = "name") throws(DomainError) {

@@ -31,12 +31,14 @@ public enum ContactRules {
     /// Keeps a leading `+` and the digits; 6 to 16 digits in at most 32 characters. Empty means no phone.
     public static func phone(_ raw: String?, field: String = "phone") throws(DomainError) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let allowed = raw.allSatisfy { $0.isNumber || " +-().".contains($0) }
-        let digits = raw.filter(\.isNumber)
+        // ASCII digits, and a + only in front: what the API document's pattern says.
+        let body = raw.hasPrefix("+") ? raw.dropFirst() : Substring(raw)
+        let allowed = body.allSatisfy { ("0"..."9").contains($0) || " -().".contains($0) }
+        let digits = raw.filter { ("0"..."9").contains($0) }
         guard allowed, (6...16).contains(digits.count), TextRules.length(raw) <= 32 else {
             throw DomainError.invalid(field, "\"\(raw)\" is not a phone number: use digits, spaces and an optional leading +.")
         }
-        return (raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" : "") + digits
+        return (raw.hasPrefix("+") ? "+" : "") + digits
     }
 
     /// A choice of text messages needs a number in international form, which SMS gateways require.

@@ -24,7 +24,7 @@ public enum CancellationRules {
             let cutoff = session.time.start.addingTimeInterval(TimeInterval(-hours * 3600))
             guard now <= cutoff else {
                 throw DomainError.conflict(
-                    "Sessions can be cancelled up to \(hours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). Please contact the office."
+                    "Sessions can be cancelled up to \(hours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). \(organization.contactTheOffice)"
                 )
             }
         }

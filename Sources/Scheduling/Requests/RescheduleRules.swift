@@ -33,7 +33,7 @@ public enum RescheduleRules {
         guard now < cutoff || (now == cutoff && settings.cancellationMode == .direct) else {
             let hours = settings.cancellationMode == .direct ? settings.cancellationNoticeHours : settings.cancellationBufferHours
             throw DomainError.conflict(
-                "Sessions can be moved up to \(hours) hours ahead, as long as they could still be cancelled: the last moment for this one was \(organization.describe(cutoff)). Please contact the office."
+                "Sessions can be moved up to \(hours) hours ahead, as long as they could still be cancelled: the last moment for this one was \(organization.describe(cutoff)). \(organization.contactTheOffice)"
             )
         }
         if settings.cancellationMode == .request,

@@ -24,7 +24,7 @@ public enum CancellationRequestRules {
             throw DomainError.conflict("In this organization families cancel sessions themselves, with a reason.")
         }
         guard session.status == .scheduled else { throw DomainError.conflict("This session is \(session.status.wording) and cannot be cancelled.") }
-        guard session.time.start > now else { throw DomainError.conflict("This session has already started. Please contact the office.") }
+        guard session.time.start > now else { throw DomainError.conflict("This session has already started. \(organization.contactTheOffice)") }
         if let request = session.cancellationRequest {
             throw DomainError.conflict("\(request.parentName) already asked to cancel this session on \(organization.describe(request.requestedAt)).")
         }
@@ -35,7 +35,7 @@ public enum CancellationRequestRules {
         let cutoff = session.time.start.addingTimeInterval(TimeInterval(-buffer * 3600))
         guard buffer == 0 || now <= cutoff else {
             throw DomainError.conflict(
-                "Cancellation requests close \(buffer) hours before the start: the last moment for this one was \(organization.describe(cutoff)). Please contact the office."
+                "Cancellation requests close \(buffer) hours before the start: the last moment for this one was \(organization.describe(cutoff)). \(organization.contactTheOffice)"
             )
         }
         if let warning = warning(for: session, organization: organization, now: now), !readWarning {

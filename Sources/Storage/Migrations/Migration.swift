@@ -41,5 +41,6 @@ extension Migration {
         .m0019RequestLimits,
         .m0020ServerKeys,
         .m0021CalendarFeedHashes,
+        .m0022OfficeContact,
     ]
 }

@@ -11,14 +11,15 @@ extension DB {
                 id, name, time_zone, currency, request_notice_hours, response_window_hours, response_cutoff,
                 cancellation_mode, cancellation_notice_hours, cancellation_buffer_hours,
                 cancellation_warning_buffer_hours, cancellation_warning_text, declined_reschedule_cancels_original,
-                request_routing, slot_step_minutes, open_requests_per_engagement, created_at)
+                request_routing, slot_step_minutes, open_requests_per_engagement, contact_email, contact_phone, created_at)
             VALUES (
                 \(bind: organization.id), \(bind: organization.name), \(bind: organization.timeZone.identifier),
                 \(bind: organization.currency), \(bind: s.requestNoticeHours), \(bind: s.responseWindowHours),
                 \(bind: s.responseCutoff.rawValue), \(bind: s.cancellationMode.rawValue), \(bind: s.cancellationNoticeHours),
                 \(bind: s.cancellationBufferHours), \(bind: s.cancellationWarningBufferHours), \(bind: s.cancellationWarningText),
                 \(bind: s.declinedRescheduleCancelsOriginal), \(bind: s.requestRouting.rawValue), \(bind: s.slotStepMinutes),
-                \(bind: s.openRequestsPerEngagement), \(bind: now.epochSeconds))
+                \(bind: s.openRequestsPerEngagement), \(bind: organization.contact.email), \(bind: organization.contact.phone),
+                \(bind: now.epochSeconds))
             """
         ).run()
     }
@@ -49,7 +50,8 @@ extension DB {
                 cancellation_warning_text = \(bind: s.cancellationWarningText),
                 declined_reschedule_cancels_original = \(bind: s.declinedRescheduleCancelsOriginal),
                 request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes),
-                open_requests_per_engagement = \(bind: s.openRequestsPerEngagement)
+                open_requests_per_engagement = \(bind: s.openRequestsPerEngagement),
+                contact_email = \(bind: organization.contact.email), contact_phone = \(bind: organization.contact.phone)
             WHERE id = \(bind: organization.id)
             """
         ).run()
@@ -79,12 +81,15 @@ struct OrganizationRow {
     let requestRouting: String
     let slotStepMinutes: Int
     let openRequestsPerEngagement: Int
+    let contactEmail: String?
+    let contactPhone: String?
 
     /// The columns as `o.name AS organization_name`, for queries that join organizations as `o`.
     static let joinedColumns = [
         "id", "name", "time_zone", "currency", "request_notice_hours", "response_window_hours", "response_cutoff", "cancellation_mode",
         "cancellation_notice_hours", "cancellation_buffer_hours", "cancellation_warning_buffer_hours", "cancellation_warning_text",
-        "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement",
+        "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement", "contact_email",
+        "contact_phone",
     ].map { "o.\($0) AS organization_\($0)" }.joined(separator: ", ")
 
     /// `prefix` is `organization_` for rows of a query that selected `joinedColumns`.
@@ -106,6 +111,8 @@ struct OrganizationRow {
         requestRouting = try column("request_routing", String.self)
         slotStepMinutes = try column("slot_step_minutes", Int.self)
         openRequestsPerEngagement = try column("open_requests_per_engagement", Int.self)
+        contactEmail = try row.decodeNil(column: prefix + "contact_email") ? nil : column("contact_email", String.self)
+        contactPhone = try row.decodeNil(column: prefix + "contact_phone") ? nil : column("contact_phone", String.self)
     }
 
     func model() throws -> Organization {
@@ -123,6 +130,8 @@ struct OrganizationRow {
         settings.requestRouting = try decodeEnum(requestRouting)
         settings.slotStepMinutes = slotStepMinutes
         settings.openRequestsPerEngagement = openRequestsPerEngagement
-        return Organization(id: id, name: name, timeZone: zone, currency: currency, settings: settings)
+        return Organization(
+            id: id, name: name, timeZone: zone, currency: currency, settings: settings,
+            contact: OfficeContact(email: contactEmail, phone: contactPhone))
     }
 }

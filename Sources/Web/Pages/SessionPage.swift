@@ -92,7 +92,7 @@ struct SessionPage {
         // In `direct` mode both end at the same moment: one sentence says it.
         if cannotMove != nil, cannotCancel != nil, !requestMode, let cutoff = RescheduleRules.cutoff(of: session, settings: organization.settings) {
             cannotCancel =
-                "Sessions can be cancelled or moved up to \(organization.settings.cancellationNoticeHours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). Please contact the office."
+                "Sessions can be cancelled or moved up to \(organization.settings.cancellationNoticeHours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). \(organization.contactTheOffice)"
             cannotMove = nil
         }
         return SessionPage(

@@ -27,7 +27,8 @@ struct SettingsPage {
     static func values(of organization: Organization) -> Values {
         let settings = organization.settings
         return [
-            "name": organization.name, "timeZone": organization.timeZone.identifier,
+            "name": organization.name, "timeZone": organization.timeZone.identifier, "contactEmail": organization.contact.email ?? "",
+            "contactPhone": organization.contact.phone ?? "",
             "requestNoticeHours": String(settings.requestNoticeHours), "responseWindowHours": String(settings.responseWindowHours),
             "responseCutoff": settings.responseCutoff.rawValue, "requestRouting": settings.requestRouting.rawValue,
             "slotStepMinutes": String(settings.slotStepMinutes), "cancellationMode": settings.cancellationMode.rawValue,
@@ -54,6 +55,8 @@ struct SettingsPage {
         }
         changes.name = values["name"]
         changes.timeZone = values["timeZone"]?.trimmingCharacters(in: .whitespaces)
+        changes.contactEmail = values["contactEmail"]?.trimmingCharacters(in: .whitespaces)
+        changes.contactPhone = values["contactPhone"]?.trimmingCharacters(in: .whitespaces)
         changes.requestNoticeHours = number("requestNoticeHours", "Request notice")
         changes.responseWindowHours = number("responseWindowHours", "The response window")
         changes.responseCutoff = values["responseCutoff"].flatMap(ResponseCutoff.init(rawValue:))
@@ -88,6 +91,10 @@ struct SettingsPage {
             error: refusal.map { $0.issues.isEmpty ? $0.message : "Nothing was saved: please correct the fields marked below." },
             fields: [
                 field("name", "Organization name", "Shown to everyone at the top of each page and in messages."),
+                field(
+                    "contactEmail", "Office email (optional)",
+                    "Families are told to write here when only the office can help, such as a cancellation too late to make themselves."),
+                field("contactPhone", "Office phone (optional)", "Told to families with the email, as you write it here."),
                 field(
                     "timeZone", "Time zone",
                     "The IANA zone every time is shown in and every rule is counted in, such as Europe/London or America/New_York."),

@@ -23,6 +23,9 @@ public struct OrganizationSettingsUpdate: Sendable {
         public var requestRouting: RequestRouting?
         public var slotStepMinutes: Int?
         public var openRequestsPerEngagement: Int?
+        /// The office's email and phone; empty text removes one.
+        public var contactEmail: String?
+        public var contactPhone: String?
 
         public init() {}
     }
@@ -65,7 +68,15 @@ public struct OrganizationSettingsUpdate: Sendable {
         if let value = changes.slotStepMinutes { settings.slotStepMinutes = value }
         if let value = changes.openRequestsPerEngagement { settings.openRequestsPerEngagement = value }
         do throws(DomainError) { try settings.validate() } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
+        var contact = organization.contact
+        if changes.contactEmail != nil || changes.contactPhone != nil {
+            do throws(DomainError) {
+                contact = try OfficeContact.checked(
+                    email: changes.contactEmail ?? organization.contact.email, phone: changes.contactPhone ?? organization.contact.phone)
+            } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
+        }
         try issues.throwIfAny()
         organization.settings = settings
+        organization.contact = contact
     }
 }
