@@ -88,6 +88,52 @@ import Testing
         }
     }
 
+    /// Every change to how the organization runs is in the audit log beside the moves, each line
+    /// "who did what to what" with the name once.
+    @Test func everyChangeTheOfficeMakesIsInTheAuditLog() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let admin = world.token(world.ours.admin)
+            let tutor = world.ours.tutors[0]
+            #expect(
+                try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"requestNoticeHours":48,"slotStepMinutes":60}"#)
+                    .status == 200)
+            #expect(try await client.call(.patch, "/api/v1/organization/settings", token: admin, json: #"{"requestNoticeHours":48}"#).status == 200)
+            #expect(
+                try await client.call(.put, "/api/v1/message-templates/declined", token: admin, json: MessageTemplateAPITests.declineBody).status
+                    == 200)
+            #expect(try await client.call(.delete, "/api/v1/message-templates/declined", token: admin).status == 200)
+            #expect(try await client.call(.post, "/api/v1/subjects", token: admin, json: #"{"name":"Physics"}"#).status == 201)
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/invitations", token: admin, json: #"{"name":"Dana Cole","email":"dana@new.example","role":"parent"}"#
+                )
+                .status == 201)
+            #expect(
+                try await client.call(
+                    .put, "/api/v1/tutors/\(tutor.id)/availability", token: world.token(tutor),
+                    json: #"{"weekly":[{"weekday":"monday","start":"09:00","end":"12:00"}],"overrides":[],"timeOff":[]}"#
+                ).status == 200)
+
+            let log = try await client.call(.get, "/api/v1/audit-events", token: admin)
+            let lines = log.items.map { "\($0["actorName"] as? String ?? "") \($0["summary"] as? String ?? "")" }
+            #expect(
+                lines.reversed() == [
+                    "Office changed the settings: request notice 72 hours → 48 hours; slot step 30 minutes → 60 minutes",
+                    "Office changed the wording of \"A request is declined\"",
+                    "Office put back the standard wording of \"A request is declined\"",
+                    "Office added the subject Physics",
+                    "Office invited Dana Cole <dana@new.example> as a parent",
+                    "Tutor Zero changed their availability",
+                ], "a save that changes nothing is not logged")
+            #expect(log.items.first?["action"] as? String == "availability_changed" && log.items.first?["subjectType"] as? String == "availability")
+
+            let page = try await WebRequestTests.visitor(client, world.ours.admin).get("/audit")
+            #expect(
+                page.body.contains(#"<strong>Office</strong> <span class="role">(Office)</span> <a href="/people">added the subject Physics</a>"#))
+            #expect(page.body.contains(#"<a href="/availability?tutor=\#(tutor.id)">changed their availability</a>"#))
+        }
+    }
+
     @Test func theAuditLogPagesThroughEventsOfOneSecondWithoutLosingAny() async throws {
         try await withAPI(.sqlite) { client, world in
             let ours = world.ours
@@ -98,7 +144,7 @@ import Testing
                         AuditEvent(
                             id: "event-\(index)", organizationID: ours.organization.id, actorID: ours.admin.id, actorName: "Office",
                             actorRole: "admin",
-                            action: .sessionCreated, subjectType: "session", subjectID: "session-\(index)", summary: "Event \(index)",
+                            action: .lifecycle(.sessionCreated), subjectType: "session", subjectID: "session-\(index)", summary: "Event \(index)",
                             createdAt: second))
                 }
             }

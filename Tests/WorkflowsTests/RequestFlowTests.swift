@@ -44,7 +44,7 @@ func at(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
             #expect(conversation[1].time == TimeRange(start: at("2026-03-27T14:00:00Z"), minutes: 60))
 
             let audit = try await AuditLog(dependencies).events(subjectID: request.id, for: org.caller(org.admin))
-            #expect(audit.map(\.action) == [.accepted, .replied, .proposed, .requested])
+            #expect(audit.map(\.action) == [.lifecycle(.accepted), .lifecycle(.replied), .lifecycle(.proposed), .lifecycle(.requested)])
 
             // A request goes to the family and the tutor; every later move also copies the office.
             let outbox = try await dependencies.store.read { db in try await db.outboxMessages(organizationID: org.organization.id) }

@@ -34,7 +34,7 @@ import Workflows
             #expect(old.status == .cancelled && old.cancellationReason == "Rescheduled to Thu 26 Mar 14:00 GMT.")
             #expect(try await status(try #require(accepted.sessionID), org, dependencies).status == .scheduled)
             let audit = try await AuditLog(dependencies).events(subjectID: original.id, for: org.caller(org.admin))
-            #expect(audit.map(\.action) == [.originalCancelled, .sessionCreated])
+            #expect(audit.map(\.action) == [.lifecycle(.originalCancelled), .lifecycle(.sessionCreated)])
         }
     }
 

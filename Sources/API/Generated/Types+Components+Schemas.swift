@@ -2622,16 +2622,30 @@ extension Components {
             /// - Remark: Generated from `#/components/schemas/AuditEvent/actorRole`.
             internal var actorRole: Swift.String
             /// - Remark: Generated from `#/components/schemas/AuditEvent/action`.
-            internal var action: Components.Schemas.LifecycleEvent
+            internal var action: Components.Schemas.AuditAction
+            /// What it was done to; `availability` is a tutor's (subjectId is the tutor's id).
+            ///
             /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectType`.
             internal enum SubjectTypePayload: String, Codable, Hashable, Sendable, CaseIterable {
                 case sessionRequest = "session_request"
                 case session = "session"
+                case organization = "organization"
+                case messageTemplate = "message_template"
+                case user = "user"
+                case student = "student"
+                case subject = "subject"
+                case engagement = "engagement"
+                case availability = "availability"
+                case notification = "notification"
             }
+            /// What it was done to; `availability` is a tutor's (subjectId is the tutor's id).
+            ///
             /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectType`.
             internal var subjectType: Components.Schemas.AuditEvent.SubjectTypePayload
             /// - Remark: Generated from `#/components/schemas/AuditEvent/subjectId`.
             internal var subjectId: Swift.String
+            /// What was done, without who did it (actorName): "added the subject Physics".
+            ///
             /// - Remark: Generated from `#/components/schemas/AuditEvent/summary`.
             internal var summary: Swift.String
             /// - Remark: Generated from `#/components/schemas/AuditEvent/createdAt`.
@@ -2644,16 +2658,16 @@ extension Components {
             ///   - actorName:
             ///   - actorRole:
             ///   - action:
-            ///   - subjectType:
+            ///   - subjectType: What it was done to; `availability` is a tutor's (subjectId is the tutor's id).
             ///   - subjectId:
-            ///   - summary:
+            ///   - summary: What was done, without who did it (actorName): "added the subject Physics".
             ///   - createdAt:
             internal init(
                 id: Swift.String,
                 actorId: Swift.String? = nil,
                 actorName: Swift.String,
                 actorRole: Swift.String,
-                action: Components.Schemas.LifecycleEvent,
+                action: Components.Schemas.AuditAction,
                 subjectType: Components.Schemas.AuditEvent.SubjectTypePayload,
                 subjectId: Swift.String,
                 summary: Swift.String,
@@ -2680,6 +2694,37 @@ extension Components {
                 case summary
                 case createdAt
             }
+        }
+        /// A move on a request or session (the lifecycle events), or a change to how the organization runs.
+        ///
+        /// - Remark: Generated from `#/components/schemas/AuditAction`.
+        internal enum AuditAction: String, Codable, Hashable, Sendable, CaseIterable {
+            case requested = "requested"
+            case rescheduleRequested = "reschedule_requested"
+            case accepted = "accepted"
+            case declined = "declined"
+            case proposed = "proposed"
+            case replied = "replied"
+            case proposalAccepted = "proposal_accepted"
+            case proposalDeclined = "proposal_declined"
+            case withdrawn = "withdrawn"
+            case expired = "expired"
+            case sessionCreated = "session_created"
+            case sessionCancelled = "session_cancelled"
+            case originalCancelled = "original_cancelled"
+            case cancellationRequested = "cancellation_requested"
+            case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
+            case cancellationRequestCleared = "cancellation_request_cleared"
+            case settingsChanged = "settings_changed"
+            case wordingChanged = "wording_changed"
+            case wordingReset = "wording_reset"
+            case personInvited = "person_invited"
+            case tutorAdded = "tutor_added"
+            case studentAdded = "student_added"
+            case subjectAdded = "subject_added"
+            case engagementAdded = "engagement_added"
+            case availabilityChanged = "availability_changed"
+            case messageResent = "message_resent"
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {

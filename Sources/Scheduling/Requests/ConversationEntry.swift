@@ -35,15 +35,17 @@ public struct ConversationEntry: Hashable, Sendable {
     }
 }
 
-/// One line of the office's audit log: who did what to which record, when.
+/// One line of the office's audit log: who did what to which record, when. The summary says what
+/// was done without who did it ("requested Maths with …"): the log names the actor beside it.
 public struct AuditEvent: Hashable, Sendable {
     public let id: String
     public let organizationID: String
     public let actorID: String?
     public let actorName: String
     public let actorRole: String
-    public let action: LifecycleEvent
-    /// `session_request` or `session`.
+    public let action: AuditAction
+    /// What it was done to: `session_request`, `session`, `organization`, `message_template`,
+    /// `user`, `student`, `subject`, `engagement`, `availability` (a tutor's) or `notification`.
     public let subjectType: String
     public let subjectID: String
     public let summary: String
@@ -52,7 +54,7 @@ public struct AuditEvent: Hashable, Sendable {
     public let sequence: Int64
 
     public init(
-        id: String, organizationID: String, actorID: String?, actorName: String, actorRole: String, action: LifecycleEvent,
+        id: String, organizationID: String, actorID: String?, actorName: String, actorRole: String, action: AuditAction,
         subjectType: String, subjectID: String, summary: String, createdAt: Date, sequence: Int64 = 0
     ) {
         self.id = id

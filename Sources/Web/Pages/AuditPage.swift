@@ -31,10 +31,28 @@ struct AuditPage {
             events: events.map { event in
                 Row(
                     when: organization.describe(event.createdAt), actor: event.actorName,
-                    role: Role(rawValue: event.actorRole)?.wording ?? "System", summary: event.summary,
-                    link: event.subjectType == "session_request"
-                        ? WebPath.request(event.subjectID) : event.subjectType == "session" ? WebPath.session(event.subjectID) : nil)
+                    role: Role(rawValue: event.actorRole)?.wording ?? "System", summary: summary(of: event), link: link(to: event))
             },
             older: events.count == pageSize ? events.last.map { "/audit?before=\($0.cursor.text)" } : nil)
+    }
+
+    /// What was done, after the actor's name. Events logged before summaries left the name out
+    /// begin with it; it is not printed twice.
+    private static func summary(of event: AuditEvent) -> String {
+        event.summary.hasPrefix(event.actorName + " ") ? String(event.summary.dropFirst(event.actorName.count + 1)) : event.summary
+    }
+
+    /// The page about what the event was done to.
+    private static func link(to event: AuditEvent) -> String? {
+        switch event.subjectType {
+        case "session_request": WebPath.request(event.subjectID)
+        case "session": WebPath.session(event.subjectID)
+        case "organization": "/settings"
+        case "message_template": "/settings/messages/\(event.subjectID)"
+        case "user", "student", "subject", "engagement": "/people"
+        case "availability": "/availability?tutor=\(event.subjectID)"
+        case "notification": "/messages"
+        default: nil
+        }
     }
 }

@@ -91,6 +91,10 @@ public struct Invitations: Sendable {
                 InvitationMessage(
                     id: messageID, user: user, organization: organization, invitedBy: caller.name, link: link, expiresAt: expiresAt, now: now
                 ).outboxMessage(in: db, logger: dependencies.logger))
+            try await OfficeAudit(dependencies: dependencies).record(
+                .personInvited, subjectType: "user", subjectID: user.id,
+                summary: "invited \(user.name) <\(user.email)> as a \(user.role == .admin ? "member of the office" : user.role.rawValue)", by: caller,
+                at: now, in: db)
             return Sent(user: user, expiresAt: expiresAt, link: link)
         }
     }

@@ -45,6 +45,10 @@ public struct AvailabilityEditing: Sendable {
             }
             try issues.throwIfAny()
             try await db.replaceAvailability(tutorID: tutor.id, organizationID: organization.id, with: availability, today: today, now: now)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .availabilityChanged, subjectType: "availability", subjectID: tutor.id,
+                summary: caller.userID == tutor.id ? "changed their availability" : "changed \(tutor.name)'s availability", by: caller, at: now,
+                in: db)
         }
         return try await current(tutorID: tutorID, for: caller)
     }

@@ -39,8 +39,14 @@ public struct MessageLog: Sendable {
     public func retry(_ id: String, for caller: Caller) async throws {
         try caller.requireAdmin(to: "send a message again")
         let now = dependencies.now()
-        let revived = try await dependencies.store.write { db in try await db.reviveJob(id: id, organizationID: caller.organizationID, now: now) }
-        guard revived else { throw DomainError.notFound("Undelivered message \(id)") }
+        try await dependencies.store.write { db in
+            guard try await db.reviveJob(id: id, organizationID: caller.organizationID, now: now),
+                let message = try await db.outboxMessages(ids: [id])[id]
+            else { throw DomainError.notFound("Undelivered message \(id)") }
+            try await OfficeAudit(dependencies: dependencies).record(
+                .messageResent, subjectType: "notification", subjectID: id, summary: "sent \"\(message.subject)\" to \(message.address) again",
+                by: caller, at: now, in: db)
+        }
     }
 
     private static func check(_ limit: Int) throws {

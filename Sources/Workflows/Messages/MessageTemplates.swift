@@ -47,14 +47,25 @@ public struct MessageTemplates: Sendable {
         let stored = StoredMessageTemplate(
             kind: kind.rawValue, subject: template.subject, body: template.body, text: template.text, updatedBy: caller.userID,
             updatedAt: dependencies.currentInstant())
-        try await dependencies.store.write { db in try await db.saveMessageTemplate(stored, organizationID: caller.organizationID) }
+        try await dependencies.store.write { db in
+            try await db.saveMessageTemplate(stored, organizationID: caller.organizationID)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .wordingChanged, subjectType: "message_template", subjectID: kind.rawValue, summary: "changed the wording of \"\(kind.title)\"",
+                by: caller, at: stored.updatedAt, in: db)
+        }
         return Self.entry(kind, stored: stored)
     }
 
     /// Back to the standard wording.
     public func reset(_ kind: MessageKind, by caller: Caller) async throws -> Entry {
         try caller.requireAdmin(to: "change message templates")
-        try await dependencies.store.write { db in try await db.deleteMessageTemplate(organizationID: caller.organizationID, kind: kind.rawValue) }
+        let now = dependencies.currentInstant()
+        try await dependencies.store.write { db in
+            try await db.deleteMessageTemplate(organizationID: caller.organizationID, kind: kind.rawValue)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .wordingReset, subjectType: "message_template", subjectID: kind.rawValue,
+                summary: "put back the standard wording of \"\(kind.title)\"", by: caller, at: now, in: db)
+        }
         return Self.entry(kind, stored: nil)
     }
 

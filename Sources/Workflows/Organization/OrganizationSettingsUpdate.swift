@@ -32,10 +32,18 @@ public struct OrganizationSettingsUpdate: Sendable {
 
     public func apply(_ changes: Changes, by caller: Caller) async throws -> Organization {
         try caller.requireAdmin(to: "change the organization's settings")
+        let now = dependencies.currentInstant()
         return try await dependencies.store.write { db in
             guard var organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
+            let before = organization
             try Self.apply(changes, to: &organization)
             try await db.updateOrganization(organization)
+            let changed = SettingsChangeSummary.lines(from: before, to: organization)
+            if !changed.isEmpty {
+                try await OfficeAudit(dependencies: dependencies).record(
+                    .settingsChanged, subjectType: "organization", subjectID: organization.id,
+                    summary: "changed the settings: \(changed.joined(separator: "; "))", by: caller, at: now, in: db)
+            }
             return organization
         }
     }

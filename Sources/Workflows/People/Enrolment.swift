@@ -39,6 +39,9 @@ public struct Enrolment: Sendable {
                 throw DomainError.conflict("Someone with the email \(tutor.email) is already in this organization.")
             }
             try await db.insertUser(tutor, passwordHash: nil, now: now)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .tutorAdded, subjectType: "user", subjectID: tutor.id, summary: "added the tutor \(tutor.name) <\(tutor.email)>", by: caller, at: now,
+                in: db)
             return tutor
         }
     }
@@ -71,6 +74,11 @@ public struct Enrolment: Sendable {
                     .notFound, "Parent not found.", issues: [FieldIssue(field: "guardianIds[\(missing)]", message: "No such parent.")])
             }
             try await db.insertStudent(student, now: now)
+            let guardians = guardianIDs.compactMap { id in parents.first { $0.id == id }?.name }
+            try await OfficeAudit(dependencies: dependencies).record(
+                .studentAdded, subjectType: "student", subjectID: student.id,
+                summary: "added the student \(student.name)\(guardians.isEmpty ? "" : ", with \(guardians.joined(separator: " and "))")", by: caller,
+                at: now, in: db)
             return student
         }
     }
@@ -83,11 +91,15 @@ public struct Enrolment: Sendable {
         }
         try TextRules.checkOneLine(name, field: "name", label: "A subject name")
         let subject = Subject(id: dependencies.ids.next(), organizationID: caller.organizationID, name: name)
+        let now = dependencies.currentInstant()
         return try await dependencies.write(once: key, by: caller) { db in
             if try await db.subjects(organizationID: caller.organizationID).contains(where: { $0.name.lowercased() == name.lowercased() }) {
                 throw DomainError.conflict("The subject \(name) already exists.")
             }
             try await db.insertSubject(subject)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .subjectAdded, subjectType: "subject", subjectID: subject.id, summary: "added the subject \(subject.name)", by: caller, at: now,
+                in: db)
             return subject
         }
     }
@@ -116,13 +128,16 @@ public struct Enrolment: Sendable {
         let now = dependencies.currentInstant()
         return try await dependencies.write(once: key, by: caller) { db in
             let organizationID = caller.organizationID
+            guard let organization = try await db.organization(id: organizationID) else { throw DomainError.notFound("Organization") }
             guard let tutor = try await db.user(id: draft.tutorID, organizationID: organizationID), tutor.role == .tutor else {
                 throw DomainError.notFound("Tutor")
             }
             guard let student = try await db.student(id: draft.studentID, organizationID: organizationID) else {
                 throw DomainError.notFound("Student")
             }
-            guard try await db.subject(id: draft.subjectID, organizationID: organizationID) != nil else { throw DomainError.notFound("Subject") }
+            guard let subject = try await db.subject(id: draft.subjectID, organizationID: organizationID) else {
+                throw DomainError.notFound("Subject")
+            }
             let clientID: String
             if let requested = draft.clientID {
                 guard let client = try await db.user(id: requested, organizationID: organizationID), client.role == .parent else {
@@ -142,7 +157,16 @@ public struct Enrolment: Sendable {
                 id: id, organizationID: organizationID, tutorID: tutor.id, studentID: student.id, subjectID: draft.subjectID, clientID: clientID,
                 terms: draft.terms)
             try await db.insertEngagement(engagement, now: now)
+            let terms = draft.terms
+            try await OfficeAudit(dependencies: dependencies).record(
+                .engagementAdded, subjectType: "engagement", subjectID: engagement.id,
+                summary: "assigned \(tutor.name) to teach \(student.name) \(subject.name): the family pays "
+                    + "\(Self.amount(terms.clientRatePerHour)) \(organization.currency) an hour, the tutor earns "
+                    + "\(Self.amount(terms.tutorPayRatePerHour)) \(organization.currency)", by: caller, at: now, in: db)
             return engagement
         }
     }
+
+    /// Minor units as the log writes them: 4550 → "45.50".
+    private static func amount(_ minor: Int) -> String { "\(minor / 100).\(minor % 100 < 10 ? "0" : "")\(minor % 100)" }
 }

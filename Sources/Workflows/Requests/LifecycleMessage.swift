@@ -25,25 +25,25 @@ struct LifecycleMessage {
     private var when: String { (time ?? request?.requestedTime).map { parties.organization.describe($0.start) } ?? "" }
     private var what: String { parties.summary }
 
-    /// One line for the audit log.
+    /// One line for the audit log, which names who did it beside it.
     var auditSummary: String {
         switch event {
-        case .requested: "\(actorName) requested \(what) at \(when)"
-        case .rescheduleRequested: "\(actorName) asked to reschedule \(what) to \(when)"
-        case .accepted: "\(actorName) accepted \(what) at \(when)"
-        case .proposalAccepted: "\(actorName) accepted the proposed time for \(what), \(when)"
-        case .declined: "\(actorName) declined \(what) at \(when): \(body)"
-        case .proposed: "\(actorName) proposed \(when) for \(what)"
-        case .replied: "\(actorName) replied about \(what)\(time.map { _ in ", asking for \(when)" } ?? "")"
-        case .proposalDeclined: "\(actorName) declined the proposed time for \(what); the request for \(when) is withdrawn"
-        case .withdrawn: "\(actorName) withdrew the request for \(what) at \(when)"
-        case .expired: "The request for \(what) at \(when) expired unanswered"
-        case .sessionCreated: "\(actorName) booked \(what) at \(when)"
-        case .sessionCancelled: "\(actorName) cancelled \(what) at \(when): \(body)"
-        case .originalCancelled: "\(what) at \(when) was cancelled: \(body)"
-        case .cancellationRequested: "\(actorName) asked to cancel \(what) at \(when)\(body.isEmpty ? "" : ": \(body)")"
-        case .cancellationRequestWithdrawn: "\(actorName) took back the request to cancel \(what) at \(when)"
-        case .cancellationRequestCleared: "\(actorName) cleared the request to cancel \(what) at \(when); it goes ahead"
+        case .requested: "requested \(what) at \(when)"
+        case .rescheduleRequested: "asked to reschedule \(what) to \(when)"
+        case .accepted: "accepted \(what) at \(when)"
+        case .proposalAccepted: "accepted the proposed time for \(what), \(when)"
+        case .declined: "declined \(what) at \(when): \(body)"
+        case .proposed: "proposed \(when) for \(what)"
+        case .replied: "replied about \(what)\(time.map { _ in ", asking for \(when)" } ?? "")"
+        case .proposalDeclined: "declined the proposed time for \(what); the request for \(when) is withdrawn"
+        case .withdrawn: "withdrew the request for \(what) at \(when)"
+        case .expired: "declined the request for \(what) at \(when): nobody answered in time"
+        case .sessionCreated: "booked \(what) at \(when)"
+        case .sessionCancelled: "cancelled \(what) at \(when): \(body)"
+        case .originalCancelled: "cancelled \(what) at \(when): \(body)"
+        case .cancellationRequested: "asked to cancel \(what) at \(when)\(body.isEmpty ? "" : ": \(body)")"
+        case .cancellationRequestWithdrawn: "took back the request to cancel \(what) at \(when)"
+        case .cancellationRequestCleared: "cleared the request to cancel \(what) at \(when); it goes ahead"
         }
     }
 

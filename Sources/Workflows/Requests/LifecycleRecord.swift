@@ -85,7 +85,7 @@ struct LifecycleRecord {
     private func audit(_ event: LifecycleEvent, subjectType: String, subjectID: String, by mover: Mover, summary: String) -> AuditEvent {
         AuditEvent(
             id: dependencies.ids.next(), organizationID: parties.organization.id, actorID: mover.caller?.userID,
-            actorName: mover.caller?.name ?? "SessionDesk", actorRole: mover.caller?.role.rawValue ?? "system", action: event,
+            actorName: mover.caller?.name ?? "SessionDesk", actorRole: mover.caller?.role.rawValue ?? "system", action: .lifecycle(event),
             subjectType: subjectType, subjectID: subjectID, summary: summary, createdAt: now)
     }
 

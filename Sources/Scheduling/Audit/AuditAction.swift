@@ -1,0 +1,37 @@
+/// What an audit event records: a move on a request or session, or a change the office made to
+/// how the organization runs. Stored and sent as the raw value of either.
+public enum AuditAction: RawRepresentable, Hashable, Sendable {
+    case lifecycle(LifecycleEvent)
+    case office(OfficeChange)
+
+    public init?(rawValue: String) {
+        if let event = LifecycleEvent(rawValue: rawValue) {
+            self = .lifecycle(event)
+        } else if let change = OfficeChange(rawValue: rawValue) {
+            self = .office(change)
+        } else {
+            return nil
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .lifecycle(let event): event.rawValue
+        case .office(let change): change.rawValue
+        }
+    }
+}
+
+/// A change to how the organization runs: its rules, its wording, its people and their hours.
+public enum OfficeChange: String, CaseIterable, Hashable, Sendable {
+    case settingsChanged = "settings_changed"
+    case wordingChanged = "wording_changed"
+    case wordingReset = "wording_reset"
+    case personInvited = "person_invited"
+    case tutorAdded = "tutor_added"
+    case studentAdded = "student_added"
+    case subjectAdded = "subject_added"
+    case engagementAdded = "engagement_added"
+    case availabilityChanged = "availability_changed"
+    case messageResent = "message_resent"
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Scheduling
+import Storage
+
+/// Writes an audit event for a change the office (or a tutor, to their own hours) made, in the
+/// change's own transaction: the log holds every change to how the organization runs, not only
+/// the moves on requests and sessions.
+struct OfficeAudit {
+    let dependencies: Dependencies
+
+    /// `summary` says what was done without who did it: "added the subject Physics".
+    func record(
+        _ change: OfficeChange, subjectType: String, subjectID: String, summary: String, by caller: Caller, at now: Date, in db: DB
+    ) async throws {
+        try await db.insertAuditEvent(
+            AuditEvent(
+                id: dependencies.ids.next(), organizationID: caller.organizationID, actorID: caller.userID, actorName: caller.name,
+                actorRole: caller.role.rawValue, action: .office(change), subjectType: subjectType, subjectID: subjectID, summary: summary,
+                createdAt: now))
+    }
+}
