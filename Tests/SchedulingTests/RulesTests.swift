@@ -108,6 +108,7 @@ import Testing
         #expect(organization.contactTheOffice == "Please contact the office: desk@example.org, +44 20 7946 0000.")
         #expect(throws: DomainError.self) { try OfficeContact.checked(email: "desk", phone: "12+34567") }
         #expect(throws: DomainError.self) { try OfficeContact.checked(email: " desk@example.org", phone: nil) }
+        #expect(try OfficeContact.checked(email: nil, phone: "   ").phone == nil, "spaces are no number")
         #expect(throws: DomainError.self) { try ContactRules.phone("٠٢٠٧٩٤٦٠٠٠٠") }
     }
 

@@ -26,8 +26,8 @@ public struct OfficeContact: Hashable, Sendable {
         }
         if let phone, !phone.isEmpty {
             do throws(DomainError) {
-                _ = try ContactRules.phone(phone, field: "contactPhone")
-                contact.phone = phone
+                // Kept as the office wrote it; nil when it was only spaces.
+                contact.phone = try ContactRules.phone(phone, field: "contactPhone").map { _ in phone }
             } catch { issues.add("contactPhone", error.message) }
         }
         try issues.throwIfAny()
