@@ -62,7 +62,11 @@ public struct ActionLinks: Sendable {
             guard let link = try await db.actionLink(tokenHash: SecretGenerator.hash(token)),
                 let user = try await db.user(id: link.userID, organizationID: link.organizationID),
                 let request = try await db.request(id: link.requestID, organizationID: link.organizationID)
-            else { throw DomainError.notFound("This link") }
+            else {
+                throw DomainError(
+                    .notFound,
+                    "This link is not one SessionDesk made, or it was copied incompletely. Open the request from the email's Details link instead.")
+            }
             let parties = try await RequestParties.load(for: request, in: db)
             let organization = parties.organization
             if let used = link.usedAt { throw DomainError.conflict("This link was already used, on \(organization.describe(used)).") }
