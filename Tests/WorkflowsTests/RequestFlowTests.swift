@@ -54,6 +54,13 @@ func at(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }
                 #expect(byKind[kind] == [org.parents[0].id, org.tutors[0].id, org.admin.id], "\(kind)")
             }
             #expect(outbox.first { $0.kind == "proposed" }?.body.contains("Fri 27 Mar 14:00 GMT") == true)
+            // Each reads their own move as theirs: "You requested…", "Parent Zero requested…" for the tutor.
+            let requested = outbox.filter { $0.kind == "requested" }
+            #expect(requested.first { $0.recipientID == org.parents[0].id }?.body.contains("You requested a session: ") == true)
+            #expect(requested.first { $0.recipientID == org.tutors[0].id }?.body.contains("Parent Zero requested a session: ") == true)
+            #expect(
+                outbox.first { $0.kind == "replied" && $0.recipientID == org.parents[0].id }?.body.contains("You replied to the proposed time")
+                    == true)
             // The confirmation says where, in its text and in the calendar event it carries.
             let confirmed = try #require(outbox.first { $0.kind == "accepted" && $0.recipientID == org.parents[0].id })
             #expect(confirmed.body.contains("on Fri 27 Mar 11:00 GMT (Room 2, In person)."))

@@ -99,7 +99,8 @@ public struct MessageField: Hashable, Sendable {
     public static let recipient = MessageField(name: "recipient", meaning: "the name of the person the message is for", sample: .text("Grace Hopper"))
     public static let organization = MessageField(name: "organization", meaning: "your organization's name", sample: .text("Northside Tutoring"))
     public static let actor = MessageField(
-        name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk)", sample: .text("Ms Shah"))
+        name: "actor", meaning: "who did it (a tutor, a parent, the office, or SessionDesk); \"You\" in the copy of the person who did it",
+        sample: .text("Ms Shah"))
     public static let what = MessageField(name: "what", meaning: "the subject and student", sample: .text("Maths with Ada Lovelace"))
     public static let when = MessageField(
         name: "when", meaning: "the session's time in your time zone (for a request, the time it asks for or proposes)",

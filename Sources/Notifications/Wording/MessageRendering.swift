@@ -18,7 +18,8 @@ public struct MessageRendering: Sendable {
         subject = try Self.compile(template.subject)
         body = try Self.compile(template.body)
         text = try template.text.map(Self.compile)
-        subjectIsPersonal = ["recipient", "actions", "hasActions", "label", "url", "."].contains { template.subject.contains($0) }
+        // `actor` too: the person who made the move reads "You" (see `MessageField.actor`).
+        subjectIsPersonal = ["recipient", "actor", "actions", "hasActions", "label", "url", "."].contains { template.subject.contains($0) }
     }
 
     /// The subject for every recipient of one message at once, from the values they share; nil when

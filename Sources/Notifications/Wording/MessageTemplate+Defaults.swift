@@ -91,7 +91,7 @@ extension MessageTemplate {
         case .event(.accepted), .event(.proposalAccepted): "Session confirmed: {{what}}, {{when}}"
         case .event(.declined): "Session request declined: {{what}}, {{when}}"
         case .event(.proposed): "Another time proposed: {{what}}, {{when}}"
-        case .event(.replied): "The family replied: {{what}}"
+        case .event(.replied): "Reply to the proposed time: {{what}}"
         case .event(.proposalDeclined), .event(.withdrawn): "Session request withdrawn: {{what}}, {{when}}"
         case .event(.expired): "Session request expired: {{what}}, {{when}}"
         case .event(.sessionCreated): "Session booked: {{what}}, {{when}}"

@@ -34,6 +34,8 @@ struct LifecycleRecord {
         for person in people {
             var values = shared
             values["recipient"] = person.name
+            // Their own copy of their move reads "You requested…", not their name twice.
+            if person.id == mover.caller?.userID { values["actor"] = "You" }
             let issued = ActionLinks.issue(
                 ActionLinks.actions(for: person, event: event, request: request, parties: parties), for: person, request: request,
                 dependencies: dependencies)
@@ -61,6 +63,8 @@ struct LifecycleRecord {
             people.map { person in
                 var values = shared
                 values["recipient"] = person.name
+                // Their own copy of their move reads "You requested…", not their name twice.
+                if person.id == mover.caller?.userID { values["actor"] = "You" }
                 return outboxMessage(event, to: person, values: values, wording: wording, subject: subject, invite: invite)
             })
     }
