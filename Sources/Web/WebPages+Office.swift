@@ -39,55 +39,49 @@ extension WebPages {
             // Shown once, so not through a redirect: the link is on this page only.
             return try await peoplePage(invited: sent, caller: caller, token: token, status: .ok)
         } catch let refusal as DomainError where refusal.kind != .forbidden {
-            var error = PeoplePage.Refusal(message: refusal.message)
-            error.invite = true
-            return try await peoplePage(error: error, typed: typed, caller: caller, token: token, status: Self.status(of: refusal))
+            return try await peoplePage(
+                error: PeoplePage.Refusal(refusal.message, in: .invitations), typed: typed, caller: caller, token: token,
+                status: Self.status(of: refusal))
         }
     }
 
-    /// `POST /people/subjects|students|engagements`: adds one, then shows the page saying so.
+    /// `POST /people/{form}`: adds a subject, student or engagement, then shows the page saying so.
     func addToPeople<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let kind = context.parameters.get("kind") ?? ""
-        guard ["subjects", "students", "engagements"].contains(kind) else { throw DomainError.notFound("Page") }
+        guard let form = context.parameters.get("kind").flatMap(PeoplePage.Form.init(rawValue:)) else { throw DomainError.notFound("Page") }
         var request = request
         var typed = PeoplePage.Typed()
-        var error = PeoplePage.Refusal(message: "")
         let enrolment = Enrolment(dependencies)
         do {
-            switch kind {
-            case "subjects":
-                error.subject = true
-                guard let form = try await sessionForm(SubjectForm.self, from: &request, context, session: token) else {
+            switch form {
+            case .subjects:
+                guard let sent = try await sessionForm(SubjectForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: "/people")
                 }
-                typed.subject.name = form.name
-                let subject = try await enrolment.createSubject(named: form.name, by: caller)
+                typed.subject.name = sent.name
+                let subject = try await enrolment.createSubject(named: sent.name, by: caller)
                 return .redirect(to: "/people?added=subject&id=\(subject.id)", type: .found)
-            case "students":
-                error.student = true
-                guard let form = try await sessionForm(StudentForm.self, from: &request, context, session: token) else {
+            case .students:
+                guard let sent = try await sessionForm(StudentForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: "/people")
                 }
-                (typed.studentName, typed.studentNotes, typed.guardianIDs) = (form.name, form.notes ?? "", Set(form.guardians ?? []))
+                (typed.studentName, typed.studentNotes, typed.guardianIDs) = (sent.name, sent.notes ?? "", Set(sent.guardians ?? []))
                 let student = try await enrolment.createStudent(
-                    .init(name: form.name, guardianIDs: form.guardians ?? [], notes: form.notes ?? ""), by: caller)
+                    .init(name: sent.name, guardianIDs: sent.guardians ?? [], notes: sent.notes ?? ""), by: caller)
                 return .redirect(to: "/people?added=student&id=\(student.id)", type: .found)
-            case "engagements":
-                error.engagement = true
-                guard let form = try await sessionForm(EngagementForm.self, from: &request, context, session: token) else {
+            case .engagements:
+                guard let sent = try await sessionForm(EngagementForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: "/people")
                 }
-                typed.engagement = form.typed
-                let engagement = try await enrolment.createEngagement(try form.draft(), by: caller)
+                typed.engagement = sent.typed
+                let engagement = try await enrolment.createEngagement(try sent.draft(), by: caller)
                 return .redirect(to: "/people?added=engagement&id=\(engagement.id)", type: .found)
-            default:
-                throw DomainError.notFound("Page")
+            case .invitations:
+                return try await invite(request, context)
             }
         } catch let refusal as DomainError where refusal.kind != .forbidden {
-            error = PeoplePage.Refusal(
-                message: refusal.message, subject: error.subject, student: error.student, engagement: error.engagement)
-            return try await peoplePage(error: error, typed: typed, caller: caller, token: token, status: Self.status(of: refusal))
+            return try await peoplePage(
+                error: PeoplePage.Refusal(refusal.message, in: form), typed: typed, caller: caller, token: token, status: Self.status(of: refusal))
         }
     }
 

@@ -38,7 +38,6 @@ public enum WebRoutes {
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }
         web.get("/people") { request, context in try await pages.people(request, context) }
-        web.post("/people/invitations") { request, context in try await pages.invite(request, context) }
         web.post("/people/:kind") { request, context in try await pages.addToPeople(request, context) }
         web.get("/messages") { request, context in try await pages.messages(request, context) }
         web.post("/messages/settings") { request, context in try await pages.saveNotificationSettings(request, context) }

@@ -21,13 +21,23 @@ struct PeoplePage {
     let studentForm: StudentForm
     let engagementForm: EngagementForm
 
-    /// The form a refusal belongs to, as a flag per form (templates cannot compare).
+    /// The page's forms, by the last part of the path they post to.
+    enum Form: String {
+        case invitations, subjects, students, engagements
+    }
+
+    /// A refusal, with a flag per form saying whose it is (templates cannot compare).
     struct Refusal {
         let message: String
-        var invite = false
-        var subject = false
-        var student = false
-        var engagement = false
+        let invite: Bool
+        let subject: Bool
+        let student: Bool
+        let engagement: Bool
+
+        init(_ message: String, in form: Form) {
+            self.message = message
+            (invite, subject, student, engagement) = (form == .invitations, form == .subjects, form == .students, form == .engagements)
+        }
     }
 
     struct Person {
