@@ -70,3 +70,59 @@ extension APIHandler {
         return .created(.init(body: .json(.init(engagement, currency: organization.currency, for: caller))))
     }
 }
+
+/// The office's corrections: people, students, engagements, invitations.
+extension APIHandler {
+    func updatePerson(_ input: Operations.UpdatePerson.Input) async throws -> Operations.UpdatePerson.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let changed = try await PeopleChanges(dependencies).updatePerson(
+            input.path.personId, .init(name: body.name, email: body.email, phone: body.phone, canRequestSessions: body.canRequestSessions),
+            by: try RequestScope.caller(), once: try IdempotentCall.key(input.headers.idempotencyKey, "updatePerson", input.path.personId, body: body)
+        )
+        return .ok(.init(body: .json(.init(changed.person))))
+    }
+
+    func revokeInvitation(_ input: Operations.RevokeInvitation.Input) async throws -> Operations.RevokeInvitation.Output {
+        _ = try await PeopleChanges(dependencies).revokeInvitation(
+            of: input.path.personId, by: try RequestScope.caller(),
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "revokeInvitation", input.path.personId, body: input.path.personId))
+        return .noContent(.init())
+    }
+
+    func updateStudent(_ input: Operations.UpdateStudent.Input) async throws -> Operations.UpdateStudent.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let student = try await PeopleChanges(dependencies).updateStudent(
+            input.path.studentId, .init(name: body.name, guardianIDs: body.guardianIds, notes: body.notes ?? ""), by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "updateStudent", input.path.studentId, body: body))
+        return .ok(.init(body: .json(.init(student, for: caller))))
+    }
+
+    func updateEngagement(_ input: Operations.UpdateEngagement.Input) async throws -> Operations.UpdateEngagement.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let terms = EngagementTerms(
+            clientRatePerHour: body.clientRatePerHour, tutorPayRatePerHour: body.tutorPayRatePerHour,
+            defaultDurationMinutes: body.defaultDurationMinutes, location: body.location ?? "", sessionType: body.sessionType,
+            longestRequestMinutes: body.longestRequestMinutes)
+        let engagement = try await EngagementChanges(dependencies).update(
+            input.path.engagementId, terms: terms, clientID: body.clientId, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "updateEngagement", input.path.engagementId, body: body))
+        let organization = try RequestScope.organization()
+        return .ok(.init(body: .json(.init(engagement, currency: organization.currency, for: caller))))
+    }
+
+    func endEngagement(_ input: Operations.EndEngagement.Input) async throws -> Operations.EndEngagement.Output {
+        let caller = try RequestScope.caller()
+        let ended = try await EngagementChanges(dependencies).end(
+            input.path.engagementId, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "endEngagement", input.path.engagementId, body: input.path.engagementId))
+        let organization = try RequestScope.organization()
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        engagement: .init(ended.engagement, currency: organization.currency, for: caller),
+                        sessionsStillBooked: ended.sessionsStillBooked))))
+    }
+}

@@ -19,8 +19,9 @@ extension WebPages {
     func people<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
-        let notice = try await PeoplePage.addedNotice(
-            kind: query["added"].map(String.init), id: query["id"].map(String.init), for: caller, dependencies: dependencies)
+        let notice = try await PeoplePage.notice(
+            after: Dictionary(query.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first }), for: caller,
+            dependencies: dependencies)
         return try await peoplePage(notice: notice, caller: caller, token: token, status: .ok)
     }
 
@@ -31,7 +32,8 @@ extension WebPages {
             return expiredForm(back: "/people")
         }
         var typed = PeoplePage.Typed()
-        typed.invite = PeoplePage.InviteForm(name: form.name, email: form.email, role: form.role, canRequest: form.canRequestSessions != "no")
+        typed.invite = PeoplePage.InviteForm(
+            name: form.name, email: form.email, asTutor: form.role == "tutor", canRequest: form.canRequestSessions != "no")
         do {
             guard let role = Role(rawValue: form.role), role != .admin else { throw DomainError.invalid("role", "Invite a tutor or a parent.") }
             let sent = try await Invitations(dependencies).invite(
@@ -92,13 +94,13 @@ extension WebPages {
         return html(render(page, "audit"))
     }
 
-    private func peoplePage(
-        invited: Invitations.Sent? = nil, notice: String? = nil, error: PeoplePage.Refusal? = nil, typed: PeoplePage.Typed = .init(),
-        caller: Caller, token: String, status: HTTPResponse.Status
+    func peoplePage(
+        invited: Invitations.Sent? = nil, notice: String? = nil, error: PeoplePage.Refusal? = nil, problem: String? = nil,
+        typed: PeoplePage.Typed = .init(), caller: Caller, token: String, status: HTTPResponse.Status
     ) async throws -> Response {
         let page = try await PeoplePage.load(
-            invited: invited, notice: notice, error: error, typed: typed, for: caller, csrf: WebSession.csrfToken(forSession: token),
-            dependencies: dependencies)
+            invited: invited, notice: notice, error: error, problem: problem, typed: typed, for: caller,
+            csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "people"), status: status)
     }
 }
@@ -147,10 +149,20 @@ struct EngagementForm: SignedForm {
 
     /// The workflow's draft; amounts and minutes that are not numbers are refused by field.
     func draft() throws(DomainError) -> Enrolment.EngagementDraft {
+        Enrolment.EngagementDraft(
+            tutorID: tutor, studentID: student, subjectID: subject, clientID: client.flatMap { $0.isEmpty ? nil : $0 },
+            terms: try Self.terms(
+                clientRate: clientRate, tutorPay: tutorPay, duration: duration, longest: longest, location: location, sessionType: sessionType))
+    }
+
+    /// Terms as typed into the add and edit forms.
+    static func terms(
+        clientRate: String, tutorPay: String, duration: String, longest: String?, location: String?, sessionType: String
+    ) throws(DomainError) -> EngagementTerms {
         var issues = IssueList()
-        let clientRate = MoneyWording.minorUnits(self.clientRate)
+        let clientRate = MoneyWording.minorUnits(clientRate)
         issues.check(clientRate != nil, "clientRatePerHour", "Write what the family pays per hour as an amount, such as 45.00.")
-        let tutorPay = MoneyWording.minorUnits(self.tutorPay)
+        let tutorPay = MoneyWording.minorUnits(tutorPay)
         issues.check(tutorPay != nil, "tutorPayRatePerHour", "Write what the tutor earns per hour as an amount, such as 30.00.")
         let duration = Int(duration.trimmingCharacters(in: .whitespaces))
         issues.check(duration != nil, "defaultDurationMinutes", "Write the usual session length in minutes, such as 60.")
@@ -158,10 +170,8 @@ struct EngagementForm: SignedForm {
         let longest = longestText.isEmpty ? nil : Int(longestText)
         issues.check(longestText.isEmpty || longest != nil, "longestRequestMinutes", "Write the longest request in minutes, or leave it empty.")
         try issues.throwIfAny()
-        return Enrolment.EngagementDraft(
-            tutorID: tutor, studentID: student, subjectID: subject, clientID: client.flatMap { $0.isEmpty ? nil : $0 },
-            terms: EngagementTerms(
-                clientRatePerHour: clientRate!, tutorPayRatePerHour: tutorPay!, defaultDurationMinutes: duration!, location: location ?? "",
-                sessionType: sessionType, longestRequestMinutes: longest))
+        return EngagementTerms(
+            clientRatePerHour: clientRate!, tutorPayRatePerHour: tutorPay!, defaultDurationMinutes: duration!, location: location ?? "",
+            sessionType: sessionType, longestRequestMinutes: longest)
     }
 }

@@ -3,7 +3,6 @@ public import Hummingbird
 import Mustache
 import Notifications
 public import Workflows
-import Workflows
 
 /// The web app's pages: server-rendered HTML that works without JavaScript.
 public enum WebRoutes {
@@ -39,6 +38,9 @@ public enum WebRoutes {
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }
         web.get("/people") { request, context in try await pages.people(request, context) }
         web.post("/people/:kind") { request, context in try await pages.addToPeople(request, context) }
+        web.get("/people/:kind/:id") { request, context in try await pages.editInPeople(request, context) }
+        web.post("/people/:kind/:id") { request, context in try await pages.saveInPeople(request, context) }
+        web.post("/people/:kind/:id/:step") { request, context in try await pages.changeInPeople(request, context) }
         web.get("/messages") { request, context in try await pages.messages(request, context) }
         web.post("/messages/settings") { request, context in try await pages.saveNotificationSettings(request, context) }
         web.post("/messages/:id/retry") { request, context in try await pages.retryMessage(request, context) }

@@ -68,6 +68,29 @@ import Testing
             id: "listFreeSlots", method: .get,
             request: { org, _ in ("/api/v1/engagements/\(org.engagements[0].id)/free-slots?from=2026-03-26&to=2026-03-27", nil) },
             expected: (200, 200, 200), namesIDs: true),
+        .init(
+            id: "updatePerson", method: .put,
+            request: { org, _ in ("/api/v1/people/\(org.tutors[0].id)", #"{"name":"Tutor Zero","email":"\#(org.tutors[0].email)"}"#) },
+            expected: (200, 403, 403), namesIDs: true),
+        .init(
+            id: "revokeInvitation", method: .delete, request: { org, _ in ("/api/v1/people/\(org.tutors[0].id)/invitation", nil) },
+            expected: (409, 403, 403), namesIDs: true),
+        .init(
+            id: "updateStudent", method: .put,
+            request: { org, _ in ("/api/v1/students/\(org.students[0].id)", #"{"name":"Student Zero","guardianIds":["\#(org.parents[0].id)"]}"#) },
+            expected: (200, 403, 403), namesIDs: true),
+        .init(
+            id: "updateEngagement", method: .put,
+            request: { org, _ in
+                (
+                    "/api/v1/engagements/\(org.engagements[0].id)",
+                    #"{"clientRatePerHour":5200,"tutorPayRatePerHour":3100,"defaultDurationMinutes":60,"sessionType":"Online"}"#
+                )
+            }, expected: (200, 403, 403), namesIDs: true),
+        // Last: it ends engagement 0.
+        .init(
+            id: "endEngagement", method: .post, request: { org, _ in ("/api/v1/engagements/\(org.engagements[0].id)/end", nil) },
+            expected: (200, 403, 403), namesIDs: true),
     ]
 
     @Test(arguments: TestDatabase.available)

@@ -37,12 +37,14 @@ import Testing
             let invalid = try await office.post(
                 "/people/invitations", ["name": "Dana Cole", "email": "not-an-email", "role": "parent"], from: "/people")
             #expect(invalid.status == 422 && invalid.body.contains(#"value="Dana Cole""#), "what was typed is kept")
+            let asTutor = try await office.post("/people/invitations", ["name": "Tom Cole", "email": "tom@", "role": "tutor"], from: "/people")
+            #expect(asTutor.status == 422 && asTutor.body.contains(#"<option value="tutor" selected>Tutor</option>"#), "the role chosen is kept")
             let sent = try await office.post(
                 "/people/invitations", ["name": "Dana Cole", "email": "dana@example.com", "role": "parent", "canRequestSessions": "yes"],
                 from: "/people")
             #expect(sent.status == 200)
             #expect(sent.body.contains("Invitation sent to Dana Cole.") && sent.body.contains("https://desk.test/invitations/"))
-            #expect(sent.body.contains("Invited, no password yet"))
+            #expect(sent.body.contains("Invited: the link works until Mon 30 Mar"))
             #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).get("/people").status == 403)
         }
     }
@@ -85,6 +87,58 @@ import Testing
             let listed = try await client.call(.get, "/api/v1/engagements?studentId=\(student)", token: world.token(world.ours.admin))
             #expect(listed.items.first?["clientId"] as? String == world.ours.parents[1].id, "the first guardian pays")
             #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).post("/people/subjects", ["name": "X"], from: "/").status == 403)
+        }
+    }
+
+    /// The office corrects a parent, a student and an engagement from their pages, ends the
+    /// engagement, and withdraws and resends an invitation; refusals stay on the edit page.
+    @Test func theOfficeEditsPeopleEndsEngagementsAndManagesInvitations() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let parentPage = "/people/parents/\(ours.parents[0].id)"
+            let form = try await office.get(parentPage)
+            #expect(form.body.contains(#"value="Parent Zero""#) && form.body.contains(#"<option value="yes" selected>"#))
+            let taken = try await office.post(
+                parentPage, ["name": "Grace Zero", "email": ours.tutors[0].email, "phone": "", "canRequestSessions": "yes"], from: parentPage)
+            #expect(taken.status == 409 && taken.body.contains("is already in this organization") && taken.body.contains(#"value="Grace Zero""#))
+            let saved = try await office.post(
+                parentPage, ["name": "Grace Zero", "email": ours.parents[0].email, "phone": "07700 900123", "canRequestSessions": "no"],
+                from: parentPage)
+            #expect(saved.status == 302)
+            let people = try await office.get(try #require(saved.headers[.location]))
+            #expect(people.body.contains("Grace Zero&#39;s details were saved.") || people.body.contains("Grace Zero's details were saved."))
+            #expect(people.body.contains("Cannot request sessions · Student One, Student Zero"))
+
+            let engagementPage = "/people/engagements/\(ours.engagements[1].id)"
+            let terms = [
+                "client": ours.parents[0].id, "clientRate": "52.50", "tutorPay": "31", "duration": "45", "location": "", "sessionType": "Online",
+            ]
+            let changed = try await office.post(engagementPage, terms, from: engagementPage)
+            #expect(changed.status == 302)
+            #expect(try await office.get("/people").body.contains("Family pays £52.50/h · tutor earns £31.00/h · 45 min · Online"))
+            let ended = try await office.post(engagementPage + "/end", [:], from: engagementPage)
+            let afterEnd = try await office.get(try #require(ended.headers[.location]))
+            #expect(afterEnd.body.contains("English with Tutor One for Student One has ended. The family can no longer request sessions through it."))
+            #expect(try await office.get(engagementPage).body.contains("This engagement has ended."))
+
+            let invited = try await office.post(
+                "/people/invitations", ["name": "Dana Cole", "email": "dana@example.com", "role": "parent"], from: "/people")
+            #expect(invited.body.contains("Withdraw the invitation"))
+            let dana = try #require(
+                try await client.call(.get, "/api/v1/parents", token: world.token(ours.admin)).items.first { $0["name"] as? String == "Dana Cole" }?[
+                    "id"] as? String)
+            let withdrawn = try await office.post("/people/parents/\(dana)/withdraw", [:], from: "/people")
+            let listed = try await office.get(try #require(withdrawn.headers[.location]))
+            #expect(listed.body.contains("invitation was withdrawn: its link no longer works."))
+            #expect(listed.body.contains("No password yet, and no invitation that works") && listed.body.contains("Send an invitation"))
+            let resent = try await office.post("/people/parents/\(dana)/resend", [:], from: "/people")
+            #expect(
+                resent.status == 200 && resent.body.contains("Invitation sent to Dana Cole.")
+                    && resent.body.contains("https://desk.test/invitations/"))
+            let activeResend = try await office.post("/people/parents/\(ours.parents[1].id)/resend", [:], from: "/people")
+            #expect(activeResend.status == 409 && activeResend.body.contains(#"role="alert">Parent One &lt;"#))
+            #expect(try await WebRequestTests.visitor(client, ours.tutors[0]).get(parentPage).status == 403)
         }
     }
 

@@ -304,7 +304,33 @@ def walk():
         assert f"Music Theory with {tutor} for Sam Cole" == text(driver, "h1")
         print(f"5d. the office set up Dana Cole's family on the People page; Dana requested a first Music Theory session with {tutor}")
 
-        # 5e. The office books a session for Sam Cole itself, at a time of its own tomorrow.
+        # 5e. The office corrects the family's details and the engagement's rate from their own
+        # pages; ending the engagement is refused while Dana's first request waits, with the reason.
+        log_in(driver, OFFICE)
+        follow(driver, driver.find_element(By.LINK_TEXT, "People"))
+        follow(driver, driver.find_element(By.LINK_TEXT, "Dana Cole"))
+        assert text(driver, "h1") == "Edit Dana Cole"
+        driver.find_element(By.ID, "person-phone").send_keys("07700 900123")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save']"))
+        assert text(driver, "[role=status]") == "Dana Cole's details were saved.", text(driver, "main")[:300]
+        assert "dana.cole@example.com · 07700900123 · Active" in text(driver, "main")
+        engagement = f"Music Theory with {tutor} for Sam Cole"
+        follow(driver, driver.find_element(By.LINK_TEXT, engagement))
+        rate = driver.find_element(By.ID, "engagement-client-rate")
+        assert rate.get_attribute("value") == "48.00", rate.get_attribute("value")
+        rate.clear()
+        rate.send_keys("50.00")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save']"))
+        assert text(driver, "[role=status]") == f"{engagement}: the new terms apply to sessions booked from now on."
+        assert "Family pays £50.00/h · tutor earns £31.50/h" in text(driver, "#engagements")
+        follow(driver, driver.find_element(By.LINK_TEXT, engagement))
+        shot(driver, "office-edit-engagement")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='End engagement']"))
+        refusal = text(driver, "[role=alert]")
+        assert refusal == f"A request through {tutor} teaching Sam Cole Music Theory waits for an answer: answer or decline it first.", refusal
+        print(f"5e. the office saved Dana's phone and a new rate; ending the engagement was refused: {refusal}")
+
+        # 5f. The office books a session for Sam Cole itself, at a time of its own tomorrow.
         log_in(driver, OFFICE)
         follow(driver, driver.find_element(By.LINK_TEXT, "Book a session"))
         Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(f"Music Theory with {tutor} for Sam Cole")
@@ -318,9 +344,9 @@ def walk():
         told = text(driver, "[role=status]")
         assert told == f"You booked the session; the family and {tutor} have been told.", told
         assert "07:15–08:15" in text(driver, "main")
-        print(f"5e. the office booked Sam Cole at 07:15 tomorrow, before {tutor}'s hours: {told}")
+        print(f"5f. the office booked Sam Cole at 07:15 tomorrow, before {tutor}'s hours: {told}")
 
-        # 5f. The office narrows the calendar to one tutor; filter bars keep their fields and
+        # 5g. The office narrows the calendar to one tutor; filter bars keep their fields and
         # button on one line on a desktop.
         driver.get(f"{BASE}/calendar?view=week&date={tomorrow}")
         Select(driver.find_element(By.ID, "tutor")).select_by_visible_text(tutor)
@@ -334,7 +360,7 @@ def walk():
             button = driver.find_element(By.CSS_SELECTOR, "form.filters button").rect
             assert abs((select["y"] + select["height"]) - (button["y"] + button["height"])) < 4, (page, select, button)
         shot(driver, "office-needs-action")
-        print(f"5f. the office's calendar shows {tutor}'s week alone; filter bars sit on one line")
+        print(f"5g. the office's calendar shows {tutor}'s week alone; filter bars sit on one line")
     finally:
         driver.quit()
 
@@ -348,6 +374,16 @@ def walk():
         assert screen == 375, f"the emulated screen is {screen} px wide"
         assert width <= 375, f"the page is {width} px wide on a 375 px screen"
         print("6. requested from a 375 px wide window, no sideways scrolling")
+        log_in(phone, OFFICE)
+        for page, name in (("/people", "phone-office-people"), (None, "phone-office-edit-engagement")):
+            if page:
+                phone.get(BASE + page)
+            else:
+                follow(phone, phone.find_element(By.CSS_SELECTOR, "#engagements li a"))
+            shot(phone, name)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            assert width <= 375, f"{name} is {width} px wide on a 375 px screen"
+        print("6b. the office's People page and an engagement's page fit a 375 px screen")
     finally:
         phone.quit()
 

@@ -482,6 +482,74 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/PersonUpdate`.
+        internal struct PersonUpdate: Codable, Hashable, Sendable {
+            /// One line, not blank.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonUpdate/name`.
+            internal var name: Swift.String
+            /// ASCII only; stored lower-cased.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonUpdate/email`.
+            internal var email: Swift.String
+            /// Digits, spaces and an optional leading +; 6 to 16 digits. Absent or empty: no phone.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonUpdate/phone`.
+            internal var phone: Swift.String?
+            /// Parents only; absent keeps what it was.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PersonUpdate/canRequestSessions`.
+            internal var canRequestSessions: Swift.Bool?
+            /// Creates a new `PersonUpdate`.
+            ///
+            /// - Parameters:
+            ///   - name: One line, not blank.
+            ///   - email: ASCII only; stored lower-cased.
+            ///   - phone: Digits, spaces and an optional leading +; 6 to 16 digits. Absent or empty: no phone.
+            ///   - canRequestSessions: Parents only; absent keeps what it was.
+            internal init(
+                name: Swift.String,
+                email: Swift.String,
+                phone: Swift.String? = nil,
+                canRequestSessions: Swift.Bool? = nil
+            ) {
+                self.name = name
+                self.email = email
+                self.phone = phone
+                self.canRequestSessions = canRequestSessions
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case name
+                case email
+                case phone
+                case canRequestSessions
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.phone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .phone
+                )
+                self.canRequestSessions = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .canRequestSessions
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "name",
+                    "email",
+                    "phone",
+                    "canRequestSessions"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Student`.
         internal struct Student: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/Student/id`.
@@ -898,6 +966,134 @@ extension Components {
                     "location",
                     "sessionType"
                 ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/EngagementUpdate`.
+        internal struct EngagementUpdate: Codable, Hashable, Sendable {
+            /// A guardian of the student; absent keeps who pays.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/clientId`.
+            internal var clientId: Swift.String?
+            /// Minor units per hour.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/clientRatePerHour`.
+            internal var clientRatePerHour: Swift.Int
+            /// Minor units per hour.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/tutorPayRatePerHour`.
+            internal var tutorPayRatePerHour: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/defaultDurationMinutes`.
+            internal var defaultDurationMinutes: Swift.Int
+            /// The longest session the family may request; absent means defaultDurationMinutes.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/longestRequestMinutes`.
+            internal var longestRequestMinutes: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/location`.
+            internal var location: Swift.String?
+            /// Such as In person or Online.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EngagementUpdate/sessionType`.
+            internal var sessionType: Swift.String
+            /// Creates a new `EngagementUpdate`.
+            ///
+            /// - Parameters:
+            ///   - clientId: A guardian of the student; absent keeps who pays.
+            ///   - clientRatePerHour: Minor units per hour.
+            ///   - tutorPayRatePerHour: Minor units per hour.
+            ///   - defaultDurationMinutes:
+            ///   - longestRequestMinutes: The longest session the family may request; absent means defaultDurationMinutes.
+            ///   - location:
+            ///   - sessionType: Such as In person or Online.
+            internal init(
+                clientId: Swift.String? = nil,
+                clientRatePerHour: Swift.Int,
+                tutorPayRatePerHour: Swift.Int,
+                defaultDurationMinutes: Swift.Int,
+                longestRequestMinutes: Swift.Int? = nil,
+                location: Swift.String? = nil,
+                sessionType: Swift.String
+            ) {
+                self.clientId = clientId
+                self.clientRatePerHour = clientRatePerHour
+                self.tutorPayRatePerHour = tutorPayRatePerHour
+                self.defaultDurationMinutes = defaultDurationMinutes
+                self.longestRequestMinutes = longestRequestMinutes
+                self.location = location
+                self.sessionType = sessionType
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case clientId
+                case clientRatePerHour
+                case tutorPayRatePerHour
+                case defaultDurationMinutes
+                case longestRequestMinutes
+                case location
+                case sessionType
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.clientId = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .clientId
+                )
+                self.clientRatePerHour = try container.decode(
+                    Swift.Int.self,
+                    forKey: .clientRatePerHour
+                )
+                self.tutorPayRatePerHour = try container.decode(
+                    Swift.Int.self,
+                    forKey: .tutorPayRatePerHour
+                )
+                self.defaultDurationMinutes = try container.decode(
+                    Swift.Int.self,
+                    forKey: .defaultDurationMinutes
+                )
+                self.longestRequestMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .longestRequestMinutes
+                )
+                self.location = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decode(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "clientId",
+                    "clientRatePerHour",
+                    "tutorPayRatePerHour",
+                    "defaultDurationMinutes",
+                    "longestRequestMinutes",
+                    "location",
+                    "sessionType"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/EndedEngagement`.
+        internal struct EndedEngagement: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/EndedEngagement/engagement`.
+            internal var engagement: Components.Schemas.Engagement
+            /// Sessions of the engagement booked from now on; they stay booked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EndedEngagement/sessionsStillBooked`.
+            internal var sessionsStillBooked: Swift.Int
+            /// Creates a new `EndedEngagement`.
+            ///
+            /// - Parameters:
+            ///   - engagement:
+            ///   - sessionsStillBooked: Sessions of the engagement booked from now on; they stay booked.
+            internal init(
+                engagement: Components.Schemas.Engagement,
+                sessionsStillBooked: Swift.Int
+            ) {
+                self.engagement = engagement
+                self.sessionsStillBooked = sessionsStillBooked
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case engagement
+                case sessionsStillBooked
             }
         }
         /// - Remark: Generated from `#/components/schemas/Organization`.
@@ -2719,10 +2915,15 @@ extension Components {
             case wordingChanged = "wording_changed"
             case wordingReset = "wording_reset"
             case personInvited = "person_invited"
+            case invitationRevoked = "invitation_revoked"
             case tutorAdded = "tutor_added"
+            case personChanged = "person_changed"
             case studentAdded = "student_added"
+            case studentChanged = "student_changed"
             case subjectAdded = "subject_added"
             case engagementAdded = "engagement_added"
+            case engagementChanged = "engagement_changed"
+            case engagementEnded = "engagement_ended"
             case availabilityChanged = "availability_changed"
             case messageResent = "message_resent"
         }

@@ -59,6 +59,21 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/parents`.
     /// - Remark: Generated from `#/paths//api/v1/parents/get(listParents)`.
     func listParents(_ input: Operations.ListParents.Input) async throws -> Operations.ListParents.Output
+    /// Correct a tutor's or parent's name, email, phone and permission (office only).
+    ///
+    /// The role never changes. A new email for someone who has not set a password yet withdraws
+    /// the invitation sent to the old address: invite them again to send one to the new address.
+    /// Someone who chose text messages keeps a phone number in international form.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /api/v1/people/{personId}`.
+    /// - Remark: Generated from `#/paths//api/v1/people/{personId}/put(updatePerson)`.
+    func updatePerson(_ input: Operations.UpdatePerson.Input) async throws -> Operations.UpdatePerson.Output
+    /// Withdraw a person's unused invitation link (office only); createInvitation sends a new one.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/people/{personId}/invitation`.
+    /// - Remark: Generated from `#/paths//api/v1/people/{personId}/invitation/delete(revokeInvitation)`.
+    func revokeInvitation(_ input: Operations.RevokeInvitation.Input) async throws -> Operations.RevokeInvitation.Output
     /// Students the caller may see (a tutor their own, a parent their children).
     ///
     /// - Remark: HTTP `GET /api/v1/students`.
@@ -69,6 +84,13 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/students`.
     /// - Remark: Generated from `#/paths//api/v1/students/post(createStudent)`.
     func createStudent(_ input: Operations.CreateStudent.Input) async throws -> Operations.CreateStudent.Output
+    /// Replace a student's name, guardians and office notes (office only).
+    ///
+    /// A guardian who pays for one of the student's active engagements stays a guardian until another pays for it.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/students/{studentId}`.
+    /// - Remark: Generated from `#/paths//api/v1/students/{studentId}/put(updateStudent)`.
+    func updateStudent(_ input: Operations.UpdateStudent.Input) async throws -> Operations.UpdateStudent.Output
     /// The organization's subjects.
     ///
     /// - Remark: HTTP `GET /api/v1/subjects`.
@@ -89,6 +111,22 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/engagements`.
     /// - Remark: Generated from `#/paths//api/v1/engagements/post(createEngagement)`.
     func createEngagement(_ input: Operations.CreateEngagement.Input) async throws -> Operations.CreateEngagement.Output
+    /// Change an engagement's rates, lengths, place and payer (office only).
+    ///
+    /// Sessions already booked keep the terms they were booked with.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/engagements/{engagementId}`.
+    /// - Remark: Generated from `#/paths//api/v1/engagements/{engagementId}/put(updateEngagement)`.
+    func updateEngagement(_ input: Operations.UpdateEngagement.Input) async throws -> Operations.UpdateEngagement.Output
+    /// End an engagement (office only); the family can no longer request through it.
+    ///
+    /// Refused (409) while a request through it waits for an answer. Sessions already booked stay
+    /// booked; the answer says how many, so the office can cancel those that should not happen.
+    ///
+    ///
+    /// - Remark: HTTP `POST /api/v1/engagements/{engagementId}/end`.
+    /// - Remark: Generated from `#/paths//api/v1/engagements/{engagementId}/end/post(endEngagement)`.
+    func endEngagement(_ input: Operations.EndEngagement.Input) async throws -> Operations.EndEngagement.Output
     /// A tutor's weekly hours, and their overrides and time off from today on (the tutor or the office).
     ///
     /// - Remark: HTTP `GET /api/v1/tutors/{tutorId}/availability`.
@@ -368,6 +406,39 @@ extension APIProtocol {
     internal func listParents(headers: Operations.ListParents.Input.Headers = .init()) async throws -> Operations.ListParents.Output {
         try await listParents(Operations.ListParents.Input(headers: headers))
     }
+    /// Correct a tutor's or parent's name, email, phone and permission (office only).
+    ///
+    /// The role never changes. A new email for someone who has not set a password yet withdraws
+    /// the invitation sent to the old address: invite them again to send one to the new address.
+    /// Someone who chose text messages keeps a phone number in international form.
+    ///
+    ///
+    /// - Remark: HTTP `PUT /api/v1/people/{personId}`.
+    /// - Remark: Generated from `#/paths//api/v1/people/{personId}/put(updatePerson)`.
+    internal func updatePerson(
+        path: Operations.UpdatePerson.Input.Path,
+        headers: Operations.UpdatePerson.Input.Headers = .init(),
+        body: Operations.UpdatePerson.Input.Body
+    ) async throws -> Operations.UpdatePerson.Output {
+        try await updatePerson(Operations.UpdatePerson.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Withdraw a person's unused invitation link (office only); createInvitation sends a new one.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/people/{personId}/invitation`.
+    /// - Remark: Generated from `#/paths//api/v1/people/{personId}/invitation/delete(revokeInvitation)`.
+    internal func revokeInvitation(
+        path: Operations.RevokeInvitation.Input.Path,
+        headers: Operations.RevokeInvitation.Input.Headers = .init()
+    ) async throws -> Operations.RevokeInvitation.Output {
+        try await revokeInvitation(Operations.RevokeInvitation.Input(
+            path: path,
+            headers: headers
+        ))
+    }
     /// Students the caller may see (a tutor their own, a parent their children).
     ///
     /// - Remark: HTTP `GET /api/v1/students`.
@@ -384,6 +455,23 @@ extension APIProtocol {
         body: Operations.CreateStudent.Input.Body
     ) async throws -> Operations.CreateStudent.Output {
         try await createStudent(Operations.CreateStudent.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Replace a student's name, guardians and office notes (office only).
+    ///
+    /// A guardian who pays for one of the student's active engagements stays a guardian until another pays for it.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/students/{studentId}`.
+    /// - Remark: Generated from `#/paths//api/v1/students/{studentId}/put(updateStudent)`.
+    internal func updateStudent(
+        path: Operations.UpdateStudent.Input.Path,
+        headers: Operations.UpdateStudent.Input.Headers = .init(),
+        body: Operations.UpdateStudent.Input.Body
+    ) async throws -> Operations.UpdateStudent.Output {
+        try await updateStudent(Operations.UpdateStudent.Input(
+            path: path,
             headers: headers,
             body: body
         ))
@@ -432,6 +520,40 @@ extension APIProtocol {
         try await createEngagement(Operations.CreateEngagement.Input(
             headers: headers,
             body: body
+        ))
+    }
+    /// Change an engagement's rates, lengths, place and payer (office only).
+    ///
+    /// Sessions already booked keep the terms they were booked with.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/engagements/{engagementId}`.
+    /// - Remark: Generated from `#/paths//api/v1/engagements/{engagementId}/put(updateEngagement)`.
+    internal func updateEngagement(
+        path: Operations.UpdateEngagement.Input.Path,
+        headers: Operations.UpdateEngagement.Input.Headers = .init(),
+        body: Operations.UpdateEngagement.Input.Body
+    ) async throws -> Operations.UpdateEngagement.Output {
+        try await updateEngagement(Operations.UpdateEngagement.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// End an engagement (office only); the family can no longer request through it.
+    ///
+    /// Refused (409) while a request through it waits for an answer. Sessions already booked stay
+    /// booked; the answer says how many, so the office can cancel those that should not happen.
+    ///
+    ///
+    /// - Remark: HTTP `POST /api/v1/engagements/{engagementId}/end`.
+    /// - Remark: Generated from `#/paths//api/v1/engagements/{engagementId}/end/post(endEngagement)`.
+    internal func endEngagement(
+        path: Operations.EndEngagement.Input.Path,
+        headers: Operations.EndEngagement.Input.Headers = .init()
+    ) async throws -> Operations.EndEngagement.Output {
+        try await endEngagement(Operations.EndEngagement.Input(
+            path: path,
+            headers: headers
         ))
     }
     /// A tutor's weekly hours, and their overrides and time off from today on (the tutor or the office).

@@ -36,6 +36,20 @@ extension DB {
         ).run()
     }
 
+    /// Stores the engagement's payer, terms and whether it is active.
+    public func updateEngagement(_ engagement: Engagement) async throws {
+        let terms = engagement.terms
+        try await sql.raw(
+            """
+            UPDATE engagements SET client_id = \(bind: engagement.clientID), client_rate_per_hour = \(bind: terms.clientRatePerHour),
+                tutor_pay_rate_per_hour = \(bind: terms.tutorPayRatePerHour), default_duration_minutes = \(bind: terms.defaultDurationMinutes),
+                longest_request_minutes = \(bind: terms.longestRequestMinutes), location = \(bind: terms.location),
+                session_type = \(bind: terms.sessionType), is_active = \(bind: engagement.isActive)
+            WHERE id = \(bind: engagement.id) AND organization_id = \(bind: engagement.organizationID)
+            """
+        ).run()
+    }
+
     public func engagements(organizationID: String, filter: EngagementFilter = .init()) async throws -> [Engagement] {
         var query: SQLQueryString = "SELECT * FROM engagements WHERE organization_id = \(bind: organizationID)"
         if let tutorID = filter.tutorID { query += " AND tutor_id = \(bind: tutorID)" }

@@ -41,11 +41,30 @@ extension DB {
         return !rows.isEmpty
     }
 
-    /// A new invitation replaces the person's earlier unused ones: only the latest link works.
-    public func revokeOpenInvitations(userID: String, now: Date) async throws {
-        try await sql.raw(
-            "UPDATE invitations SET expires_at = \(bind: now.epochSeconds) WHERE user_id = \(bind: userID) AND accepted_at IS NULL AND expires_at > \(bind: now.epochSeconds)"
-        ).run()
+    /// Ends the person's unused invitations (a new one replaces them, or the office withdraws
+    /// them); true if one could still have been used.
+    @discardableResult
+    public func revokeOpenInvitations(userID: String, now: Date) async throws -> Bool {
+        try await !sql.raw(
+            """
+            UPDATE invitations SET expires_at = \(bind: now.epochSeconds)
+            WHERE user_id = \(bind: userID) AND accepted_at IS NULL AND expires_at > \(bind: now.epochSeconds) RETURNING id
+            """
+        ).all().isEmpty
+    }
+
+    /// When each person's usable invitation expires, for the people of the organization who have one.
+    public func openInvitationExpiries(organizationID: String, now: Date) async throws -> [String: Date] {
+        let rows = try await sql.raw(
+            """
+            SELECT user_id, MAX(expires_at) AS expires_at FROM invitations
+            WHERE organization_id = \(bind: organizationID) AND accepted_at IS NULL AND expires_at > \(bind: now.epochSeconds)
+            GROUP BY user_id
+            """
+        ).all()
+        return try Dictionary(
+            rows.map { (try $0.decode(column: "user_id", as: String.self), Date(epochSeconds: try $0.decode(column: "expires_at", as: Int64.self))) },
+            uniquingKeysWith: max)
     }
 }
 

@@ -115,6 +115,17 @@ extension DB {
         ).first()?.decode(column: "count", as: Int.self) ?? 0
     }
 
+    /// How many sessions of the engagement are booked from `since` on.
+    public func scheduledSessionCount(engagement: Engagement, since: Date) async throws -> Int {
+        try await sql.raw(
+            """
+            SELECT COUNT(*) AS count FROM sessions WHERE organization_id = \(bind: engagement.organizationID)
+              AND tutor_id = \(bind: engagement.tutorID) AND engagement_id = \(bind: engagement.id)
+              AND status = 'scheduled' AND starts_at >= \(bind: since.epochSeconds)
+            """
+        ).first()?.decode(column: "count", as: Int.self) ?? 0
+    }
+
     public func cancelSession(id: String, organizationID: String, reason: String, at now: Date) async throws {
         try await sql.raw(
             """

@@ -28,6 +28,27 @@ extension DB {
         }
     }
 
+    /// Replaces the student's name, notes and guardians.
+    public func updateStudent(_ student: Student) async throws {
+        try await sql.raw(
+            """
+            UPDATE students SET name = \(bind: student.name), notes = \(bind: student.notes)
+            WHERE id = \(bind: student.id) AND organization_id = \(bind: student.organizationID)
+            """
+        ).run()
+        try await sql.raw(
+            "DELETE FROM student_guardians WHERE student_id = \(bind: student.id) AND organization_id = \(bind: student.organizationID)"
+        ).run()
+        for guardianID in student.guardianIDs {
+            try await sql.raw(
+                """
+                INSERT INTO student_guardians (student_id, guardian_id, organization_id)
+                VALUES (\(bind: student.id), \(bind: guardianID), \(bind: student.organizationID))
+                """
+            ).run()
+        }
+    }
+
     public func students(organizationID: String, scope: StudentScope = .organization, ids: [String]? = nil) async throws -> [Student] {
         var query: SQLQueryString = "SELECT s.id, s.name, s.notes FROM students s WHERE s.organization_id = \(bind: organizationID)"
         switch scope {

@@ -68,6 +68,18 @@ extension DB {
         ).run()
     }
 
+    /// What the office may change about a person: how they are named and reached, and whether a
+    /// parent may request sessions.
+    public func updatePerson(_ person: User) async throws {
+        try await sql.raw(
+            """
+            UPDATE users SET name = \(bind: person.name), email = \(bind: person.email), phone = \(bind: person.phone),
+                can_request_sessions = \(bind: person.canRequestSessions)
+            WHERE id = \(bind: person.id) AND organization_id = \(bind: person.organizationID)
+            """
+        ).run()
+    }
+
     public func setPassword(userID: String, hash: String) async throws {
         try await sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
     }

@@ -16,6 +16,8 @@ struct PeoplePage {
     let notice: String?
     /// A refusal, shown in the card of the form it refuses.
     let error: Refusal?
+    /// A refusal of a button in the lists (send an invitation again, withdraw it), shown on top.
+    let problem: String?
     let form: InviteForm
     let subjectForm: SubjectForm
     let studentForm: StudentForm
@@ -41,6 +43,9 @@ struct PeoplePage {
     }
 
     struct Person {
+        let id: String
+        /// The edit page.
+        let edit: String
         let name: String
         let email: String
         let phone: String?
@@ -48,14 +53,21 @@ struct PeoplePage {
         let texts: Bool
         let status: String
         let detail: String?
+        /// No password yet: the office may send the invitation (again).
+        let canResend: Bool
+        /// An invitation link that still works.
+        let canWithdraw: Bool
     }
 
     struct StudentRow {
+        let edit: String
         let name: String
         let guardians: String
     }
 
     struct EngagementRow {
+        let edit: String
+        let end: String
         let what: String
         let clientRate: String
         let tutorPay: String
@@ -74,9 +86,9 @@ struct PeoplePage {
     struct InviteForm {
         var name = ""
         var email = ""
-        var role = "parent"
+        /// Stored rather than computed: the template engine reads stored properties only.
+        var asTutor = false
         var canRequest = true
-        var asTutor: Bool { role == "tutor" }
     }
 
     struct SubjectForm {
@@ -113,8 +125,8 @@ struct PeoplePage {
     }
 
     static func load(
-        invited: Invitations.Sent? = nil, notice: String? = nil, error: Refusal? = nil, typed: Typed = Typed(), for caller: Caller, csrf: String,
-        dependencies: Dependencies
+        invited: Invitations.Sent? = nil, notice: String? = nil, error: Refusal? = nil, problem: String? = nil, typed: Typed = Typed(),
+        for caller: Caller, csrf: String, dependencies: Dependencies
     ) async throws -> PeoplePage {
         try caller.requireAdmin(to: "manage people")
         let directory = Directory(dependencies)
@@ -124,11 +136,17 @@ struct PeoplePage {
         let students = try await directory.students(for: caller)
         let parents = try await directory.parents(for: caller)
         let parentNames = Dictionary(uniqueKeysWithValues: parents.map { ($0.id, $0.name) })
+        let invitations = try await directory.openInvitations(for: caller)
         func person(_ user: User, detail: String?) -> Person {
-            Person(
-                name: user.name, email: user.email, phone: user.phone, texts: user.notifyBy == .sms,
-                status: user.hasPassword ? "Active" : "Invited, no password yet",
-                detail: detail)
+            let invitedUntil = invitations[user.id]
+            let status =
+                if user.hasPassword { "Active" } else if let invitedUntil {
+                    "Invited: the link works until \(organization.describe(invitedUntil))"
+                } else { "No password yet, and no invitation that works" }
+            return Person(
+                id: user.id, edit: PeopleEditPage.path(user.role == .tutor ? .tutors : .parents, user.id), name: user.name, email: user.email,
+                phone: user.phone, texts: user.notifyBy == .sms, status: status, detail: detail, canResend: !user.hasPassword,
+                canWithdraw: !user.hasPassword && invitedUntil != nil)
         }
         let currency = organization.currency
         let tutors = try await directory.tutors(for: caller)
@@ -153,10 +171,15 @@ struct PeoplePage {
                 let requests = parent.canRequestSessions ? "Can request sessions" : "Cannot request sessions"
                 return person(parent, detail: children.isEmpty ? requests : "\(requests) · \(children)")
             },
-            students: students.map { StudentRow(name: $0.name, guardians: $0.guardianIDs.compactMap { parentNames[$0] }.joined(separator: ", ")) },
+            students: students.map {
+                StudentRow(
+                    edit: PeopleEditPage.path(.students, $0.id), name: $0.name,
+                    guardians: $0.guardianIDs.compactMap { parentNames[$0] }.joined(separator: ", "))
+            },
             subjects: subjects.map(\.name),
             engagements: try await directory.engagements(for: caller).map { engagement in
                 EngagementRow(
+                    edit: PeopleEditPage.path(.engagements, engagement.id), end: PeopleEditPage.path(.engagements, engagement.id) + "/end",
                     what: names.engagement(engagement),
                     clientRate: MoneyWording.amount(engagement.terms.clientRatePerHour, currency: currency) + "/h",
                     tutorPay: MoneyWording.amount(engagement.terms.tutorPayRatePerHour, currency: currency) + "/h",
@@ -165,31 +188,56 @@ struct PeoplePage {
                     active: engagement.isActive)
             },
             invited: invited.map { Invited(name: $0.user.name, link: $0.link ?? "", expires: organization.describe($0.expiresAt)) },
-            notice: notice, error: error, form: typed.invite, subjectForm: typed.subject,
+            notice: notice, error: error, problem: problem, form: typed.invite, subjectForm: typed.subject,
             studentForm: StudentForm(
                 name: typed.studentName, notes: typed.studentNotes,
                 guardians: parents.map { NewRequestPage.Choice(value: $0.id, label: $0.name, selected: typed.guardianIDs.contains($0.id)) }),
             engagementForm: engagementForm)
     }
 
-    /// The notice after something was added (`/people?added=subject&id=…`), naming it.
-    static func addedNotice(kind: String?, id: String?, for caller: Caller, dependencies: Dependencies) async throws -> String? {
-        guard let kind, let id else { return nil }
+    /// The notice after a change (`/people?added=subject&id=…`, `?saved=person&id=…`,
+    /// `?ended=ID&booked=N`, `?withdrawn=ID`), naming what changed.
+    static func notice(after query: [String: String], for caller: Caller, dependencies: Dependencies) async throws -> String? {
         let directory = Directory(dependencies)
-        switch kind {
-        case "subject":
+        let id = query["id"] ?? ""
+        func engagementTitle(_ id: String) async throws -> String? {
+            let names = try await PeopleNames.load(for: caller, directory: directory)
+            return try await directory.engagements(for: caller).first { $0.id == id }.map(names.engagement)
+        }
+        func personName(_ id: String) async throws -> String? {
+            let people = try await directory.tutors(for: caller) + directory.parents(for: caller)
+            return people.first { $0.id == id }?.name
+        }
+        switch (query["added"], query["saved"]) {
+        case ("subject", _):
             return try await directory.subjects(for: caller).first { $0.id == id }.map { "\($0.name) was added to the subjects." }
-        case "student":
+        case ("student", _):
             return try await directory.students(for: caller).first { $0.id == id }.map {
                 "\($0.name) was added. Next, assign a tutor below, in Engagements."
             }
-        case "engagement":
-            let names = try await PeopleNames.load(for: caller, directory: directory)
-            return try await directory.engagements(for: caller).first { $0.id == id }.map {
-                "\(names.engagement($0)) was added."
-            }
+        case ("engagement", _):
+            return try await engagementTitle(id).map { "\($0) was added." }
+        case (_, "person"):
+            guard let name = try await personName(id) else { return nil }
+            return query["invitation"] == "ended"
+                ? "\(name)'s details were saved. The invitation sent to the old address no longer works: send it again below."
+                : "\(name)'s details were saved."
+        case (_, "student"):
+            return try await directory.students(for: caller).first { $0.id == id }.map { "\($0.name)'s details were saved." }
+        case (_, "engagement"):
+            return try await engagementTitle(id).map { "\($0): the new terms apply to sessions booked from now on." }
         default:
-            return nil
+            break
         }
+        if let ended = query["ended"], let title = try await engagementTitle(ended) {
+            let booked = Int(query["booked"] ?? "") ?? 0
+            return booked == 0
+                ? "\(title) has ended. The family can no longer request sessions through it."
+                : "\(title) has ended. The family can no longer request sessions through it; \(booked) booked session\(booked == 1 ? " stays" : "s stay") on the calendar: cancel \(booked == 1 ? "it" : "those") that should not happen."
+        }
+        if let withdrawn = query["withdrawn"], let name = try await personName(withdrawn) {
+            return "\(name)'s invitation was withdrawn: its link no longer works."
+        }
+        return nil
     }
 }

@@ -10,6 +10,9 @@ enum MoneyWording {
         return formatter.string(from: NSNumber(value: Double(minor) / 100)) ?? "\(currency) \(minor / 100).\(String(format: "%02d", minor % 100))"
     }
 
+    /// An amount as a form shows it for editing: 4550 → "45.50".
+    static func plain(_ minor: Int) -> String { String(format: "%d.%02d", minor / 100, minor % 100) }
+
     /// An amount as the office types it (`45`, `45.5`, `£1,045.00`) in minor units; nil when it is
     /// not one, or has more than two decimals.
     static func minorUnits(_ text: String) -> Int? {

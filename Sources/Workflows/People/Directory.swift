@@ -1,3 +1,4 @@
+public import Foundation
 public import Scheduling
 import Storage
 
@@ -47,6 +48,13 @@ public struct Directory: Sendable {
                 throw DomainError.forbidden("Parents cannot list other families.")
             }
         }
+    }
+
+    /// When each person's invitation link stops working, for those who have one that still works (office only).
+    public func openInvitations(for caller: Caller) async throws -> [String: Date] {
+        try caller.requireAdmin(to: "see invitations")
+        let now = dependencies.currentInstant()
+        return try await dependencies.store.read { db in try await db.openInvitationExpiries(organizationID: caller.organizationID, now: now) }
     }
 
     public func students(for caller: Caller) async throws -> [Student] {

@@ -161,12 +161,9 @@ public struct Enrolment: Sendable {
             try await OfficeAudit(dependencies: dependencies).record(
                 .engagementAdded, subjectType: "engagement", subjectID: engagement.id,
                 summary: "assigned \(tutor.name) to teach \(student.name) \(subject.name): the family pays "
-                    + "\(Self.amount(terms.clientRatePerHour)) \(organization.currency) an hour, the tutor earns "
-                    + "\(Self.amount(terms.tutorPayRatePerHour)) \(organization.currency)", by: caller, at: now, in: db)
+                    + "\(MoneyText.plain(terms.clientRatePerHour)) \(organization.currency) an hour, the tutor earns "
+                    + "\(MoneyText.plain(terms.tutorPayRatePerHour)) \(organization.currency)", by: caller, at: now, in: db)
             return engagement
         }
     }
-
-    /// Minor units as the log writes them: 4550 → "45.50".
-    private static func amount(_ minor: Int) -> String { "\(minor / 100).\(minor % 100 < 10 ? "0" : "")\(minor % 100)" }
 }
