@@ -10,7 +10,7 @@ extension WebPages {
         let token = context.parameters.get("token") ?? ""
         do {
             let opened = try await ActionLinks(dependencies).open(token: token)
-            return actionLinkPage(.offer(opened, token: token, error: nil), status: .ok)
+            return actionLinkPage(.offer(opened, token: token, viewer: try await signedIn(request)?.0, error: nil), status: .ok)
         } catch let refusal as DomainError {
             return actionLinkPage(
                 .ended(heading: "This link cannot be used", error: refusal.message, done: nil, followUp: nil), status: Self.linkStatus(refusal))
@@ -37,7 +37,8 @@ extension WebPages {
                 .ended(heading: "Done", error: nil, done: Self.outcome(after, summary: opened.summary), followUp: followUp), status: .ok)
         } catch let refusal as DomainError where refusal.kind == .invalid || refusal.kind == .malformed {
             // Nothing was done and the link was not spent: the form comes back with the reason.
-            return actionLinkPage(.offer(opened, token: token, error: refusal.message), status: Self.status(of: refusal))
+            return actionLinkPage(
+                .offer(opened, token: token, viewer: try await signedIn(request)?.0, error: refusal.message), status: Self.status(of: refusal))
         } catch let refusal as DomainError {
             return actionLinkPage(
                 .ended(heading: "Nothing was changed", error: refusal.message, done: nil, followUp: followUp), status: Self.status(of: refusal))

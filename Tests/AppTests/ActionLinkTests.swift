@@ -30,7 +30,7 @@ import Testing
             let ours = world.ours
             let asked = try await client.call(
                 .post, "/api/v1/session-requests", token: world.token(ours.parents[0]),
-                json: LifecycleAPITests.requestBody(ours.engagements[0].id, "2026-03-26T10:00:00Z"))
+                json: LifecycleAPITests.requestBody(ours.engagements[0].id, "2026-03-26T10:00:00Z", note: "Could we go over fractions?"))
             let id = try #require(asked.json["id"] as? String)
             let tutorLinks = try await Self.links(to: ours.tutors[0], kind: "requested", in: world)
             #expect(Set(tutorLinks.keys) == ["Accept", "Decline"])
@@ -45,6 +45,13 @@ import Testing
             let opened = try await Web.fetch(client, .get, accept)
             #expect(opened.status == 200 && opened.body.contains("Accept: Maths with Tutor Zero for Student Zero?"))
             #expect(opened.body.contains(#"value="Room 1""#) && opened.body.contains(#"value="In person""#))
+            #expect(opened.body.contains("<p>Could we go over fractions?</p><footer>Parent Zero</footer>"), "the family's note is shown")
+            #expect(!opened.body.contains("answering here answers as"))
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            #expect(
+                try await office.get(accept).body.contains(
+                    "This link was sent to Tutor Zero: answering here answers as Tutor Zero, not as you (Office)."),
+                "a link opened while someone else is logged in says whose it is")
             #expect(
                 try await client.call(.get, "/api/v1/session-requests/\(id)", token: world.token(ours.admin)).json["state"] as? String == "pending",
                 "opening does nothing")
@@ -58,8 +65,16 @@ import Testing
 
             let again = try await Web.fetch(client, .post, accept, form: ["location": "Room 2", "sessionType": "In person"])
             #expect(again.status == 410 && again.body.contains("This link was already used"))
-            let decline = try await Web.fetch(client, .post, try #require(tutorLinks["Decline"]), form: ["reason": "Too late"])
-            #expect(decline.status == 409 && decline.body.contains("Nothing was changed"), "the request was answered already")
+            let answered = "This request was already accepted by Tutor Zero on Mon 23 Mar 2026."
+            let declineLink = try #require(tutorLinks["Decline"])
+            let declineOpened = try await Web.fetch(client, .get, declineLink)
+            #expect(declineOpened.body.contains(answered) && !declineOpened.body.contains("<form"), "answered: no form, and by whom")
+            let decline = try await Web.fetch(client, .post, declineLink, form: ["reason": "Too late"])
+            #expect(decline.status == 410 && decline.body.contains(answered))
+            let usedLinks = try await world.store.read { db in
+                try await db.sql.raw("SELECT COUNT(*) AS n FROM action_links WHERE used_at IS NOT NULL").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(usedLinks == 1, "only the Accept link was used; opening the answered Decline link did not use it")
             let unknown = try await Web.fetch(client, .get, "/a/not-a-token")
             #expect(unknown.status == 404 && unknown.body.contains("This link is not one SessionDesk made, or it was copied incompletely."))
         }

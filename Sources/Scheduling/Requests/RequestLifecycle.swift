@@ -96,7 +96,9 @@ public enum RequestLifecycle {
 
     // MARK: Legal states
 
-    private static func checkState(_ move: RequestMove, _ request: SessionRequest, _ context: Context) throws(DomainError) {
+    /// Whether `request`, as it stands, still takes `move` (whoever makes it); the refusal says
+    /// what happened instead: "This request was already accepted by Ms Okafor on Mon 7 Dec."
+    public static func checkState(_ move: RequestMove, _ request: SessionRequest, _ context: Context) throws(DomainError) {
         guard request.state.isOpen else { throw DomainError.conflict(closedSentence(request, context)) }
         let overdue = request.respondBy <= context.now
         if case .expire = move {

@@ -21,6 +21,10 @@ public struct ActionLinks: Sendable {
         /// For accepting: the engagement's usual place and kind of session.
         public let location: String
         public let sessionType: String
+        /// The other side's latest words on the request (the family's note to the tutor, the
+        /// tutor's to the family), with who wrote them.
+        public let note: String?
+        public let noteBy: String?
     }
 
     /// The actions `person` may take from the email about `event` on `request`, if any.
@@ -70,15 +74,25 @@ public struct ActionLinks: Sendable {
             let parties = try await RequestParties.load(for: request, in: db)
             let organization = parties.organization
             if let used = link.usedAt { throw DomainError.conflict("This link was already used, on \(organization.describe(used)).") }
+            // Answered another way (in the app, by the office, by the other link): say so, and by
+            // whom, without spending this link. A closed request says how it closed even after the
+            // link's own deadline.
+            let context = RequestLifecycle.Context(organization: organization, now: now, guardianIDs: Set(parties.guardians.map(\.id)))
+            if !request.state.isOpen { try RequestLifecycle.checkState(link.action.move, request, context) }
             guard now < link.expiresAt else {
                 throw DomainError.conflict("This link expired at \(organization.describe(link.expiresAt)), when the answer was due.")
             }
+            try RequestLifecycle.checkState(link.action.move, request, context)
             let engagement = try await db.engagement(id: request.engagementID, organizationID: request.organizationID)
+            let said = try await db.conversation(requestID: request.id, organizationID: request.organizationID).last {
+                $0.authorID != nil && $0.authorID != user.id && !$0.body.isEmpty
+            }
             return Opened(
                 link: link, holder: Caller(user: user), request: request, summary: parties.summary,
                 time: organization.describe(
                     link.action == .accept || link.action == .decline ? request.requestedTime : request.proposedTime ?? request.requestedTime),
-                location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "")
+                location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "", note: said?.body,
+                noteBy: said?.authorName)
         }
     }
 
@@ -111,6 +125,16 @@ public struct ActionLinks: Sendable {
 }
 
 extension ActionLink.Action {
+    /// The move the link makes, as far as whether the request still takes it is concerned.
+    var move: RequestMove {
+        switch self {
+        case .accept: .accept(SessionDetails(location: "", sessionType: ""))
+        case .decline: .decline(reason: "")
+        case .acceptProposal: .acceptProposal
+        case .declineProposal: .declineProposal
+        }
+    }
+
     /// How the email and the page name it.
     public var label: String {
         switch self {
