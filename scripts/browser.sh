@@ -10,4 +10,4 @@ command -v chromium >/dev/null && command -v chromedriver >/dev/null || {
 }
 python=$(scripts/python-env.sh)/bin/python
 . scripts/demo-server.sh
-"$python" Tests/browser/walkthrough.py "$base" .build/screenshots || { tail -n 40 "$work/server.log"; exit 1; }
+"$python" Tests/browser/walkthrough.py "$base" .build/screenshots "$work/mail" || { tail -n 40 "$work/server.log"; exit 1; }

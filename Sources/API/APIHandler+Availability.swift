@@ -34,6 +34,8 @@ extension APIHandler {
 
 extension Components.Schemas.Availability {
     init(_ current: AvailabilityEditing.Current) {
-        self.init(tutorID: current.tutor.id, timeZone: current.organization.timeZone, availability: current.availability)
+        self.init(
+            tutorID: current.tutor.id, timeZone: current.organization.timeZone, availability: current.availability,
+            sessionsOutsideHours: current.sessionsOutsideHours.map(\.id))
     }
 }

@@ -53,7 +53,7 @@ extension Components.Schemas.Organization {
 }
 
 extension Components.Schemas.Availability {
-    init(tutorID: String, timeZone: TimeZone, availability: Availability) {
+    init(tutorID: String, timeZone: TimeZone, availability: Availability, sessionsOutsideHours: [String]) {
         self.init(
             tutorId: tutorID, timeZone: timeZone.identifier,
             weekly: availability.weekly.sorted { ($0.weekday, $0.hours) < ($1.weekday, $1.hours) }.map {
@@ -64,7 +64,7 @@ extension Components.Schemas.Availability {
             },
             timeOff: availability.timeOff.sorted { $0.time.start < $1.time.start }.map {
                 .init(start: $0.time.start, end: $0.time.end, reason: $0.reason)
-            })
+            }, sessionsOutsideHours: sessionsOutsideHours)
     }
 }
 

@@ -50,6 +50,49 @@ import Testing
         }
     }
 
+    /// Time off over a booked session is saved with a warning that lists the session (the API
+    /// answer names it too), and the tutor's calendar shows the time off and changed hours.
+    @Test func timeOffOverABookedSessionIsListedAndShownOnTheCalendar() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            let booked = try await client.call(
+                .post, "/api/v1/sessions", token: world.token(ours.admin),
+                json: #"{"engagementId":"\#(ours.engagements[0].id)","start":"2026-03-30T09:00:00Z"}"#)
+            #expect(booked.status == 201)
+            let sessionID = try #require(booked.json["id"] as? String)
+            let tutor = try await WebRequestTests.visitor(client, ours.tutors[0])
+            #expect(!(try await tutor.get("/availability").body.contains("These booked sessions")))
+            let away = try await tutor.post(
+                "/availability/time-off",
+                ["fromDate": "2026-03-30", "fromTime": "09:00", "toDate": "2026-03-31", "toTime": "12:00", "reason": "Dentist"], from: "/availability"
+            )
+            #expect(away.status == 302)
+            _ = try await tutor.post("/availability/overrides", ["date": "2026-04-01", "start": "13:00", "end": "15:00"], from: "/availability")
+            let warned = try await tutor.get("/availability?saved=1")
+            #expect(
+                warned.body.contains("These booked sessions fall in time off or outside a day&#39;s changed hours")
+                    || warned.body.contains("These booked sessions fall in time off or outside a day's changed hours"))
+            #expect(
+                warned.body.contains(
+                    #"<li><a href="/sessions/\#(sessionID)">Mon 30 Mar 10:00–11:00 BST: Maths · Student Zero with Tutor Zero</a></li>"#))
+            let api = try await client.call(.get, "/api/v1/tutors/\(ours.tutors[0].id)/availability", token: world.token(ours.tutors[0]))
+            #expect(api.json["sessionsOutsideHours"] as? [String] == [sessionID])
+
+            let week = try await tutor.get("/calendar?view=week&date=2026-03-30")
+            #expect(
+                week.body.contains(
+                    #"<li class="entry away"><a href="/availability"><span class="time">09:00–24:00</span> Time off <span class="note">(Dentist)</span></a></li>"#
+                ))
+            #expect(week.body.contains(#"<span class="time">00:00–12:00</span> Time off"#), "the second day's part")
+            #expect(week.body.contains(#"<span class="time">13:00–15:00</span> Changed hours"#))
+            #expect(week.body.contains(#"<span class="swatch away"></span>Time off"#))
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let narrowed = try await office.get("/calendar?view=week&date=2026-03-30&tutor=\(ours.tutors[0].id)")
+            #expect(narrowed.body.contains(#"<a href="/availability?tutor=\#(ours.tutors[0].id)"><span class="time">09:00–24:00</span> Time off"#))
+            #expect(!(try await office.get("/calendar?view=week&date=2026-03-30").body.contains("Time off")), "only one tutor's calendar shows it")
+        }
+    }
+
     @Test func theOfficeOpensAnyTutorAndFamiliesNone() async throws {
         try await withAPI(.sqlite) { client, world in
             let office = try await WebRequestTests.visitor(client, world.ours.admin)

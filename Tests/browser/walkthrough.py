@@ -2,22 +2,26 @@
 Selenium against a server started on demo data. Each step asserts what a person would see and
 saves a screenshot of the page.
 
-Usage: walkthrough.py BASE_URL SCREENSHOT_FOLDER
+Usage: walkthrough.py BASE_URL SCREENSHOT_FOLDER MAIL_FOLDER (where the server writes its .eml files)
 """
 
 import datetime
+import email
+import glob
 import json
 import os
 import sys
+import time
 import urllib.request
 
+from selenium_axe_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE, SHOTS = sys.argv[1], sys.argv[2]
+BASE, SHOTS, MAIL = sys.argv[1], sys.argv[2], sys.argv[3]
 PASSWORD = "sessiondesk-demo"
 PARENT = "parent1@northside.example"
 OFFICE = "office@northside.example"
@@ -46,8 +50,24 @@ def api(path, token=None, body=None):
         return json.load(response)
 
 
+# Serious and critical WCAG 2.1 A and AA violations found by axe-core, by page; the walk fails on any.
+ACCESSIBILITY = {}
+CHECKED = []
+
+
 def shot(driver, name):
+    """Saves a screenshot of the page and checks it with axe-core against WCAG 2.1 A and AA."""
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    CHECKED.append(name)
+    Axe(driver).inject()
+    results = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(done).catch(error => done({error: String(error)}));")
+    assert "error" not in results, results
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    if serious:
+        ACCESSIBILITY[name] = [f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(n["target"][0] for n in v["nodes"][:5]) for v in serious]
 
 
 def replaced(page):
@@ -108,6 +128,22 @@ def request_first_free_time(driver, note):
     follow(driver, driver.find_element(By.XPATH, "//button[text()='Send request']"))
     assert text(driver, "#state") == "Waiting for the tutor", driver.page_source
     return driver.current_url, chosen
+
+
+def newest_mail(to, containing, timeout=20):
+    """The newest .eml to `to` whose text contains `containing`, once the delivery worker wrote it."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for path in sorted(glob.glob(os.path.join(MAIL, "*.eml")), key=os.path.getmtime, reverse=True):
+            with open(path, "rb") as file:
+                message = email.message_from_bytes(file.read())
+            if to not in message["To"]:
+                continue
+            parts = {part.get_content_type(): part.get_payload(decode=True).decode() for part in message.walk() if not part.is_multipart()}
+            if containing in parts.get("text/plain", ""):
+                return parts
+        time.sleep(0.3)
+    raise AssertionError(f"no email to {to} containing {containing!r} in {MAIL}")
 
 
 def background(driver, css, contains):
@@ -314,16 +350,16 @@ def walk():
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Save']"))
         assert text(driver, "[role=status]") == "Dana Cole's details were saved.", text(driver, "main")[:300]
         assert "dana.cole@example.com · 07700900123 · Active" in text(driver, "main")
-        engagement = f"Music Theory with {tutor} for Sam Cole"
-        follow(driver, driver.find_element(By.LINK_TEXT, engagement))
+        music = f"Music Theory with {tutor} for Sam Cole"
+        follow(driver, driver.find_element(By.LINK_TEXT, music))
         rate = driver.find_element(By.ID, "engagement-client-rate")
         assert rate.get_attribute("value") == "48.00", rate.get_attribute("value")
         rate.clear()
         rate.send_keys("50.00")
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Save']"))
-        assert text(driver, "[role=status]") == f"{engagement}: the new terms apply to sessions booked from now on."
+        assert text(driver, "[role=status]") == f"{music}: the new terms apply to sessions booked from now on."
         assert "Family pays £50.00/h · tutor earns £31.50/h" in text(driver, "#engagements")
-        follow(driver, driver.find_element(By.LINK_TEXT, engagement))
+        follow(driver, driver.find_element(By.LINK_TEXT, music))
         shot(driver, "office-edit-engagement")
         follow(driver, driver.find_element(By.XPATH, "//button[text()='End engagement']"))
         refusal = text(driver, "[role=alert]")
@@ -361,6 +397,57 @@ def walk():
             assert abs((select["y"] + select["height"]) - (button["y"] + button["height"])) < 4, (page, select, button)
         shot(driver, "office-needs-action")
         print(f"5g. the office's calendar shows {tutor}'s week alone; filter bars sit on one line")
+
+        # 5h. The tutor answers from the email: its HTML shows buttons, not addresses; the Accept
+        # link shows the family's note and, opened while the office is logged in, says whose link it
+        # is; used once it is spent, and the Decline link then says who answered, without a form.
+        first = (datetime.date.today() + datetime.timedelta(days=21)).isoformat()
+        last = (datetime.date.today() + datetime.timedelta(days=34)).isoformat()
+        start = api(f"/engagements/{engagement}/free-slots?from={first}&to={last}", parent_token)["slots"][0]["start"]
+        asked = api("/session-requests", parent_token, {"engagementId": engagement, "start": start, "note": "Could we go over fractions?"})
+        mail = newest_mail(teacher["email"], "Could we go over fractions?")
+        page = os.path.abspath(os.path.join(SHOTS, "email-request.html"))
+        with open(page, "w") as file:
+            file.write(mail["text/html"])
+        driver.get("file://" + page)
+        buttons = {link.text: link.get_attribute("href") for link in driver.find_elements(By.TAG_NAME, "a")}
+        assert set(buttons) == {"Accept", "Decline", "Details"}, buttons
+        assert "https://" not in text(driver, "body") and "http://" not in text(driver, "body"), text(driver, "body")
+        shot(driver, "email-request")
+        driver.get(buttons["Accept"])
+        holder = text(driver, "[role=alert]")
+        assert holder == f"This link was sent to {teacher['name']}: answering here answers as {teacher['name']}, not as you (Priya Desai).", holder
+        assert "Could we go over fractions?" in text(driver, "blockquote")
+        shot(driver, "action-link-accept")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Accept']"))
+        done = text(driver, "[role=status]")
+        assert done.startswith("Confirmed: ") and done.endswith("Everyone has been told."), done
+        driver.get(buttons["Accept"])
+        assert text(driver, "[role=alert]").startswith("This link was already used, on "), text(driver, "main")
+        driver.get(buttons["Decline"])
+        answered = text(driver, "[role=alert]")
+        assert answered.startswith(f"This request was already accepted by {teacher['name']} on "), answered
+        assert not driver.find_elements(By.TAG_NAME, "textarea"), "an answered request offers no form"
+        shot(driver, "action-link-answered")
+        print(f"5h. {teacher['name']} accepted from the email's button; the link then said it was used, and Decline: {answered}")
+
+        # 5i. The tutor takes that day off: the time off is saved with a warning that lists the
+        # booked session, and their calendar shows the time off beside it.
+        day = start[:10]
+        after = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
+        log_in(driver, teacher["email"])
+        follow(driver, driver.find_element(By.LINK_TEXT, "Availability"))
+        driver.execute_script("document.getElementById('from-date').value = arguments[0]; document.getElementById('to-date').value = arguments[1]", day, after)
+        driver.find_element(By.ID, "away-reason").send_keys("Training day")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Add time off']"))
+        warning = text(driver, "section.warning")
+        assert warning.startswith("These booked sessions fall in time off") and "Tobi Adeyemi" in warning, warning
+        shot(driver, "tutor-time-off-warning")
+        driver.get(f"{BASE}/calendar?view=week&date={day}")
+        away = [entry.text for entry in driver.find_elements(By.CSS_SELECTOR, ".calendar .entry.away")]
+        assert away == ["All day Time off (Training day)"], away
+        shot(driver, "tutor-calendar-time-off")
+        print(f"5i. {teacher['name']} took {day} off over a booked session: the page warned, and the calendar shows it")
     finally:
         driver.quit()
 
@@ -390,4 +477,8 @@ def walk():
 
 if __name__ == "__main__":
     walk()
+    for page, problems in ACCESSIBILITY.items():
+        print(f"accessibility: {page}:\n  " + "\n  ".join(problems))
+    assert not ACCESSIBILITY, f"axe-core found serious or critical WCAG 2.1 AA violations on {len(ACCESSIBILITY)} pages"
+    print(f"accessibility: no serious or critical WCAG 2.1 AA violations on the {len(CHECKED)} pages checked")
     print(f"browser: every step passed; screenshots in {SHOTS}")

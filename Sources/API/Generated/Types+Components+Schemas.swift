@@ -1730,6 +1730,12 @@ extension Components {
             internal var overrides: [Components.Schemas.DateOverride]
             /// - Remark: Generated from `#/components/schemas/Availability/timeOff`.
             internal var timeOff: [Components.Schemas.TimeOff]
+            /// Ids of booked sessions from now on that the time off or a date's changed hours leave
+            /// outside the tutor's hours. They stay booked: move or cancel them, or change the hours back.
+            ///
+            ///
+            /// - Remark: Generated from `#/components/schemas/Availability/sessionsOutsideHours`.
+            internal var sessionsOutsideHours: [Swift.String]
             /// Creates a new `Availability`.
             ///
             /// - Parameters:
@@ -1738,18 +1744,21 @@ extension Components {
             ///   - weekly:
             ///   - overrides:
             ///   - timeOff:
+            ///   - sessionsOutsideHours: Ids of booked sessions from now on that the time off or a date's changed hours leave
             internal init(
                 tutorId: Swift.String,
                 timeZone: Swift.String,
                 weekly: [Components.Schemas.WeeklyHours],
                 overrides: [Components.Schemas.DateOverride],
-                timeOff: [Components.Schemas.TimeOff]
+                timeOff: [Components.Schemas.TimeOff],
+                sessionsOutsideHours: [Swift.String]
             ) {
                 self.tutorId = tutorId
                 self.timeZone = timeZone
                 self.weekly = weekly
                 self.overrides = overrides
                 self.timeOff = timeOff
+                self.sessionsOutsideHours = sessionsOutsideHours
             }
             internal enum CodingKeys: String, CodingKey {
                 case tutorId
@@ -1757,6 +1766,7 @@ extension Components {
                 case weekly
                 case overrides
                 case timeOff
+                case sessionsOutsideHours
             }
         }
         /// - Remark: Generated from `#/components/schemas/TimeSlot`.

@@ -14,6 +14,8 @@ struct AvailabilityPage {
     let days: [Day]
     let overrides: [Override]
     let timeOff: [Away]
+    /// Booked sessions the time off or a date's changed hours leave outside the tutor's hours.
+    let outside: [Booked]
     let error: String?
     let saved: Bool
 
@@ -38,6 +40,11 @@ struct AvailabilityPage {
         let hours: String
     }
 
+    struct Booked {
+        let href: String
+        let label: String
+    }
+
     struct Away {
         /// Which time off a remove button removes: its start and end, as epoch seconds.
         let key: String
@@ -56,6 +63,7 @@ struct AvailabilityPage {
         let current = try await AvailabilityEditing(dependencies).current(tutorID: tutorID, for: caller)
         let organization = current.organization, availability = current.availability
         let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
+        let names = try await PeopleNames.load(for: caller, directory: Directory(dependencies))
         return AvailabilityPage(
             chrome: .signedIn(title: "Availability", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             tutorID: current.tutor.id, tutorName: current.tutor.name,
@@ -78,6 +86,13 @@ struct AvailabilityPage {
             },
             timeOff: availability.timeOff.sorted { $0.time.start < $1.time.start }.map { away in
                 Away(key: AvailabilityForms.key(of: away), label: organization.describe(away.time), reason: away.reason.isEmpty ? nil : away.reason)
+            },
+            outside: current.sessionsOutsideHours.map { session in
+                Booked(
+                    href: WebPath.session(session.id),
+                    label:
+                        "\(organization.describe(session.time)): \(names.line(subjectID: session.subjectID, studentIDs: session.studentIDs, tutorID: session.tutorID))"
+                )
             },
             error: error, saved: saved)
     }

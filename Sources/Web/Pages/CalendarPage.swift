@@ -20,6 +20,8 @@ struct CalendarPage {
     let weeks: [Week]
     let days: [Day]
     let isGrid: Bool
+    /// One tutor's calendar: their time off and changed hours are shown, and in the legend.
+    let showsAvailability: Bool
     let weekdayNames: [String]
     let feed: Feed
     /// The office's filters: one tutor, or only the sessions a family asked to cancel.
@@ -129,6 +131,17 @@ struct CalendarPage {
                 note: request.state == .pending ? "Requested" : "Proposed")
             entries[organization.localDate(of: held.start), default: []].append((held.start, entry))
         }
+        // One tutor's calendar (their own, or the office's narrowed to them) shows their time off and
+        // the days whose hours they changed, so a booking over them stands out.
+        let availabilityOf = caller.role == .tutor ? caller.userID : narrowing.tutorID
+        if let tutorID = availabilityOf {
+            let current = try await AvailabilityEditing(dependencies).current(tutorID: tutorID, for: caller)
+            for (date, entry) in Self.availabilityEntries(
+                current.availability, from: first, to: last, organization: organization, tutorID: tutorID, caller: caller)
+            {
+                entries[date, default: []].append(entry)
+            }
+        }
         func day(_ date: LocalDate, outside: Bool = false) -> Day {
             Day(
                 label: ZoneTimeline.describe(date), isToday: date == today, outside: outside,
@@ -160,6 +173,7 @@ struct CalendarPage {
                     Week(days: dates[start..<min(start + 7, dates.count)].map { day($0, outside: view == .month && $0.month != anchor.month) })
                 },
             days: view == .list ? dates.filter { entries[$0] != nil }.map { day($0) } : [], isGrid: view != .list,
+            showsAvailability: availabilityOf != nil,
             weekdayNames: Weekday.allCases.map(\.shortName),
             feed: Feed(url: madeFeed?.url, madeOn: feedMade.map { ZoneTimeline.describe(organization.localDate(of: $0)) }),
             filters: caller.role == .admin
@@ -171,6 +185,38 @@ struct CalendarPage {
                         },
                     cancellationRequests: narrowing.cancellationRequests)
                 : nil)
+    }
+
+    /// Time off, day by day ("All day" or its hours that day), and changed hours, for the dates shown.
+    private static func availabilityEntries(
+        _ availability: Availability, from first: LocalDate, to last: LocalDate, organization: Organization, tutorID: String, caller: Caller
+    ) -> [(LocalDate, (Date, Entry))] {
+        let timeline = organization.timeline(covering: first...last.adding(days: 1))
+        let href = caller.role == .admin ? "/availability?tutor=\(tutorID)" : "/availability"
+        var entries: [(LocalDate, (Date, Entry))] = []
+        for away in availability.timeOff {
+            var date = max(first, timeline.date(of: away.time.start))
+            let lastDate = min(last, timeline.date(of: away.time.end.addingTimeInterval(-1)))
+            while date <= lastDate {
+                let day = TimeRange(start: timeline.startOfDay(date), end: timeline.startOfDay(date.adding(days: 1)))!
+                let start = max(day.start, away.time.start), end = min(day.end, away.time.end)
+                let time =
+                    start == day.start && end == day.end
+                    ? "All day" : "\(timeline.local(start).time.iso)–\(end == day.end ? "24:00" : timeline.local(end).time.iso)"
+                let entry = Entry(
+                    time: time, title: "Time off", href: href, colour: "away", needsAnswer: false, note: away.reason.isEmpty ? nil : away.reason)
+                entries.append((date, (start, entry)))
+                date = date.adding(days: 1)
+            }
+        }
+        for override in availability.overrides where (first...last).contains(override.date) {
+            let hours = override.hours.sorted()
+            let entry = Entry(
+                time: hours.isEmpty ? "All day" : hours.map(\.description).joined(separator: ", "),
+                title: hours.isEmpty ? "Not working" : "Changed hours", href: href, colour: "override", needsAnswer: false, note: nil)
+            entries.append((override.date, (timeline.startOfDay(override.date), entry)))
+        }
+        return entries
     }
 
     /// Dates whose view and neighbours (a month either side) are all dates `LocalDate` can hold.

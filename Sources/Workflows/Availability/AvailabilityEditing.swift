@@ -13,6 +13,9 @@ public struct AvailabilityEditing: Sendable {
         public let organization: Organization
         /// Weekly hours, with the overrides and time off from today on.
         public let availability: Availability
+        /// Booked sessions from now on that the time off or a date's changed hours leave outside
+        /// the tutor's hours: the tutor or the office should move or cancel them.
+        public let sessionsOutsideHours: [Session]
     }
 
     public func current(tutorID: String, for caller: Caller) async throws -> Current {
@@ -24,7 +27,13 @@ public struct AvailabilityEditing: Sendable {
             let availability = try await db.availability(
                 tutorID: tutor.id, organizationID: organization.id, dates: today...horizon,
                 period: TimeRange(start: now, end: Date.distantFuture)!)
-            return Current(tutor: tutor, organization: organization, availability: availability)
+            let booked = try await db.sessions(
+                organizationID: organization.id,
+                filter: .init(tutorID: tutor.id, statuses: [.scheduled], startsWithin: TimeRange(start: now, end: Date.distantFuture)!))
+            let outside = Set(availability.conflicts(with: booked.map(\.time), in: organization.timeZone))
+            return Current(
+                tutor: tutor, organization: organization, availability: availability,
+                sessionsOutsideHours: booked.filter { outside.contains($0.time) })
         }
     }
 
