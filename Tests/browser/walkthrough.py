@@ -448,6 +448,70 @@ def walk():
         assert away == ["All day Time off (Training day)"], away
         shot(driver, "tutor-calendar-time-off")
         print(f"5i. {teacher['name']} took {day} off over a booked session: the page warned, and the calendar shows it")
+
+        # 5j. The office makes a session from a family's request on its Needs action page.
+        first = (datetime.date.today() + datetime.timedelta(days=35)).isoformat()
+        last = (datetime.date.today() + datetime.timedelta(days=48)).isoformat()
+        start = api(f"/engagements/{engagement}/free-slots?from={first}&to={last}", parent_token)["slots"][0]["start"]
+        waiting = api("/session-requests", parent_token, {"engagementId": engagement, "start": start, "note": "After school, please"})
+        log_in(driver, OFFICE)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Needs action"))
+        follow(driver, driver.find_element(By.CSS_SELECTOR, f"a[href='/requests/{waiting['id']}']"))
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Make session']"))
+        made = text(driver, "[role=status]")
+        assert made.startswith("You accepted the request: the session is booked; ") and made.endswith(" have been told."), made
+        shot(driver, "office-accepted")
+        print(f"5j. the office made the session from Needs action: {made}")
+
+        # 5k. Direct cancellation: the family cancels that session, weeks ahead, with a reason.
+        session = api(f"/session-requests/{waiting['id']}", parent_token)["sessionId"]
+        log_in(driver, PARENT)
+        driver.get(f"{BASE}/sessions/{session}")
+        driver.find_element(By.ID, "reason").send_keys("We are away that week.")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Cancel session']"))
+        cancelled = text(driver, "[role=status]")
+        assert cancelled.startswith("You cancelled the session; ") and text(driver, "#status") == "Cancelled", (cancelled, text(driver, "#status"))
+        shot(driver, "parent-cancelled")
+        print(f"5k. the family cancelled directly: {cancelled}")
+
+        # 5l. Cancellation by request: with the office's setting changed, the family can only ask; the
+        # office's counter shows the request and the office cancels from the session's page.
+        log_in(driver, OFFICE)
+        driver.get(f"{BASE}/settings")
+        Select(driver.find_element(By.ID, "cancellationMode")).select_by_value("request")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save settings']"))
+        accepted = api(f"/session-requests/{asked['id']}", parent_token)["sessionId"]
+        log_in(driver, PARENT)
+        driver.get(f"{BASE}/sessions/{accepted}")
+        assert not driver.find_elements(By.XPATH, "//button[text()='Cancel session']"), "in request mode the family only asks"
+        driver.find_element(By.ID, "comment").send_keys("Tobi has a school trip.")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Ask to cancel']"))
+        asked_text = text(driver, "#asked")
+        shot(driver, "parent-asked-to-cancel")
+        log_in(driver, OFFICE)
+        counter = text(driver, "a.needs")
+        assert "cancel" in counter, counter
+        driver.get(f"{BASE}/sessions/{accepted}")
+        driver.find_element(By.ID, "reason").send_keys("As the family asked: school trip.")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Cancel session']"))
+        assert text(driver, "#status") == "Cancelled", text(driver, "main")[:300]
+        shot(driver, "office-cancelled-on-request")
+        print(f"5l. in request mode the family asked ({asked_text}); the counter read '{counter}'; the office cancelled")
+
+        # 5m. A parent who forgot their password sets a new one from the emailed link.
+        other = "parent2@northside.example"
+        driver.delete_all_cookies()
+        driver.get(BASE + "/login")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Forgot your password?"))
+        driver.find_element(By.ID, "email").send_keys(other)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Send me a link']"))
+        shot(driver, "password-reset-sent")
+        reset = next(line for line in newest_mail(other, "/password-reset/")["text/plain"].splitlines() if "/password-reset/" in line)
+        driver.get(reset.strip())
+        driver.find_element(By.ID, "password").send_keys("a-brand-new-password")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Set password and log in']"))
+        assert text(driver, "h1").startswith("Hello, "), text(driver, "main")[:300]
+        print(f"5m. {other} reset their password from the email and is logged in")
     finally:
         driver.quit()
 
