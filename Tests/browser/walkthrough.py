@@ -535,6 +535,12 @@ def walk():
             width = phone.execute_script("return document.documentElement.scrollWidth")
             assert width <= 375, f"{name} is {width} px wide on a 375 px screen"
         print("6b. the office's People page and an engagement's page fit a 375 px screen")
+        log_in(phone, "tutor1@northside.example")
+        phone.get(BASE + "/availability")
+        shot(phone, "phone-tutor-availability")
+        width = phone.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 375, f"the availability editor is {width} px wide on a 375 px screen"
+        print("6c. a tutor's availability editor fits a 375 px screen")
     finally:
         phone.quit()
 

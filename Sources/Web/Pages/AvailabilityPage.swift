@@ -32,6 +32,9 @@ struct AvailabilityPage {
         let index: Int
         let start: String
         let end: String
+        /// The column headings, shown beside the fields on a phone, where the table's head is hidden.
+        let startLabel: String
+        let endLabel: String
     }
 
     struct Override {
@@ -76,7 +79,7 @@ struct AvailabilityPage {
                     stretches: (0..<stretchesPerDay).map { index in
                         Stretch(
                             index: index + 1, start: index < hours.count ? hours[index].start.iso : "",
-                            end: index < hours.count ? hours[index].end.iso : "")
+                            end: index < hours.count ? hours[index].end.iso : "", startLabel: index == 0 ? "From" : "And from", endLabel: "To")
                     })
             },
             overrides: availability.overrides.sorted { $0.date < $1.date }.map { override in
