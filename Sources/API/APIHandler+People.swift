@@ -125,4 +125,12 @@ extension APIHandler {
                         engagement: .init(ended.engagement, currency: organization.currency, for: caller),
                         sessionsStillBooked: ended.sessionsStillBooked))))
     }
+
+    func updateSubject(_ input: Operations.UpdateSubject.Input) async throws -> Operations.UpdateSubject.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let subject = try await PeopleChanges(dependencies).renameSubject(
+            input.path.subjectId, to: body.name, by: try RequestScope.caller(),
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "updateSubject", input.path.subjectId, body: body))
+        return .ok(.init(body: .json(.init(subject))))
+    }
 }

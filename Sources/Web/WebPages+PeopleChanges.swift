@@ -4,7 +4,7 @@ import Hummingbird
 import Scheduling
 import Workflows
 
-/// The office corrects a tutor, parent, student or engagement, ends an engagement, and resends
+/// The office corrects a tutor, parent, student, subject or engagement, ends an engagement, and resends
 /// or withdraws an invitation.
 extension WebPages {
     /// `GET /people/{kind}/{id}`.
@@ -42,6 +42,13 @@ extension WebPages {
                 _ = try await PeopleChanges(dependencies).updateStudent(
                     id, .init(name: sent.name, guardianIDs: sent.guardians ?? [], notes: sent.notes ?? ""), by: caller)
                 return .redirect(to: "/people?saved=student&id=\(id)", type: .found)
+            case .subjects:
+                guard let sent = try await sessionForm(SubjectForm.self, from: &request, context, session: token) else {
+                    return expiredForm(back: back)
+                }
+                typed.subjectName = sent.name
+                _ = try await PeopleChanges(dependencies).renameSubject(id, to: sent.name, by: caller)
+                return .redirect(to: "/people?saved=subject&id=\(id)#subjects", type: .found)
             case .engagements:
                 guard let sent = try await sessionForm(EngagementTermsForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: back)

@@ -80,6 +80,9 @@ import Testing
             request: { org, _ in ("/api/v1/students/\(org.students[0].id)", #"{"name":"Student Zero","guardianIds":["\#(org.parents[0].id)"]}"#) },
             expected: (200, 403, 403), namesIDs: true),
         .init(
+            id: "updateSubject", method: .put, request: { org, n in ("/api/v1/subjects/\(org.subjects[1].id)", #"{"name":"English \#(n)"}"#) },
+            expected: (200, 403, 403), namesIDs: true),
+        .init(
             id: "updateEngagement", method: .put,
             request: { org, _ in
                 (

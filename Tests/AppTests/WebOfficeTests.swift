@@ -138,6 +138,11 @@ import Testing
                     && resent.body.contains("https://desk.test/invitations/"))
             let activeResend = try await office.post("/people/parents/\(ours.parents[1].id)/resend", [:], from: "/people")
             #expect(activeResend.status == 409 && activeResend.body.contains(#"role="alert">Parent One &lt;"#))
+            let subjectPage = "/people/subjects/\(ours.subjects[1].id)"
+            let renamed = try await office.post(subjectPage, ["name": "English Literature"], from: subjectPage)
+            #expect(try await office.get(try #require(renamed.headers[.location])).body.contains("The subject is now called English Literature."))
+            let clash = try await office.post(subjectPage, ["name": "maths"], from: subjectPage)
+            #expect(clash.status == 409 && clash.body.contains("The subject maths already exists.") && clash.body.contains(#"value="maths""#))
             #expect(try await WebRequestTests.visitor(client, ours.tutors[0]).get(parentPage).status == 403)
         }
     }

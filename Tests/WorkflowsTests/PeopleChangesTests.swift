@@ -188,4 +188,25 @@ import Workflows
             #expect(sessions.count == 1, "the booked session stays")
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aRenamedSubjectIsNamedAnewAndNamesStayUnique(_ database: TestDatabase) async throws {
+        try await withOrganization(database) { org, dependencies, _ in
+            let admin = org.caller(org.admin)
+            let changes = PeopleChanges(dependencies)
+            let renamed = try await changes.renameSubject(org.subjects[0].id, to: " GCSE Maths ", by: admin)
+            #expect(renamed.name == "GCSE Maths")
+            let names = try await Directory(dependencies).subjects(for: org.caller(org.parents[0])).map(\.name)
+            #expect(names == ["English", "GCSE Maths"])
+            #expect(try await lastAudit(org, dependencies)?.summary == "renamed the subject Maths to GCSE Maths")
+            await expectRefusal(.conflict) { try await changes.renameSubject(org.subjects[0].id, to: "english", by: admin) }
+            await expectRefusal(.invalid) { try await changes.renameSubject(org.subjects[0].id, to: "  ", by: admin) }
+            await expectRefusal(.forbidden) { try await changes.renameSubject(org.subjects[0].id, to: "Sums", by: org.caller(org.tutors[0])) }
+            // A request made after the rename names the new subject in its messages.
+            _ = try await SessionRequesting(dependencies).request(
+                .init(engagementID: org.engagements[0].id, start: at("2026-03-26T14:00:00Z")), by: org.caller(org.parents[0]))
+            let mail = try await dependencies.store.read { db in try await db.outboxMessages(organizationID: org.organization.id) }
+            #expect(mail.contains { $0.subject.contains("GCSE Maths with Tutor Zero") })
+        }
+    }
 }

@@ -541,6 +541,20 @@ def walk():
         width = phone.execute_script("return document.documentElement.scrollWidth")
         assert width <= 375, f"the availability editor is {width} px wide on a 375 px screen"
         print("6c. a tutor's availability editor fits a 375 px screen")
+        pages = {
+            PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages"],
+            "tutor1@northside.example": ["/", "/calendar", "/messages"],
+            OFFICE: ["/", "/office/requests", "/sessions/new", "/settings", "/settings/messages", "/audit", "/calendar?view=month"],
+        }
+        for person, paths in pages.items():
+            log_in(phone, person)
+            for path in paths:
+                phone.get(BASE + path)
+                name = "phone-" + person.split("@")[0] + path.replace("/", "-").split("?")[0].rstrip("-")
+                shot(phone, name)
+                width = phone.execute_script("return document.documentElement.scrollWidth")
+                assert width <= 375, f"{path} as {person} is {width} px wide on a 375 px screen"
+        print(f"6d. {sum(map(len, pages.values()))} more pages of the three roles fit a 375 px screen")
     finally:
         phone.quit()
 

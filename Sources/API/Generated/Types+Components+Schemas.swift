@@ -2931,6 +2931,7 @@ extension Components {
             case studentAdded = "student_added"
             case studentChanged = "student_changed"
             case subjectAdded = "subject_added"
+            case subjectRenamed = "subject_renamed"
             case engagementAdded = "engagement_added"
             case engagementChanged = "engagement_changed"
             case engagementEnded = "engagement_ended"

@@ -101,6 +101,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/subjects`.
     /// - Remark: Generated from `#/paths//api/v1/subjects/post(createSubject)`.
     func createSubject(_ input: Operations.CreateSubject.Input) async throws -> Operations.CreateSubject.Output
+    /// Rename a subject (office only); everything that names it follows.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/subjects/{subjectId}`.
+    /// - Remark: Generated from `#/paths//api/v1/subjects/{subjectId}/put(updateSubject)`.
+    func updateSubject(_ input: Operations.UpdateSubject.Input) async throws -> Operations.UpdateSubject.Output
     /// Engagements the caller may see, optionally for one tutor or student.
     ///
     /// - Remark: HTTP `GET /api/v1/engagements`.
@@ -492,6 +497,21 @@ extension APIProtocol {
         body: Operations.CreateSubject.Input.Body
     ) async throws -> Operations.CreateSubject.Output {
         try await createSubject(Operations.CreateSubject.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Rename a subject (office only); everything that names it follows.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/subjects/{subjectId}`.
+    /// - Remark: Generated from `#/paths//api/v1/subjects/{subjectId}/put(updateSubject)`.
+    internal func updateSubject(
+        path: Operations.UpdateSubject.Input.Path,
+        headers: Operations.UpdateSubject.Input.Headers = .init(),
+        body: Operations.UpdateSubject.Input.Body
+    ) async throws -> Operations.UpdateSubject.Output {
+        try await updateSubject(Operations.UpdateSubject.Input(
+            path: path,
             headers: headers,
             body: body
         ))

@@ -34,6 +34,7 @@ public enum OfficeChange: String, CaseIterable, Hashable, Sendable {
     case studentAdded = "student_added"
     case studentChanged = "student_changed"
     case subjectAdded = "subject_added"
+    case subjectRenamed = "subject_renamed"
     case engagementAdded = "engagement_added"
     case engagementChanged = "engagement_changed"
     case engagementEnded = "engagement_ended"

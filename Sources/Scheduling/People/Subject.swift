@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What is taught: "Maths", "GCSE Chemistry".
 public struct Subject: Hashable, Sendable, Codable {
     public let id: String
@@ -8,5 +10,17 @@ public struct Subject: Hashable, Sendable, Codable {
         self.id = id
         self.organizationID = organizationID
         self.name = name
+    }
+}
+
+extension Subject {
+    /// A subject's name as stored: trimmed, one line of 1 to 100 characters.
+    public static func name(_ raw: String) throws(DomainError) -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, TextRules.length(raw) <= 100 else {
+            throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.")
+        }
+        try TextRules.checkOneLine(name, field: "name", label: "A subject name")
+        return name
     }
 }

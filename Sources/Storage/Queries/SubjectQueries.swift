@@ -8,6 +8,12 @@ extension DB {
         ).run()
     }
 
+    public func renameSubject(_ subject: Subject) async throws {
+        try await sql.raw(
+            "UPDATE subjects SET name = \(bind: subject.name) WHERE id = \(bind: subject.id) AND organization_id = \(bind: subject.organizationID)"
+        ).run()
+    }
+
     public func subjects(organizationID: String) async throws -> [Subject] {
         try await sql.raw("SELECT id, name FROM subjects WHERE organization_id = \(bind: organizationID) ORDER BY name, id")
             .all(decoding: SubjectRow.self).map { Subject(id: $0.id, organizationID: organizationID, name: $0.name) }

@@ -11,11 +11,12 @@ struct PeopleEditPage {
     let error: String?
     let person: PersonForm?
     let student: PeoplePage.StudentForm?
+    let subject: PeoplePage.SubjectForm?
     let engagement: EngagementForm?
 
     /// What the page edits, by the part of the path that names it.
     enum Kind: String {
-        case tutors, parents, students, engagements
+        case tutors, parents, students, subjects, engagements
     }
 
     struct PersonForm {
@@ -47,6 +48,7 @@ struct PeopleEditPage {
         var studentName: String?
         var studentNotes = ""
         var guardianIDs: Set<String> = []
+        var subjectName: String?
         var engagement: [String: String]?
     }
 
@@ -59,12 +61,13 @@ struct PeopleEditPage {
         let directory = Directory(dependencies)
         let organization = try await directory.organization(for: caller)
         let waiting = try await RequestDirectory(dependencies).waiting(for: caller)
-        func page(_ title: String, person: PersonForm? = nil, student: PeoplePage.StudentForm? = nil, engagement: EngagementForm? = nil)
-            -> PeopleEditPage
-        {
+        func page(
+            _ title: String, person: PersonForm? = nil, student: PeoplePage.StudentForm? = nil, subject: PeoplePage.SubjectForm? = nil,
+            engagement: EngagementForm? = nil
+        ) -> PeopleEditPage {
             PeopleEditPage(
                 chrome: .signedIn(title: title, caller: caller, organization: organization, waiting: waiting, csrf: csrf), heading: title,
-                action: path(kind, id), error: error, person: person, student: student, engagement: engagement)
+                action: path(kind, id), error: error, person: person, student: student, subject: subject, engagement: engagement)
         }
         switch kind {
         case .tutors, .parents:
@@ -86,6 +89,11 @@ struct PeopleEditPage {
                 student: PeoplePage.StudentForm(
                     name: typed.studentName ?? student.name, notes: typed.studentName == nil ? student.notes : typed.studentNotes,
                     guardians: parents.map { NewRequestPage.Choice(value: $0.id, label: $0.name, selected: chosen.contains($0.id)) }))
+        case .subjects:
+            guard let subject = try await directory.subjects(for: caller).first(where: { $0.id == id }) else {
+                throw DomainError.notFound("Subject")
+            }
+            return page("Rename \(subject.name)", subject: PeoplePage.SubjectForm(name: typed.subjectName ?? subject.name))
         case .engagements:
             let engagement = try await directory.engagement(id, for: caller)
             let names = try await PeopleNames.load(for: caller, directory: directory)

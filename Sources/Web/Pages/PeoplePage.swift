@@ -9,7 +9,7 @@ struct PeoplePage {
     let tutors: [Person]
     let parents: [Person]
     let students: [StudentRow]
-    let subjects: [String]
+    let subjects: [SubjectRow]
     let engagements: [EngagementRow]
     let invited: Invited?
     /// What was just added ("Maths was added.").
@@ -57,6 +57,11 @@ struct PeoplePage {
         let canResend: Bool
         /// An invitation link that still works.
         let canWithdraw: Bool
+    }
+
+    struct SubjectRow {
+        let edit: String
+        let name: String
     }
 
     struct StudentRow {
@@ -176,7 +181,7 @@ struct PeoplePage {
                     edit: PeopleEditPage.path(.students, $0.id), name: $0.name,
                     guardians: $0.guardianIDs.compactMap { parentNames[$0] }.joined(separator: ", "))
             },
-            subjects: subjects.map(\.name),
+            subjects: subjects.map { SubjectRow(edit: PeopleEditPage.path(.subjects, $0.id), name: $0.name) },
             engagements: try await directory.engagements(for: caller).map { engagement in
                 EngagementRow(
                     edit: PeopleEditPage.path(.engagements, engagement.id), end: PeopleEditPage.path(.engagements, engagement.id) + "/end",
@@ -222,6 +227,8 @@ struct PeoplePage {
             return query["invitation"] == "ended"
                 ? "\(name)'s details were saved. The invitation sent to the old address no longer works: send it again below."
                 : "\(name)'s details were saved."
+        case (_, "subject"):
+            return try await directory.subjects(for: caller).first { $0.id == id }.map { "The subject is now called \($0.name)." }
         case (_, "student"):
             return try await directory.students(for: caller).first { $0.id == id }.map { "\($0.name)'s details were saved." }
         case (_, "engagement"):

@@ -85,11 +85,7 @@ public struct Enrolment: Sendable {
 
     public func createSubject(named rawName: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Subject {
         try caller.requireAdmin(to: "add subjects")
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, TextRules.length(rawName) <= 100 else {
-            throw DomainError.invalid("name", "A subject name must have 1 to 100 characters.")
-        }
-        try TextRules.checkOneLine(name, field: "name", label: "A subject name")
+        let name = try Subject.name(rawName)
         let subject = Subject(id: dependencies.ids.next(), organizationID: caller.organizationID, name: name)
         let now = dependencies.currentInstant()
         return try await dependencies.write(once: key, by: caller) { db in

@@ -2,7 +2,7 @@ import Foundation
 public import Scheduling
 import Storage
 
-/// The office corrects a person's or a student's details and withdraws invitations.
+/// The office corrects a person's, a student's or a subject's details and withdraws invitations.
 public struct PeopleChanges: Sendable {
     let dependencies: Dependencies
 
@@ -132,6 +132,28 @@ public struct PeopleChanges: Sendable {
                     .studentChanged, subjectType: "student", subjectID: id, summary: changes.joined(separator: "; "), by: caller, at: now, in: db)
             }
             return student
+        }
+    }
+
+    /// Renames a subject; engagements, sessions and messages name it anew from then on.
+    public func renameSubject(_ id: String, to rawName: String, by caller: Caller, once key: IdempotencyKey? = nil) async throws -> Subject {
+        try caller.requireAdmin(to: "rename subjects")
+        let name = try Subject.name(rawName)
+        let now = dependencies.currentInstant()
+        return try await dependencies.write(once: key, by: caller) { db in
+            guard let before = try await db.subject(id: id, organizationID: caller.organizationID) else { throw DomainError.notFound("Subject") }
+            let subjects = try await db.subjects(organizationID: caller.organizationID)
+            if subjects.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+                throw DomainError.conflict("The subject \(name) already exists.")
+            }
+            var subject = before
+            subject.name = name
+            guard name != before.name else { return subject }
+            try await db.renameSubject(subject)
+            try await OfficeAudit(dependencies: dependencies).record(
+                .subjectRenamed, subjectType: "subject", subjectID: id, summary: "renamed the subject \(before.name) to \(name)", by: caller,
+                at: now, in: db)
+            return subject
         }
     }
 }
