@@ -139,39 +139,19 @@ struct EngagementForm: SignedForm {
     let location: String?
     let sessionType: String
 
-    /// What was typed, to fill the form again after a refusal.
-    var typed: [String: String] {
-        [
-            "tutor": tutor, "student": student, "subject": subject, "client": client ?? "", "clientRate": clientRate, "tutorPay": tutorPay,
-            "duration": duration, "longest": longest ?? "", "location": location ?? "", "sessionType": sessionType,
-        ]
+    /// The fields the edit form has too.
+    private var terms: EngagementTermsForm {
+        EngagementTermsForm(
+            csrf: csrf, client: client, clientRate: clientRate, tutorPay: tutorPay, duration: duration, longest: longest, location: location,
+            sessionType: sessionType)
     }
+
+    /// What was typed, to fill the form again after a refusal.
+    var typed: [String: String] { terms.typed.merging(["tutor": tutor, "student": student, "subject": subject]) { _, new in new } }
 
     /// The workflow's draft; amounts and minutes that are not numbers are refused by field.
     func draft() throws(DomainError) -> Enrolment.EngagementDraft {
         Enrolment.EngagementDraft(
-            tutorID: tutor, studentID: student, subjectID: subject, clientID: client.flatMap { $0.isEmpty ? nil : $0 },
-            terms: try Self.terms(
-                clientRate: clientRate, tutorPay: tutorPay, duration: duration, longest: longest, location: location, sessionType: sessionType))
-    }
-
-    /// Terms as typed into the add and edit forms.
-    static func terms(
-        clientRate: String, tutorPay: String, duration: String, longest: String?, location: String?, sessionType: String
-    ) throws(DomainError) -> EngagementTerms {
-        var issues = IssueList()
-        let clientRate = MoneyWording.minorUnits(clientRate)
-        issues.check(clientRate != nil, "clientRatePerHour", "Write what the family pays per hour as an amount, such as 45.00.")
-        let tutorPay = MoneyWording.minorUnits(tutorPay)
-        issues.check(tutorPay != nil, "tutorPayRatePerHour", "Write what the tutor earns per hour as an amount, such as 30.00.")
-        let duration = Int(duration.trimmingCharacters(in: .whitespaces))
-        issues.check(duration != nil, "defaultDurationMinutes", "Write the usual session length in minutes, such as 60.")
-        let longestText = (longest ?? "").trimmingCharacters(in: .whitespaces)
-        let longest = longestText.isEmpty ? nil : Int(longestText)
-        issues.check(longestText.isEmpty || longest != nil, "longestRequestMinutes", "Write the longest request in minutes, or leave it empty.")
-        try issues.throwIfAny()
-        return EngagementTerms(
-            clientRatePerHour: clientRate!, tutorPayRatePerHour: tutorPay!, defaultDurationMinutes: duration!, location: location ?? "",
-            sessionType: sessionType, longestRequestMinutes: longest)
+            tutorID: tutor, studentID: student, subjectID: subject, clientID: client.flatMap { $0.isEmpty ? nil : $0 }, terms: try terms.terms())
     }
 }

@@ -54,10 +54,7 @@ extension WebPages {
                     return expiredForm(back: back)
                 }
                 typed.engagement = sent.typed
-                let terms = try EngagementForm.terms(
-                    clientRate: sent.clientRate, tutorPay: sent.tutorPay, duration: sent.duration, longest: sent.longest, location: sent.location,
-                    sessionType: sent.sessionType)
-                _ = try await EngagementChanges(dependencies).update(id, terms: terms, clientID: sent.client, by: caller)
+                _ = try await EngagementChanges(dependencies).update(id, terms: try sent.terms(), clientID: sent.client, by: caller)
                 return .redirect(to: "/people?saved=engagement&id=\(id)", type: .found)
             }
         } catch let refusal as DomainError where refusal.kind != .forbidden && refusal.kind != .notFound {
@@ -137,5 +134,23 @@ struct EngagementTermsForm: SignedForm {
             "client": client ?? "", "clientRate": clientRate, "tutorPay": tutorPay, "duration": duration, "longest": longest ?? "",
             "location": location ?? "", "sessionType": sessionType,
         ]
+    }
+
+    /// The terms as typed; amounts and minutes that are not numbers are refused by field.
+    func terms() throws(DomainError) -> EngagementTerms {
+        var issues = IssueList()
+        let clientRate = MoneyWording.minorUnits(clientRate)
+        issues.check(clientRate != nil, "clientRatePerHour", "Write what the family pays per hour as an amount, such as 45.00.")
+        let tutorPay = MoneyWording.minorUnits(tutorPay)
+        issues.check(tutorPay != nil, "tutorPayRatePerHour", "Write what the tutor earns per hour as an amount, such as 30.00.")
+        let duration = Int(duration.trimmingCharacters(in: .whitespaces))
+        issues.check(duration != nil, "defaultDurationMinutes", "Write the usual session length in minutes, such as 60.")
+        let longestText = (longest ?? "").trimmingCharacters(in: .whitespaces)
+        let longest = longestText.isEmpty ? nil : Int(longestText)
+        issues.check(longestText.isEmpty || longest != nil, "longestRequestMinutes", "Write the longest request in minutes, or leave it empty.")
+        try issues.throwIfAny()
+        return EngagementTerms(
+            clientRatePerHour: clientRate!, tutorPayRatePerHour: tutorPay!, defaultDurationMinutes: duration!, location: location ?? "",
+            sessionType: sessionType, longestRequestMinutes: longest)
     }
 }

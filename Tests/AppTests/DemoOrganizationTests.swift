@@ -69,6 +69,10 @@ import Workflows
                     .init(email: parent.email, password: DemoOrganization.password, remoteAddress: "test", kind: .api))
                 #expect(granted.user.id == parent.id)
             }
+            let requests = try await store.read { db in try await db.requests(organizationID: id, filter: .init()) }
+            #expect(requests.map(\.state) == [.expired], "one request nobody answered, to show the expired state")
+            #expect(requests.first?.parentID == parents.first { $0.email == "parent1@northside.example" }?.id)
+            #expect(requests.allSatisfy { $0.heldTime == nil && $0.respondBy < $0.requestedTime.start }, "it holds no time, and was due before it")
             #expect(demo.sessionCount > 100)
             let queued = try await store.read { db in try await db.jobCounts() }[.queued, default: 0]
             #expect(queued > 20, "the demo's coming sessions have their morning reminders waiting")

@@ -498,6 +498,19 @@ def walk():
         shot(driver, "office-cancelled-on-request")
         print(f"5l. in request mode the family asked ({asked_text}); the counter read '{counter}'; the office cancelled")
 
+        # 5l2. A request nobody answered in time (the demo holds one, from five days ago) reads as
+        # expired, with the family's words and the system's line, and offers nothing to do.
+        expired = api("/session-requests?state=expired", parent_token)["items"]
+        assert len(expired) == 1, expired
+        log_in(driver, PARENT)
+        driver.get(f"{BASE}/requests/{expired[0]['id']}")
+        assert text(driver, "#state") == "Expired", text(driver, "main")[:300]
+        page = text(driver, "main")
+        assert "Nobody answered in time" in page and "Could we fit in one more session before the test?" in page, page[:400]
+        assert not driver.find_elements(By.CSS_SELECTOR, "main form button"), "an expired request offers no move"
+        shot(driver, "parent-expired-request")
+        print("5l2. the family's expired request reads as expired, with its conversation, and offers nothing to do")
+
         # 5m. A parent who forgot their password sets a new one from the emailed link.
         other = "parent2@northside.example"
         driver.delete_all_cookies()

@@ -82,6 +82,29 @@ extension DemoOrganization {
                 }
             }
             try await insertWeeklySessions(for: engagements, in: db)
+            try await insertExpiredRequest(through: engagements[0].0, in: db)
+        }
+
+        /// The first family's request that nobody answered in time, so that the expired state can be
+        /// seen (it asked five days ago for yesterday at 16:00; its deadline passed two days ago).
+        private func insertExpiredRequest(through engagement: Engagement, in db: DB) async throws {
+            let parent = parents.first { $0.id == engagement.clientID }!
+            let yesterday = organization.localDate(of: now).adding(days: -1)
+            let start = organization.timeline(covering: yesterday...yesterday).instants(of: yesterday, at: LocalTime(hour: 16, minute: 0)!).first!
+            let time = TimeRange(start: start, minutes: engagement.terms.defaultDurationMinutes)
+            let asked = now.addingTimeInterval(-5 * 86_400)
+            let due = asked.addingTimeInterval(72 * 3600)
+            let request = SessionRequest(
+                id: ids.next(), organizationID: organization.id, engagementID: engagement.id, tutorID: engagement.tutorID,
+                studentID: engagement.studentID, subjectID: engagement.subjectID, parentID: parent.id, replacesSessionID: nil, createdAt: asked,
+                state: .expired, requestedTime: time, respondBy: due, updatedAt: due, closedAt: due)
+            try await db.insertRequest(request)
+            try await db.appendConversation(
+                id: ids.next(), requestID: request.id, organizationID: organization.id, author: .person(Caller(user: parent)),
+                authorName: parent.name, event: .requested, body: "Could we fit in one more session before the test?", time: time, now: asked)
+            try await db.appendConversation(
+                id: ids.next(), requestID: request.id, organizationID: organization.id, author: .system, authorName: "SessionDesk",
+                event: .expired, body: "Nobody answered in time.", time: time, now: due)
         }
 
         /// Gives each engagement a fixed weekly hour inside its tutor's hours (the tutor's stretches
