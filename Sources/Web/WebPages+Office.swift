@@ -33,9 +33,10 @@ extension WebPages {
         }
         var typed = PeoplePage.Typed()
         typed.invite = PeoplePage.InviteForm(
-            name: form.name, email: form.email, asTutor: form.role == "tutor", canRequest: form.canRequestSessions != "no")
+            name: form.name, email: form.email, asTutor: form.role == "tutor", asOffice: form.role == "admin",
+            canRequest: form.canRequestSessions != "no")
         do {
-            guard let role = Role(rawValue: form.role), role != .admin else { throw DomainError.invalid("role", "Invite a tutor or a parent.") }
+            guard let role = Role(rawValue: form.role) else { throw DomainError.invalid("role", "Invite a parent, a tutor or an office colleague.") }
             let sent = try await Invitations(dependencies).invite(
                 .init(email: form.email, name: form.name, role: role, canRequestSessions: role == .parent && typed.invite.canRequest), by: caller)
             // Shown once, so not through a redirect: the link is on this page only.

@@ -23,6 +23,8 @@ extension WebPages {
         var typed = PeopleEditPage.Typed()
         do {
             switch kind {
+            case .office:
+                throw DomainError.notFound("Page")
             case .tutors, .parents:
                 guard let sent = try await sessionForm(PersonEditForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: back)
@@ -76,10 +78,10 @@ extension WebPages {
             case (.engagements, "end"):
                 let ended = try await EngagementChanges(dependencies).end(id, by: caller)
                 return .redirect(to: "/people?ended=\(id)&booked=\(ended.sessionsStillBooked)#engagements", type: .found)
-            case (.tutors, "withdraw"), (.parents, "withdraw"):
+            case (.tutors, "withdraw"), (.parents, "withdraw"), (.office, "withdraw"):
                 _ = try await PeopleChanges(dependencies).revokeInvitation(of: id, by: caller)
                 return .redirect(to: "/people?withdrawn=\(id)", type: .found)
-            case (.tutors, "resend"), (.parents, "resend"):
+            case (.tutors, "resend"), (.parents, "resend"), (.office, "resend"):
                 let sent = try await Invitations(dependencies).resend(to: id, by: caller)
                 return try await peoplePage(invited: sent, caller: caller, token: token, status: .ok)
             default:

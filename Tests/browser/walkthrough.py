@@ -161,6 +161,8 @@ def walk():
         # 1. A parent logs in and requests a session from the free slots.
         log_in(driver, PARENT)
         shot(driver, "parent-dashboard")
+        cards = driver.find_elements(By.CSS_SELECTOR, "a.when[href^='/sessions/']")
+        assert cards, "the dashboard's session cards are links"
         link, _ = request_first_free_time(driver, "Could we go over fractions?")
         heading = text(driver, "h1")
         tutor = next(name for name in tutor_emails if f" with {name} for " in heading)
@@ -261,6 +263,8 @@ def walk():
         messages = text(driver, "main")
         assert "Session requested" in messages and "Another time proposed" in messages, messages[:500]
         shot(driver, "parent-messages")
+        details = driver.find_elements(By.CSS_SELECTOR, "ol.messages a[href*='/requests/']")
+        assert details, "the Details addresses in messages are links"
         print("5. the parent's Messages page lists what they were sent (request made, time proposed)")
 
         # 5b. A session inside the cancellation notice: the family can no longer ask to move it
@@ -390,6 +394,14 @@ def walk():
         assert "Sam Cole" in text(driver, ".calendar"), "the tutor's session is shown"
         assert all(tutor in entry.text for entry in driver.find_elements(By.CSS_SELECTOR, ".calendar .entry")), "only that tutor's"
         shot(driver, "office-calendar-tutor")
+        driver.get(f"{BASE}/calendar?view=month")
+        done = driver.find_elements(By.CSS_SELECTOR, ".calendar .entry.completed")
+        assert done and done[0].value_of_css_property("text-decoration-line") == "none", "completed sessions are not struck through"
+        assert "Completed" in text(driver, ".legend")
+        lines = driver.execute_script(
+            "const range = document.createRange(); range.selectNodeContents(document.querySelector('form[action=\"/logout\"] button'));"
+            "return range.getClientRects().length")
+        assert lines == 1, f"Log out takes {lines} lines"
         for page, field in ((f"{BASE}/calendar", "tutor"), (f"{BASE}/office/requests", "state")):
             driver.get(page)
             select = driver.find_element(By.ID, field).rect
@@ -414,6 +426,9 @@ def walk():
         assert set(buttons) == {"Accept", "Decline", "Details"}, buttons
         assert "https://" not in text(driver, "body") and "http://" not in text(driver, "body"), text(driver, "body")
         shot(driver, "email-request")
+        assert mail["text/plain"].startswith(f"Hello {teacher['name']},") and "Grace Adeyemi requested a session" in mail["text/plain"]
+        own = newest_mail(PARENT, "Could we go over fractions?")["text/plain"]
+        assert own.startswith("Hello Grace Adeyemi,") and "You requested a session" in own, own[:300]
         driver.get(buttons["Accept"])
         holder = text(driver, "[role=alert]")
         assert holder == f"This link was sent to {teacher['name']}: answering here answers as {teacher['name']}, not as you (Priya Desai).", holder
@@ -422,6 +437,9 @@ def walk():
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Accept']"))
         done = text(driver, "[role=status]")
         assert done.startswith("Confirmed: ") and done.endswith("Everyone has been told."), done
+        when = datetime.datetime.fromisoformat(start.replace("Z", "+00:00")).strftime("%a %-d %b")
+        invitation = newest_mail(PARENT, f"confirmed the session: Maths with {teacher['name']} for Tobi Adeyemi on {when}")
+        assert "LOCATION:" in invitation.get("text/calendar", ""), "the calendar invitation says where"
         driver.get(buttons["Accept"])
         assert text(driver, "[role=alert]").startswith("This link was already used, on "), text(driver, "main")
         driver.get(buttons["Decline"])

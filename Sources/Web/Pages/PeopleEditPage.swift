@@ -17,6 +17,8 @@ struct PeopleEditPage {
     /// What the page edits, by the part of the path that names it.
     enum Kind: String {
         case tutors, parents, students, subjects, engagements
+        /// The office's own people: invitations only (each corrects their own details).
+        case office
     }
 
     struct PersonForm {
@@ -70,6 +72,8 @@ struct PeopleEditPage {
                 action: path(kind, id), error: error, person: person, student: student, subject: subject, engagement: engagement)
         }
         switch kind {
+        case .office:
+            throw DomainError.notFound("Page")
         case .tutors, .parents:
             let role: Role = kind == .tutors ? .tutor : .parent
             let people = role == .tutor ? try await directory.tutors(for: caller) : try await directory.parents(for: caller)

@@ -6,6 +6,7 @@ import Workflows
 /// forms that add them (an invitation, a subject, a student, an engagement).
 struct PeoplePage {
     let chrome: PageChrome
+    let office: [Person]
     let tutors: [Person]
     let parents: [Person]
     let students: [StudentRow]
@@ -44,8 +45,9 @@ struct PeoplePage {
 
     struct Person {
         let id: String
-        /// The edit page.
+        /// Where its pages and buttons are (`/people/tutors/ID`); the office's own people have no edit page.
         let edit: String
+        let editable: Bool
         let name: String
         let email: String
         let phone: String?
@@ -93,6 +95,7 @@ struct PeoplePage {
         var email = ""
         /// Stored rather than computed: the template engine reads stored properties only.
         var asTutor = false
+        var asOffice = false
         var canRequest = true
     }
 
@@ -148,8 +151,9 @@ struct PeoplePage {
                 if user.hasPassword { "Active" } else if let invitedUntil {
                     "Invited: the link works until \(organization.describe(invitedUntil))"
                 } else { "No password yet, and no invitation that works" }
+            let kind: PeopleEditPage.Kind = user.role == .tutor ? .tutors : user.role == .parent ? .parents : .office
             return Person(
-                id: user.id, edit: PeopleEditPage.path(user.role == .tutor ? .tutors : .parents, user.id), name: user.name, email: user.email,
+                id: user.id, edit: PeopleEditPage.path(kind, user.id), editable: kind != .office, name: user.name, email: user.email,
                 phone: user.phone, texts: user.notifyBy == .sms, status: status, detail: detail, canResend: !user.hasPassword,
                 canWithdraw: !user.hasPassword && invitedUntil != nil)
         }
@@ -170,6 +174,7 @@ struct PeoplePage {
             location: typedEngagement["location"] ?? "", sessionType: typedEngagement["sessionType"] ?? "In person")
         return PeoplePage(
             chrome: .signedIn(title: "People", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
+            office: try await directory.officeStaff(for: caller).map { person($0, detail: nil) },
             tutors: tutors.map { person($0, detail: nil) },
             parents: parents.map { parent in
                 let children = students.filter { $0.guardianIDs.contains(parent.id) }.map(\.name).joined(separator: ", ")
@@ -210,7 +215,7 @@ struct PeoplePage {
             return try await directory.engagements(for: caller).first { $0.id == id }.map(names.engagement)
         }
         func personName(_ id: String) async throws -> String? {
-            let people = try await directory.tutors(for: caller) + directory.parents(for: caller)
+            let people = try await directory.tutors(for: caller) + directory.parents(for: caller) + directory.officeStaff(for: caller)
             return people.first { $0.id == id }?.name
         }
         switch (query["added"], query["saved"]) {

@@ -99,12 +99,12 @@ public struct Invitations: Sendable {
         }
     }
 
-    /// Sends a fresh link to a tutor or parent already in the organization (the office's "send
-    /// again"); the earlier link stops working.
+    /// Sends a fresh link to someone already in the organization (the office's "send again"); the
+    /// earlier link stops working.
     public func resend(to userID: String, by caller: Caller) async throws -> Sent {
         try caller.requireAdmin(to: "invite people")
         let person = try await dependencies.store.read { db in try await db.user(id: userID, organizationID: caller.organizationID) }
-        guard let person, person.role != .admin else { throw DomainError.notFound("Person") }
+        guard let person else { throw DomainError.notFound("Person") }
         return try await invite(
             .init(email: person.email, name: person.name, role: person.role, phone: person.phone, canRequestSessions: person.canRequestSessions),
             by: caller)

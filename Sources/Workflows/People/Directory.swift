@@ -36,6 +36,12 @@ public struct Directory: Sendable {
         }
     }
 
+    /// The office's own people (office only).
+    public func officeStaff(for caller: Caller) async throws -> [User] {
+        try caller.requireAdmin(to: "see the office's people")
+        return try await dependencies.store.read { db in try await db.users(organizationID: caller.organizationID, role: .admin) }
+    }
+
     public func parents(for caller: Caller) async throws -> [User] {
         try await dependencies.store.read { db in
             switch caller.role {
