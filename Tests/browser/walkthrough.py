@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import urllib.request
+import zoneinfo
 
 from selenium_axe_python import Axe
 from selenium import webdriver
@@ -201,6 +202,10 @@ def walk():
         driver.get(link)
         assert "I have a clash then" in text(driver, ".conversation")
         shot(driver, "parent-proposal")
+        headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "main h2")]
+        assert headings.index("Conversation") < headings.index("Your answer"), headings
+        buttons = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "main form button")]
+        assert not ("Decline proposed time" in buttons and "Withdraw request" in buttons), f"two buttons that end the same way: {buttons}"
         follow(driver, driver.find_element(By.XPATH, "//button[starts-with(text(), 'Accept ')]"))
         assert text(driver, "#state") == "Accepted"
         told = text(driver, "[role=status]")
@@ -528,6 +533,26 @@ def walk():
         assert not driver.find_elements(By.CSS_SELECTOR, "main form button"), "an expired request offers no move"
         shot(driver, "parent-expired-request")
         print("5l2. the family's expired request reads as expired, with its conversation, and offers nothing to do")
+
+        # 5l3. The family answers a proposal with another time: the tutor's page offers to make the
+        # session for that time (not the one proposed), and their dashboard quotes the family.
+        first = (datetime.date.today() + datetime.timedelta(days=49)).isoformat()
+        last = (datetime.date.today() + datetime.timedelta(days=62)).isoformat()
+        slots = api(f"/engagements/{engagement}/free-slots?from={first}&to={last}", parent_token)["slots"]
+        asked_again = api("/session-requests", parent_token, {"engagementId": engagement, "start": slots[0]["start"]})
+        teacher_token = api("/login", body={"email": teacher["email"], "password": PASSWORD})["token"]
+        api(f"/session-requests/{asked_again['id']}/propose", teacher_token, {"start": slots[4]["start"], "note": "Would this suit?"})
+        api(f"/session-requests/{asked_again['id']}/respond", parent_token,
+            {"action": "reply", "message": "That clashes; could we do this instead?", "start": slots[8]["start"]})
+        london = zoneinfo.ZoneInfo("Europe/London")
+        local = lambda instant: datetime.datetime.fromisoformat(instant.replace("Z", "+00:00")).astimezone(london).strftime("%H:%M")
+        log_in(driver, teacher["email"])
+        assert "That clashes; could we do this instead?" in text(driver, "main"), "the dashboard quotes the family"
+        driver.get(f"{BASE}/requests/{asked_again['id']}")
+        offer = text(driver, "main form h3")
+        assert offer.startswith("Make the session for ") and local(slots[8]["start"]) in offer and local(slots[4]["start"]) not in offer, offer
+        shot(driver, "tutor-after-reply")
+        print(f"5l3. after the family's reply the tutor is offered: {offer}")
 
         # 5m. A parent who forgot their password sets a new one from the emailed link.
         other = "parent2@northside.example"
