@@ -511,6 +511,8 @@ def walk():
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Ask to cancel']"))
         asked_text = text(driver, "#asked")
         shot(driver, "parent-asked-to-cancel")
+        driver.get(BASE + "/")
+        assert driver.find_elements(By.CSS_SELECTOR, f"li.cancellation-requested a[href='/sessions/{accepted}']"), "the family's dashboard lists it"
         log_in(driver, OFFICE)
         counter = text(driver, "a.needs")
         assert "cancel" in counter, counter
@@ -552,6 +554,16 @@ def walk():
         offer = text(driver, "main form h3")
         assert offer.startswith("Make the session for ") and local(slots[8]["start"]) in offer and local(slots[4]["start"]) not in offer, offer
         shot(driver, "tutor-after-reply")
+        # Requests waiting for the tutor are listed by when the answer is due, not newest first.
+        near = api(f"/engagements/{engagement}/free-slots?from={(datetime.date.today() + datetime.timedelta(days=5)).isoformat()}"
+                   f"&to={(datetime.date.today() + datetime.timedelta(days=12)).isoformat()}", parent_token)["slots"][0]
+        far = slots[12]
+        soon = api("/session-requests", parent_token, {"engagementId": engagement, "start": near["start"]})
+        later = api("/session-requests", parent_token, {"engagementId": engagement, "start": far["start"]})
+        assert soon["respondBy"] <= later["respondBy"], (soon["respondBy"], later["respondBy"])
+        driver.get(BASE + "/")
+        order = [a.get_attribute("href").rsplit("/", 1)[-1] for a in driver.find_elements(By.XPATH, "//section[h2='Waiting for your answer']//li/a[@class='when']")]
+        assert order.index(soon["id"]) < order.index(later["id"]), order
         print(f"5l3. after the family's reply the tutor is offered: {offer}")
 
         # 5m. A parent who forgot their password sets a new one from the emailed link.
