@@ -50,7 +50,7 @@ extension WebPages {
                 }
                 typed.subjectName = sent.name
                 _ = try await PeopleChanges(dependencies).renameSubject(id, to: sent.name, by: caller)
-                return .redirect(to: "/people?saved=subject&id=\(id)#subjects", type: .found)
+                return .redirect(to: "/people?saved=subject&id=\(id)", type: .found)
             case .engagements:
                 guard let sent = try await sessionForm(EngagementTermsForm.self, from: &request, context, session: token) else {
                     return expiredForm(back: back)
@@ -77,7 +77,7 @@ extension WebPages {
             switch (kind, step) {
             case (.engagements, "end"):
                 let ended = try await EngagementChanges(dependencies).end(id, by: caller)
-                return .redirect(to: "/people?ended=\(id)&booked=\(ended.sessionsStillBooked)#engagements", type: .found)
+                return .redirect(to: "/people?ended=\(id)&booked=\(ended.sessionsStillBooked)", type: .found)
             case (.tutors, "withdraw"), (.parents, "withdraw"), (.office, "withdraw"):
                 _ = try await PeopleChanges(dependencies).revokeInvitation(of: id, by: caller)
                 return .redirect(to: "/people?withdrawn=\(id)", type: .found)
