@@ -26,6 +26,9 @@ extension APIHandler {
         changes.requestRouting = body.requestRouting.map { RequestRouting(rawValue: $0.rawValue)! }
         changes.slotStepMinutes = body.slotStepMinutes
         changes.openRequestsPerEngagement = body.openRequestsPerEngagement
+        changes.timeFormat = body.timeFormat.map { TimeFormat(rawValue: $0.rawValue)! }
+        changes.lateCancellationBilled = body.lateCancellationBilled
+        changes.lateCancellationPaid = body.lateCancellationPaid
         changes.contactEmail = body.contactEmail
         changes.contactPhone = body.contactPhone
         let organization = try await OrganizationSettingsUpdate(dependencies).apply(changes, by: try RequestScope.caller())

@@ -8,8 +8,9 @@ extension APIHandler {
             from: try QueryDate.parse(input.query.from, field: "from"), to: try QueryDate.parse(input.query.to, field: "to"),
             tutorID: input.query.tutorId, studentID: input.query.studentId,
             statuses: input.query.status?.map { SessionStatus(rawValue: $0.rawValue)! })
-        let listing = try await SessionDirectory(dependencies).list(query, for: try RequestScope.caller())
-        return .ok(.init(body: .json(.init(items: listing.sessions.map { .init($0, in: listing.organization) }))))
+        let caller = try RequestScope.caller()
+        let listing = try await SessionDirectory(dependencies).list(query, for: caller)
+        return .ok(.init(body: .json(.init(items: listing.sessions.map { .init($0, in: listing.organization, for: caller) }))))
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
@@ -24,12 +25,49 @@ extension APIHandler {
             .init(engagementID: body.engagementId, start: body.start, durationMinutes: body.durationMinutes, details: details), by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "createSession", body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
-        return .created(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
+        return .created(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
+    func logSession(_ input: Operations.LogSession.Input) async throws -> Operations.LogSession.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        guard let startTime = TimeFormat.parse(body.startTime) else {
+            throw DomainError.invalid("startTime", "Write the start time as 16:30 or 4:30 PM.")
+        }
+        let entry = SessionLog.Entry(
+            engagementID: body.engagementId, date: try QueryDate.parse(body.date, field: "date"), startTime: startTime,
+            durationMinutes: body.durationMinutes, location: body.location, sessionType: body.sessionType, cancelled: body.cancelled ?? false,
+            cancellationReason: body.cancellationReason ?? "")
+        let session = try await SessionLog(dependencies).log(
+            entry, by: caller, once: try IdempotentCall.key(input.headers.idempotencyKey, "logSession", body: body))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .created(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
+    func completeSession(_ input: Operations.CompleteSession.Input) async throws -> Operations.CompleteSession.Output {
+        let caller = try RequestScope.caller()
+        let session = try await SessionRecords(dependencies).complete(
+            input.path.sessionId, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "completeSession", input.path.sessionId, body: ""))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
+    func markLateCancellation(_ input: Operations.MarkLateCancellation.Input) async throws -> Operations.MarkLateCancellation.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let reason = body.reason ?? ""
+        let caller = try RequestScope.caller()
+        let session = try await SessionRecords(dependencies).markLateCancellation(
+            input.path.sessionId, reason: reason, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "markLateCancellation", input.path.sessionId, body: body))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
     }
 
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
-        let detail = try await SessionDirectory(dependencies).session(input.path.sessionId, for: try RequestScope.caller())
-        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+        let caller = try RequestScope.caller()
+        let detail = try await SessionDirectory(dependencies).session(input.path.sessionId, for: caller)
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, for: caller, detail: detail))))
     }
 
     func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output {
@@ -39,7 +77,7 @@ extension APIHandler {
             input.path.sessionId, reason: body.reason, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "cancelSession", input.path.sessionId, body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
-        return .ok(.init(body: .json(.init(session, in: detail.organization, detail: detail))))
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
     }
 
     func requestSessionCancellation(_ input: Operations.RequestSessionCancellation.Input) async throws
@@ -51,7 +89,7 @@ extension APIHandler {
             input.path.sessionId, comment: body.comment ?? "", readWarning: body.readWarning ?? false, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "requestSessionCancellation", input.path.sessionId, body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
-        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, for: caller, detail: detail))))
     }
 
     func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws
@@ -63,7 +101,7 @@ extension APIHandler {
             caller.role == .parent
             ? try await requests.withdraw(input.path.sessionId, by: caller) : try await requests.clear(input.path.sessionId, by: caller)
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
-        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, detail: detail))))
+        return .ok(.init(body: .json(.init(detail.session, in: detail.organization, for: caller, detail: detail))))
     }
 
     func listAuditEvents(_ input: Operations.ListAuditEvents.Input) async throws -> Operations.ListAuditEvents.Output {

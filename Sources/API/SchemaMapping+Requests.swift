@@ -30,9 +30,22 @@ extension Components.Schemas.SessionRequest {
 }
 
 extension Components.Schemas.Session {
-    init(_ session: Session, in organization: Organization, detail: SessionDirectory.Detail? = nil) {
+    /// With the money `caller` may see (`SessionMoney`'s rules).
+    init(_ session: Session, in organization: Organization, for caller: Caller, detail: SessionDirectory.Detail? = nil) {
+        let money = SessionMoney(session, settings: organization.settings)
+        let earnings = SessionMoney.tutorEarningsVisible(of: session, to: caller)
+        let paying = money.lines.filter { SessionMoney.clientAmountVisible(of: $0, to: caller) }
+        let students: [Components.Schemas.SessionStudent] = zip(session.students, money.lines).map { student, line in
+            let pays = SessionMoney.clientAmountVisible(of: line, to: caller)
+            return .init(
+                studentId: student.studentID, engagementId: student.engagementID, clientId: student.clientID,
+                clientRatePerHour: pays ? student.clientRatePerHour : nil, clientAmount: pays ? line.clientAmount : nil,
+                tutorPayRatePerHour: earnings ? student.tutorPayRatePerHour : nil, tutorEarnings: earnings ? line.tutorEarnings : nil)
+        }
         self.init(
-            id: session.id, tutorId: session.tutorID, studentIds: session.studentIDs, subjectId: session.subjectID,
+            id: session.id, tutorId: session.tutorID, studentIds: session.studentIDs, students: students, currency: organization.currency,
+            clientAmount: paying.isEmpty ? nil : paying.reduce(0) { $0 + $1.clientAmount }, tutorEarnings: earnings ? money.tutorEarnings : nil,
+            subjectId: session.subjectID,
             engagementId: session.engagementID, time: .init(session.time, in: organization), status: .init(rawValue: session.status.rawValue)!,
             location: session.location, sessionType: session.sessionType, className: session.className, room: session.room,
             cancellationReason: session.cancellationReason, cancellableUntil: detail?.cancellableUntil,

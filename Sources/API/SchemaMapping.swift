@@ -48,7 +48,8 @@ extension Components.Schemas.Organization {
                 cancellationWarningBufferHours: s.cancellationWarningBufferHours, cancellationWarningText: s.cancellationWarningText,
                 declinedRescheduleCancelsOriginal: s.declinedRescheduleCancelsOriginal,
                 requestRouting: .init(rawValue: s.requestRouting.rawValue)!, slotStepMinutes: s.slotStepMinutes,
-                openRequestsPerEngagement: s.openRequestsPerEngagement))
+                openRequestsPerEngagement: s.openRequestsPerEngagement, timeFormat: .init(rawValue: s.timeFormat.rawValue)!,
+                lateCancellationBilled: s.lateCancellationBilled, lateCancellationPaid: s.lateCancellationPaid))
     }
 }
 

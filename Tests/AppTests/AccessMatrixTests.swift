@@ -90,6 +90,13 @@ import Testing
                     #"{"clientRatePerHour":5200,"tutorPayRatePerHour":3100,"defaultDurationMinutes":60,"sessionType":"Online"}"#
                 )
             }, expected: (200, 403, 403), namesIDs: true),
+        .init(
+            id: "logSession", method: .post,
+            request: { org, n in
+                // A past day each call, so that no two logged sessions meet.
+                let day = LocalDate(iso: "2025-06-02")!.adding(days: n % 250)
+                return ("/api/v1/sessions/log", #"{"engagementId":"\#(org.engagements[0].id)","date":"\#(day.iso)","startTime":"16:00"}"#)
+            }, expected: (201, 201, 403), namesIDs: true),
         // Last: it ends engagement 0.
         .init(
             id: "endEngagement", method: .post, request: { org, _ in ("/api/v1/engagements/\(org.engagements[0].id)/end", nil) },

@@ -15,7 +15,7 @@ import Testing
         "withdrawSessionRequest", "listSessions", "createSession", "getSession", "cancelSession", "getConversation", "listAuditEvents",
         "requestSessionCancellation", "deleteSessionCancellationRequest", "listNotifications", "listDeadLetters", "retryDeadLetter",
         "getCalendarFeedURL", "resetCalendarFeedURL", "updateNotificationSettings", "listMessageTemplates", "updateMessageTemplate",
-        "resetMessageTemplate", "previewMessageTemplate",
+        "resetMessageTemplate", "previewMessageTemplate", "logSession", "completeSession", "markLateCancellation",
     ]
 
     @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {

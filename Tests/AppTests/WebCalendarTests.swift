@@ -25,7 +25,8 @@ import Testing
             try await world.store.write { db in
                 try await db.insertSession(
                     Session(
-                        id: "completed-1", organizationID: ours.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                        id: "completed-1", organizationID: ours.organization.id, tutorID: engagement.tutorID,
+                        students: [SessionStudent(through: engagement)],
                         subjectID: engagement.subjectID, engagementID: engagement.id,
                         time: TimeRange(start: try Date("2026-03-20T10:00:00Z", strategy: .iso8601), minutes: 60),
                         status: .completed, location: "Room 1", sessionType: "In person"),

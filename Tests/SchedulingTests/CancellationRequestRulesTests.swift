@@ -16,7 +16,9 @@ import Testing
     }
 
     static let session = Session(
-        id: "s", organizationID: "o", tutorID: "t", studentIDs: ["c"], subjectID: "m", engagementID: nil,
+        id: "s", organizationID: "o", tutorID: "t",
+        students: [SessionStudent(studentID: "c", engagementID: nil, clientID: nil, clientRatePerHour: 0, tutorPayRatePerHour: 0)], subjectID: "m",
+        engagementID: nil,
         time: TimeRange(start: start, end: start.addingTimeInterval(3600))!, status: .scheduled, location: "Room 1", sessionType: "In person")
 
     static func hoursBefore(_ hours: Double) -> Date { start.addingTimeInterval(-hours * 3600) }

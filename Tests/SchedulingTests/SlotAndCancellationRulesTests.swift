@@ -81,7 +81,9 @@ import Testing
 
     static func session(status: SessionStatus = .scheduled) -> Session {
         Session(
-            id: "s", organizationID: "org", tutorID: "shah", studentIDs: ["kid"], subjectID: "maths", engagementID: "e",
+            id: "s", organizationID: "org", tutorID: "shah",
+            students: [SessionStudent(studentID: "kid", engagementID: "e", clientID: "p", clientRatePerHour: 4000, tutorPayRatePerHour: 2500)],
+            subjectID: "maths", engagementID: "e",
             time: TimeRange(start: start, minutes: 60), status: status, location: "", sessionType: "Online")
     }
 

@@ -28,7 +28,7 @@ import Testing
                                 try await db.insertSession(
                                     Session(
                                         id: "s\(attempt)", organizationID: org.organization.id, tutorID: engagement.tutorID,
-                                        studentIDs: [engagement.studentID], subjectID: engagement.subjectID, engagementID: engagement.id,
+                                        students: [SessionStudent(through: engagement)], subjectID: engagement.subjectID, engagementID: engagement.id,
                                         time: shifted,
                                         status: .scheduled, location: "", sessionType: "Online"),
                                     now: testEpoch)
@@ -56,7 +56,7 @@ import Testing
             let engagement = org.engagements[0]
             @Sendable func session(_ id: String, minutesFromNow: Int, status: SessionStatus = .scheduled) -> Session {
                 Session(
-                    id: id, organizationID: org.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                    id: id, organizationID: org.organization.id, tutorID: engagement.tutorID, students: [SessionStudent(through: engagement)],
                     subjectID: engagement.subjectID, engagementID: engagement.id,
                     time: TimeRange(start: testEpoch.addingTimeInterval(Double(minutesFromNow * 60)), minutes: 60), status: status, location: "",
                     sessionType: "Online")

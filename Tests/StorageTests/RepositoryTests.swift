@@ -124,7 +124,8 @@ import Testing
             let engagement = org.engagements[0]
             @Sendable func session(_ id: String, hour: Int, status: SessionStatus, tutor: String? = nil) -> Session {
                 Session(
-                    id: id, organizationID: org.organization.id, tutorID: tutor ?? engagement.tutorID, studentIDs: [engagement.studentID],
+                    id: id, organizationID: org.organization.id, tutorID: tutor ?? engagement.tutorID,
+                    students: [SessionStudent(through: engagement)],
                     subjectID: engagement.subjectID, engagementID: engagement.id,
                     time: TimeRange(start: testEpoch.addingTimeInterval(Double(hour * 3600)), minutes: 60), status: status, location: "",
                     sessionType: "Online")
@@ -156,7 +157,8 @@ import Testing
             @Sendable func hour(_ hour: Int) -> TimeRange { TimeRange(start: testEpoch.addingTimeInterval(Double(hour * 3600)), minutes: 60) }
             @Sendable func session(_ id: String, _ at: Int, status: SessionStatus = .scheduled, tutor: String? = nil) -> Session {
                 Session(
-                    id: id, organizationID: org.organization.id, tutorID: tutor ?? engagement.tutorID, studentIDs: [engagement.studentID],
+                    id: id, organizationID: org.organization.id, tutorID: tutor ?? engagement.tutorID,
+                    students: [SessionStudent(through: engagement)],
                     subjectID: engagement.subjectID, engagementID: engagement.id, time: hour(at), status: status, location: "",
                     sessionType: "Online")
             }
@@ -201,7 +203,8 @@ import Testing
             try await store.write { db in
                 try await db.insertSession(
                     Session(
-                        id: "runs-in", organizationID: org.organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                        id: "runs-in", organizationID: org.organization.id, tutorID: engagement.tutorID,
+                        students: [SessionStudent(through: engagement)],
                         subjectID: engagement.subjectID, engagementID: engagement.id, time: time(endingMinutesAfterPeriodStart: 1),
                         status: .scheduled, location: "", sessionType: "Online"),
                     now: testEpoch)

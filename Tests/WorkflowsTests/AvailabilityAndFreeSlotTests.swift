@@ -51,7 +51,8 @@ import Workflows
             try await dependencies.store.write { db in
                 try await db.insertSession(
                     Session(
-                        id: "taken", organizationID: org.organization.id, tutorID: engagement.tutorID, studentIDs: [org.students[2].id],
+                        id: "taken", organizationID: org.organization.id, tutorID: engagement.tutorID,
+                        students: [SessionStudent(through: org.engagements[2])],
                         subjectID: engagement.subjectID, engagementID: org.engagements[2].id, time: taken, status: .scheduled, location: "",
                         sessionType: "Online"),
                     now: testEpoch)

@@ -1199,6 +1199,16 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettings/openRequestsPerEngagement`.
             internal var openRequestsPerEngagement: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettings/timeFormat`.
+            internal var timeFormat: Components.Schemas.TimeFormat
+            /// A late-cancelled session is billed to the client (default true).
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettings/lateCancellationBilled`.
+            internal var lateCancellationBilled: Swift.Bool
+            /// A late-cancelled session is paid to the tutor (default true).
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettings/lateCancellationPaid`.
+            internal var lateCancellationPaid: Swift.Bool
             /// Creates a new `OrganizationSettings`.
             ///
             /// - Parameters:
@@ -1214,6 +1224,9 @@ extension Components {
             ///   - requestRouting:
             ///   - slotStepMinutes: Free slots start every this many minutes (default 30).
             ///   - openRequestsPerEngagement: How many requests of one engagement may wait for an answer at once (default 5).
+            ///   - timeFormat:
+            ///   - lateCancellationBilled: A late-cancelled session is billed to the client (default true).
+            ///   - lateCancellationPaid: A late-cancelled session is paid to the tutor (default true).
             internal init(
                 requestNoticeHours: Swift.Int,
                 responseWindowHours: Swift.Int,
@@ -1226,7 +1239,10 @@ extension Components {
                 declinedRescheduleCancelsOriginal: Swift.Bool,
                 requestRouting: Components.Schemas.RequestRouting,
                 slotStepMinutes: Swift.Int,
-                openRequestsPerEngagement: Swift.Int
+                openRequestsPerEngagement: Swift.Int,
+                timeFormat: Components.Schemas.TimeFormat,
+                lateCancellationBilled: Swift.Bool,
+                lateCancellationPaid: Swift.Bool
             ) {
                 self.requestNoticeHours = requestNoticeHours
                 self.responseWindowHours = responseWindowHours
@@ -1240,6 +1256,9 @@ extension Components {
                 self.requestRouting = requestRouting
                 self.slotStepMinutes = slotStepMinutes
                 self.openRequestsPerEngagement = openRequestsPerEngagement
+                self.timeFormat = timeFormat
+                self.lateCancellationBilled = lateCancellationBilled
+                self.lateCancellationPaid = lateCancellationPaid
             }
             internal enum CodingKeys: String, CodingKey {
                 case requestNoticeHours
@@ -1254,7 +1273,17 @@ extension Components {
                 case requestRouting
                 case slotStepMinutes
                 case openRequestsPerEngagement
+                case timeFormat
+                case lateCancellationBilled
+                case lateCancellationPaid
             }
+        }
+        /// How times are shown and typed: `16:30` or `4:30 PM`; both are always read (default `24h`).
+        ///
+        /// - Remark: Generated from `#/components/schemas/TimeFormat`.
+        internal enum TimeFormat: String, Codable, Hashable, Sendable, CaseIterable {
+            case _24h = "24h"
+            case _12h = "12h"
         }
         /// ...or by the end of the day before the session, whichever comes first (default `end_of_day_before`).
         ///
@@ -1309,6 +1338,12 @@ extension Components {
             internal var slotStepMinutes: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/openRequestsPerEngagement`.
             internal var openRequestsPerEngagement: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/timeFormat`.
+            internal var timeFormat: Components.Schemas.TimeFormat?
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/lateCancellationBilled`.
+            internal var lateCancellationBilled: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/lateCancellationPaid`.
+            internal var lateCancellationPaid: Swift.Bool?
             /// The office's email address (ASCII); empty removes it.
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactEmail`.
@@ -1334,6 +1369,9 @@ extension Components {
             ///   - requestRouting:
             ///   - slotStepMinutes:
             ///   - openRequestsPerEngagement:
+            ///   - timeFormat:
+            ///   - lateCancellationBilled:
+            ///   - lateCancellationPaid:
             ///   - contactEmail: The office's email address (ASCII); empty removes it.
             ///   - contactPhone: 6 to 16 digits; empty removes it.
             internal init(
@@ -1351,6 +1389,9 @@ extension Components {
                 requestRouting: Components.Schemas.RequestRouting? = nil,
                 slotStepMinutes: Swift.Int? = nil,
                 openRequestsPerEngagement: Swift.Int? = nil,
+                timeFormat: Components.Schemas.TimeFormat? = nil,
+                lateCancellationBilled: Swift.Bool? = nil,
+                lateCancellationPaid: Swift.Bool? = nil,
                 contactEmail: Swift.String? = nil,
                 contactPhone: Swift.String? = nil
             ) {
@@ -1368,6 +1409,9 @@ extension Components {
                 self.requestRouting = requestRouting
                 self.slotStepMinutes = slotStepMinutes
                 self.openRequestsPerEngagement = openRequestsPerEngagement
+                self.timeFormat = timeFormat
+                self.lateCancellationBilled = lateCancellationBilled
+                self.lateCancellationPaid = lateCancellationPaid
                 self.contactEmail = contactEmail
                 self.contactPhone = contactPhone
             }
@@ -1386,6 +1430,9 @@ extension Components {
                 case requestRouting
                 case slotStepMinutes
                 case openRequestsPerEngagement
+                case timeFormat
+                case lateCancellationBilled
+                case lateCancellationPaid
                 case contactEmail
                 case contactPhone
             }
@@ -1447,6 +1494,18 @@ extension Components {
                     Swift.Int.self,
                     forKey: .openRequestsPerEngagement
                 )
+                self.timeFormat = try container.decodeIfPresent(
+                    Components.Schemas.TimeFormat.self,
+                    forKey: .timeFormat
+                )
+                self.lateCancellationBilled = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .lateCancellationBilled
+                )
+                self.lateCancellationPaid = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .lateCancellationPaid
+                )
                 self.contactEmail = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .contactEmail
@@ -1470,6 +1529,9 @@ extension Components {
                     "requestRouting",
                     "slotStepMinutes",
                     "openRequestsPerEngagement",
+                    "timeFormat",
+                    "lateCancellationBilled",
+                    "lateCancellationPaid",
                     "contactEmail",
                     "contactPhone"
                 ])
@@ -2494,6 +2556,22 @@ extension Components {
             internal var tutorId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Session/studentIds`.
             internal var studentIds: [Swift.String]
+            /// Each student's place, with what it costs and earns as far as the caller may see.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/students`.
+            internal var students: [Components.Schemas.SessionStudent]
+            /// ISO 4217; amounts are in its minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/currency`.
+            internal var currency: Swift.String
+            /// What the session costs its clients in all (minor units): rate × length, rounded half up; for the office, and for a family their own students' share.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/clientAmount`.
+            internal var clientAmount: Swift.Int?
+            /// What the tutor earns (minor units): for the office and the tutor.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/tutorEarnings`.
+            internal var tutorEarnings: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/Session/subjectId`.
             internal var subjectId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Session/engagementId`.
@@ -2532,6 +2610,10 @@ extension Components {
             ///   - id:
             ///   - tutorId:
             ///   - studentIds:
+            ///   - students: Each student's place, with what it costs and earns as far as the caller may see.
+            ///   - currency: ISO 4217; amounts are in its minor unit.
+            ///   - clientAmount: What the session costs its clients in all (minor units): rate × length, rounded half up; for the office, and for a family their own students' share.
+            ///   - tutorEarnings: What the tutor earns (minor units): for the office and the tutor.
             ///   - subjectId:
             ///   - engagementId:
             ///   - time:
@@ -2549,6 +2631,10 @@ extension Components {
                 id: Swift.String,
                 tutorId: Swift.String,
                 studentIds: [Swift.String],
+                students: [Components.Schemas.SessionStudent],
+                currency: Swift.String,
+                clientAmount: Swift.Int? = nil,
+                tutorEarnings: Swift.Int? = nil,
                 subjectId: Swift.String,
                 engagementId: Swift.String? = nil,
                 time: Components.Schemas.TimeSlot,
@@ -2566,6 +2652,10 @@ extension Components {
                 self.id = id
                 self.tutorId = tutorId
                 self.studentIds = studentIds
+                self.students = students
+                self.currency = currency
+                self.clientAmount = clientAmount
+                self.tutorEarnings = tutorEarnings
                 self.subjectId = subjectId
                 self.engagementId = engagementId
                 self.time = time
@@ -2584,6 +2674,10 @@ extension Components {
                 case id
                 case tutorId
                 case studentIds
+                case students
+                case currency
+                case clientAmount
+                case tutorEarnings
                 case subjectId
                 case engagementId
                 case time
@@ -2597,6 +2691,63 @@ extension Components {
                 case rescheduleWarning
                 case pendingRescheduleId
                 case cancellationRequest
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionStudent`.
+        internal struct SessionStudent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/studentId`.
+            internal var studentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/engagementId`.
+            internal var engagementId: Swift.String?
+            /// Who pays for this student's place.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/clientId`.
+            internal var clientId: Swift.String?
+            /// Copied from the engagement when the session was booked or logged (minor units).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/clientRatePerHour`.
+            internal var clientRatePerHour: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/clientAmount`.
+            internal var clientAmount: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/tutorPayRatePerHour`.
+            internal var tutorPayRatePerHour: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SessionStudent/tutorEarnings`.
+            internal var tutorEarnings: Swift.Int?
+            /// Creates a new `SessionStudent`.
+            ///
+            /// - Parameters:
+            ///   - studentId:
+            ///   - engagementId:
+            ///   - clientId: Who pays for this student's place.
+            ///   - clientRatePerHour: Copied from the engagement when the session was booked or logged (minor units).
+            ///   - clientAmount:
+            ///   - tutorPayRatePerHour:
+            ///   - tutorEarnings:
+            internal init(
+                studentId: Swift.String,
+                engagementId: Swift.String? = nil,
+                clientId: Swift.String? = nil,
+                clientRatePerHour: Swift.Int? = nil,
+                clientAmount: Swift.Int? = nil,
+                tutorPayRatePerHour: Swift.Int? = nil,
+                tutorEarnings: Swift.Int? = nil
+            ) {
+                self.studentId = studentId
+                self.engagementId = engagementId
+                self.clientId = clientId
+                self.clientRatePerHour = clientRatePerHour
+                self.clientAmount = clientAmount
+                self.tutorPayRatePerHour = tutorPayRatePerHour
+                self.tutorEarnings = tutorEarnings
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case studentId
+                case engagementId
+                case clientId
+                case clientRatePerHour
+                case clientAmount
+                case tutorPayRatePerHour
+                case tutorEarnings
             }
         }
         /// Request mode: a family asked the office to cancel; the session still takes place until the office cancels it.
@@ -2790,6 +2941,151 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/SessionLogEntry`.
+        internal struct SessionLogEntry: Codable, Hashable, Sendable {
+            /// One of the tutor's engagements (a tutor logs only their own).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/engagementId`.
+            internal var engagementId: Swift.String
+            /// The local date, up to a year back or two years ahead.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/date`.
+            internal var date: Swift.String
+            /// The local start time, as `16:30` or `4:30 PM` whatever the organization's time format.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/startTime`.
+            internal var startTime: Swift.String
+            /// Defaults to the engagement's session length.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/durationMinutes`.
+            internal var durationMinutes: Swift.Int?
+            /// Optional; defaults to the engagement's.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/location`.
+            internal var location: Swift.String?
+            /// Defaults to the engagement's.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/sessionType`.
+            internal var sessionType: Swift.String?
+            /// The session was cancelled (it costs and earns nothing unless later marked a late cancellation).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/cancelled`.
+            internal var cancelled: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/SessionLogEntry/cancellationReason`.
+            internal var cancellationReason: Swift.String?
+            /// Creates a new `SessionLogEntry`.
+            ///
+            /// - Parameters:
+            ///   - engagementId: One of the tutor's engagements (a tutor logs only their own).
+            ///   - date: The local date, up to a year back or two years ahead.
+            ///   - startTime: The local start time, as `16:30` or `4:30 PM` whatever the organization's time format.
+            ///   - durationMinutes: Defaults to the engagement's session length.
+            ///   - location: Optional; defaults to the engagement's.
+            ///   - sessionType: Defaults to the engagement's.
+            ///   - cancelled: The session was cancelled (it costs and earns nothing unless later marked a late cancellation).
+            ///   - cancellationReason:
+            internal init(
+                engagementId: Swift.String,
+                date: Swift.String,
+                startTime: Swift.String,
+                durationMinutes: Swift.Int? = nil,
+                location: Swift.String? = nil,
+                sessionType: Swift.String? = nil,
+                cancelled: Swift.Bool? = nil,
+                cancellationReason: Swift.String? = nil
+            ) {
+                self.engagementId = engagementId
+                self.date = date
+                self.startTime = startTime
+                self.durationMinutes = durationMinutes
+                self.location = location
+                self.sessionType = sessionType
+                self.cancelled = cancelled
+                self.cancellationReason = cancellationReason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case engagementId
+                case date
+                case startTime
+                case durationMinutes
+                case location
+                case sessionType
+                case cancelled
+                case cancellationReason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.engagementId = try container.decode(
+                    Swift.String.self,
+                    forKey: .engagementId
+                )
+                self.date = try container.decode(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.startTime = try container.decode(
+                    Swift.String.self,
+                    forKey: .startTime
+                )
+                self.durationMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .durationMinutes
+                )
+                self.location = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                self.cancelled = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .cancelled
+                )
+                self.cancellationReason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .cancellationReason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "engagementId",
+                    "date",
+                    "startTime",
+                    "durationMinutes",
+                    "location",
+                    "sessionType",
+                    "cancelled",
+                    "cancellationReason"
+                ])
+            }
+        }
+        /// `{}` when there is nothing to say.
+        ///
+        /// - Remark: Generated from `#/components/schemas/LateCancellation`.
+        internal struct LateCancellation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/LateCancellation/reason`.
+            internal var reason: Swift.String?
+            /// Creates a new `LateCancellation`.
+            ///
+            /// - Parameters:
+            ///   - reason:
+            internal init(reason: Swift.String? = nil) {
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/Cancellation`.
         internal struct Cancellation: Codable, Hashable, Sendable {
             /// Not blank.
@@ -2937,6 +3233,9 @@ extension Components {
             case engagementEnded = "engagement_ended"
             case availabilityChanged = "availability_changed"
             case messageResent = "message_resent"
+            case sessionLogged = "session_logged"
+            case sessionCompleted = "session_completed"
+            case sessionLateCancelled = "session_late_cancelled"
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {

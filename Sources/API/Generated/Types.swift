@@ -222,6 +222,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/post(createSession)`.
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output
+    /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/log`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)`.
+    func logSession(_ input: Operations.LogSession.Input) async throws -> Operations.LogSession.Output
     /// One session, with what the caller may still do to it.
     ///
     /// - Remark: HTTP `GET /api/v1/sessions/{sessionId}`.
@@ -232,6 +237,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancel`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancel/post(cancelSession)`.
     func cancelSession(_ input: Operations.CancelSession.Input) async throws -> Operations.CancelSession.Output
+    /// The office or the session's tutor marks a session that has started as completed.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/complete`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/complete/post(completeSession)`.
+    func completeSession(_ input: Operations.CompleteSession.Input) async throws -> Operations.CompleteSession.Output
+    /// The office or the session's tutor records that a session did not happen and was cancelled too late: billed and paid as the organization's settings say. One still ahead is cancelled and the family, tutor and office are told.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/late-cancellation`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/late-cancellation/post(markLateCancellation)`.
+    func markLateCancellation(_ input: Operations.MarkLateCancellation.Input) async throws -> Operations.MarkLateCancellation.Output
     /// Request mode: a family asks the office to cancel (not inside the cancellation buffer; inside the warning buffer only with readWarning). The session stays booked.
     ///
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancellation-request`.
@@ -792,6 +807,19 @@ extension APIProtocol {
             body: body
         ))
     }
+    /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/log`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)`.
+    internal func logSession(
+        headers: Operations.LogSession.Input.Headers = .init(),
+        body: Operations.LogSession.Input.Body
+    ) async throws -> Operations.LogSession.Output {
+        try await logSession(Operations.LogSession.Input(
+            headers: headers,
+            body: body
+        ))
+    }
     /// One session, with what the caller may still do to it.
     ///
     /// - Remark: HTTP `GET /api/v1/sessions/{sessionId}`.
@@ -815,6 +843,34 @@ extension APIProtocol {
         body: Operations.CancelSession.Input.Body
     ) async throws -> Operations.CancelSession.Output {
         try await cancelSession(Operations.CancelSession.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office or the session's tutor marks a session that has started as completed.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/complete`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/complete/post(completeSession)`.
+    internal func completeSession(
+        path: Operations.CompleteSession.Input.Path,
+        headers: Operations.CompleteSession.Input.Headers = .init()
+    ) async throws -> Operations.CompleteSession.Output {
+        try await completeSession(Operations.CompleteSession.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The office or the session's tutor records that a session did not happen and was cancelled too late: billed and paid as the organization's settings say. One still ahead is cancelled and the family, tutor and office are told.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/late-cancellation`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/late-cancellation/post(markLateCancellation)`.
+    internal func markLateCancellation(
+        path: Operations.MarkLateCancellation.Input.Path,
+        headers: Operations.MarkLateCancellation.Input.Headers = .init(),
+        body: Operations.MarkLateCancellation.Input.Body
+    ) async throws -> Operations.MarkLateCancellation.Output {
+        try await markLateCancellation(Operations.MarkLateCancellation.Input(
             path: path,
             headers: headers,
             body: body

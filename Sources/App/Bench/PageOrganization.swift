@@ -52,7 +52,7 @@ enum PageOrganization {
             let day = today.adding(days: -182 + nth * 365 / perTutor)
             let engagement = engagements.filter { $0.tutorID == tutors[tutorIndex].id }[nth % 25]
             return Session(
-                id: ids.next(), organizationID: organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                id: ids.next(), organizationID: organization.id, tutorID: engagement.tutorID, students: [SessionStudent(through: engagement)],
                 subjectID: engagement.subjectID, engagementID: engagement.id, time: hour(day, nth % 2), status: .scheduled, location: "Room 1",
                 sessionType: "In person", className: "", room: "")
         }

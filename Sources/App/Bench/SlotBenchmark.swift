@@ -113,7 +113,8 @@ struct SlotBenchmark {
                     else { continue }
                     try await db.insertSession(
                         Session(
-                            id: ids.next(), organizationID: organization.id, tutorID: tutor.id, studentIDs: [student.id], subjectID: subject.id,
+                            id: ids.next(), organizationID: organization.id, tutorID: tutor.id, students: [SessionStudent(through: engagement)],
+                            subjectID: subject.id,
                             engagementID: engagement.id, time: TimeRange(start: start, minutes: 60), status: .scheduled, location: "",
                             sessionType: "Online"),
                         now: now)

@@ -125,7 +125,7 @@ extension DemoOrganization {
                     guard let startInstant = timeline.instants(of: date, at: time).first else { continue }
                     let range = TimeRange(start: startInstant, minutes: engagement.terms.defaultDurationMinutes)
                     let session = Session(
-                        id: ids.next(), organizationID: organization.id, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
+                        id: ids.next(), organizationID: organization.id, tutorID: engagement.tutorID, students: [SessionStudent(through: engagement)],
                         subjectID: engagement.subjectID, engagementID: engagement.id, time: range,
                         status: range.end <= now ? .completed : .scheduled, location: engagement.terms.location,
                         sessionType: engagement.terms.sessionType)

@@ -1,12 +1,16 @@
-/// What an audit event records: a move on a request or session, or a change the office made to
-/// how the organization runs. Stored and sent as the raw value of either.
+/// What an audit event records: a move on a request or session, a change to what a session's
+/// record says happened, or a change the office made to how the organization runs. Stored and sent
+/// as the raw value of any of them.
 public enum AuditAction: RawRepresentable, Hashable, Sendable {
     case lifecycle(LifecycleEvent)
+    case record(SessionRecordChange)
     case office(OfficeChange)
 
     public init?(rawValue: String) {
         if let event = LifecycleEvent(rawValue: rawValue) {
             self = .lifecycle(event)
+        } else if let change = SessionRecordChange(rawValue: rawValue) {
+            self = .record(change)
         } else if let change = OfficeChange(rawValue: rawValue) {
             self = .office(change)
         } else {
@@ -17,6 +21,7 @@ public enum AuditAction: RawRepresentable, Hashable, Sendable {
     public var rawValue: String {
         switch self {
         case .lifecycle(let event): event.rawValue
+        case .record(let change): change.rawValue
         case .office(let change): change.rawValue
         }
     }
@@ -40,4 +45,12 @@ public enum OfficeChange: String, CaseIterable, Hashable, Sendable {
     case engagementEnded = "engagement_ended"
     case availabilityChanged = "availability_changed"
     case messageResent = "message_resent"
+}
+
+/// What the office or a tutor records about a session: that it was logged, that it took place, or
+/// that it was cancelled too late to be free.
+public enum SessionRecordChange: String, CaseIterable, Hashable, Sendable {
+    case sessionLogged = "session_logged"
+    case sessionCompleted = "session_completed"
+    case sessionLateCancelled = "session_late_cancelled"
 }

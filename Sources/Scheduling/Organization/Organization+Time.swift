@@ -18,6 +18,18 @@ extension Organization {
         return timeline(covering: first...last)
     }
 
+    /// The instant a clock in the organization's zone reads `time` on `date`; the first of the two
+    /// when the clocks go back. A time the clocks skip is refused, naming `field`.
+    public func instant(of date: LocalDate, at time: LocalTime, field: String) throws(DomainError) -> Date {
+        guard let instant = timeline(covering: date...date).instants(of: date, at: time).first else {
+            throw DomainError.invalid(
+                field,
+                "\(settings.timeFormat.text(time)) does not exist on \(ZoneTimeline.describe(date)) in \(timeZone.identifier): the clocks go forward then."
+            )
+        }
+        return instant
+    }
+
     /// `Tue 14 Jan 16:00 GMT`, in the organization's zone.
     public func describe(_ instant: Date) -> String {
         let date = localDate(of: instant)

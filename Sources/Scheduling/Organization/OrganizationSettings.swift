@@ -23,6 +23,12 @@ public struct OrganizationSettings: Hashable, Sendable {
     /// How many requests of one engagement (one student's family with one tutor and subject) may
     /// wait for an answer at once, so that no family can hold a tutor's week.
     public var openRequestsPerEngagement: Int = 5
+    /// How times are shown and typed; both conventions are always read.
+    public var timeFormat: TimeFormat = .twentyFourHour
+    /// Whether a late-cancelled session is billed to the client...
+    public var lateCancellationBilled: Bool = true
+    /// ...and paid to the tutor.
+    public var lateCancellationPaid: Bool = true
 
     public init() {}
 

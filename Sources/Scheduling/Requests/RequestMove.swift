@@ -48,14 +48,15 @@ public struct SessionDetails: Hashable, Sendable {
         self.room = room
     }
 
-    /// Trimmed, and refused without a location or a session type.
-    public func validated() throws(DomainError) -> SessionDetails {
+    /// Trimmed, and refused without a session type, or without a location when `requiringLocation`
+    /// (a session logged afterwards may leave its place unsaid).
+    public func validated(requiringLocation: Bool = true) throws(DomainError) -> SessionDetails {
         let details = SessionDetails(
             location: location.trimmingCharacters(in: .whitespacesAndNewlines),
             sessionType: sessionType.trimmingCharacters(in: .whitespacesAndNewlines),
             className: className.trimmingCharacters(in: .whitespacesAndNewlines), room: room.trimmingCharacters(in: .whitespacesAndNewlines))
         var issues = IssueList()
-        issues.check(!details.location.isEmpty, "location", "Making a session needs a location.")
+        issues.check(!requiringLocation || !details.location.isEmpty, "location", "Making a session needs a location.")
         issues.check(!details.sessionType.isEmpty, "sessionType", "Making a session needs a session type (such as In person or Online).")
         issues.check(TextRules.length(details.location) <= 200, "location", "A location can be at most 200 characters.")
         issues.check(TextRules.length(details.sessionType) <= 100, "sessionType", "A session type can be at most 100 characters.")

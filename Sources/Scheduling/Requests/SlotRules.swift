@@ -64,12 +64,30 @@ public struct SlotRules: Sendable {
         }
     }
 
+    /// The office and tutors place sessions themselves (booked or logged): outside the tutor's
+    /// hours and inside the families' notice, a year back or ahead, but never over another session
+    /// or a time a request holds. A taken time still ahead is refused with the next free slots in
+    /// the tutor's hours from now on; one already past, without (it is a record, not a booking).
+    public func checkNotTaken(_ time: TimeRange) throws(DomainError) {
+        try BookingWindow.check(time.start, in: organization, now: now)
+        let when = organization.describe(time.start)
+        let message: String
+        if sessions.contains(where: { $0.overlaps(time) }) {
+            message = "\(tutorName) already has a session at \(when)."
+        } else if holds.contains(where: { $0.overlaps(time) }) {
+            message = "\(when) is being held for a session request; answer that request instead."
+        } else {
+            return
+        }
+        throw time.start < now ? DomainError.conflict(message) : taken(message, after: time, earliestStart: now)
+    }
+
     /// A conflict naming up to three free slots from the same day on (within a week).
-    private func taken(_ message: String, after time: TimeRange) -> DomainError {
+    private func taken(_ message: String, after time: TimeRange, earliestStart: Date? = nil) -> DomainError {
         let first = organization.localDate(of: time.start)
         let search = FreeSlotSearch(
             dates: first...first.adding(days: 6), slotMinutes: slotMinutes, stepMinutes: organization.settings.slotStepMinutes,
-            earliestStart: organization.earliestRequestStart(now: now))
+            earliestStart: earliestStart ?? organization.earliestRequestStart(now: now))
         let timeline = organization.timeline(covering: search.dates)
         let next = FreeSlots.find(search, availability: availability, busy: sessions + holds, timeline: timeline).prefix(3)
         var error = DomainError.conflict(

@@ -3,8 +3,8 @@ public struct Session: Hashable, Sendable, Codable {
     public let id: String
     public let organizationID: String
     public var tutorID: String
-    /// Group sessions have several students.
-    public var studentIDs: [String]
+    /// Group sessions have several students, each through their own engagement and at their own rates.
+    public var students: [SessionStudent]
     public var subjectID: String
     /// The engagement it was made from, when there is one (logged or requested sessions have one).
     public var engagementID: String?
@@ -21,14 +21,14 @@ public struct Session: Hashable, Sendable, Codable {
     public var cancellationRequest: CancellationRequest?
 
     public init(
-        id: String, organizationID: String, tutorID: String, studentIDs: [String], subjectID: String, engagementID: String?,
+        id: String, organizationID: String, tutorID: String, students: [SessionStudent], subjectID: String, engagementID: String?,
         time: TimeRange, status: SessionStatus, location: String, sessionType: String, className: String = "", room: String = "",
         cancellationReason: String? = nil, cancellationRequest: CancellationRequest? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
         self.tutorID = tutorID
-        self.studentIDs = studentIDs
+        self.students = students
         self.subjectID = subjectID
         self.engagementID = engagementID
         self.time = time
@@ -40,6 +40,8 @@ public struct Session: Hashable, Sendable, Codable {
         self.cancellationReason = cancellationReason
         self.cancellationRequest = cancellationRequest
     }
+
+    public var studentIDs: [String] { students.map(\.studentID) }
 }
 
 public enum SessionStatus: String, CaseIterable, Hashable, Sendable, Codable {

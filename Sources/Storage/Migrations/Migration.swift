@@ -42,5 +42,6 @@ extension Migration {
         .m0020ServerKeys,
         .m0021CalendarFeedHashes,
         .m0022OfficeContact,
+        .m0023SessionMoney,
     ]
 }

@@ -11,14 +11,16 @@ extension DB {
                 id, name, time_zone, currency, request_notice_hours, response_window_hours, response_cutoff,
                 cancellation_mode, cancellation_notice_hours, cancellation_buffer_hours,
                 cancellation_warning_buffer_hours, cancellation_warning_text, declined_reschedule_cancels_original,
-                request_routing, slot_step_minutes, open_requests_per_engagement, contact_email, contact_phone, created_at)
+                request_routing, slot_step_minutes, open_requests_per_engagement, time_format, late_cancellation_billed,
+                late_cancellation_paid, contact_email, contact_phone, created_at)
             VALUES (
                 \(bind: organization.id), \(bind: organization.name), \(bind: organization.timeZone.identifier),
                 \(bind: organization.currency), \(bind: s.requestNoticeHours), \(bind: s.responseWindowHours),
                 \(bind: s.responseCutoff.rawValue), \(bind: s.cancellationMode.rawValue), \(bind: s.cancellationNoticeHours),
                 \(bind: s.cancellationBufferHours), \(bind: s.cancellationWarningBufferHours), \(bind: s.cancellationWarningText),
                 \(bind: s.declinedRescheduleCancelsOriginal), \(bind: s.requestRouting.rawValue), \(bind: s.slotStepMinutes),
-                \(bind: s.openRequestsPerEngagement), \(bind: organization.contact.email), \(bind: organization.contact.phone),
+                \(bind: s.openRequestsPerEngagement), \(bind: s.timeFormat.rawValue), \(bind: s.lateCancellationBilled),
+                \(bind: s.lateCancellationPaid), \(bind: organization.contact.email), \(bind: organization.contact.phone),
                 \(bind: now.epochSeconds))
             """
         ).run()
@@ -50,7 +52,8 @@ extension DB {
                 cancellation_warning_text = \(bind: s.cancellationWarningText),
                 declined_reschedule_cancels_original = \(bind: s.declinedRescheduleCancelsOriginal),
                 request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes),
-                open_requests_per_engagement = \(bind: s.openRequestsPerEngagement),
+                open_requests_per_engagement = \(bind: s.openRequestsPerEngagement), time_format = \(bind: s.timeFormat.rawValue),
+                late_cancellation_billed = \(bind: s.lateCancellationBilled), late_cancellation_paid = \(bind: s.lateCancellationPaid),
                 contact_email = \(bind: organization.contact.email), contact_phone = \(bind: organization.contact.phone)
             WHERE id = \(bind: organization.id)
             """
@@ -81,6 +84,9 @@ struct OrganizationRow {
     let requestRouting: String
     let slotStepMinutes: Int
     let openRequestsPerEngagement: Int
+    let timeFormat: String
+    let lateCancellationBilled: Bool
+    let lateCancellationPaid: Bool
     let contactEmail: String?
     let contactPhone: String?
 
@@ -88,8 +94,8 @@ struct OrganizationRow {
     static let joinedColumns = [
         "id", "name", "time_zone", "currency", "request_notice_hours", "response_window_hours", "response_cutoff", "cancellation_mode",
         "cancellation_notice_hours", "cancellation_buffer_hours", "cancellation_warning_buffer_hours", "cancellation_warning_text",
-        "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement", "contact_email",
-        "contact_phone",
+        "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement", "time_format",
+        "late_cancellation_billed", "late_cancellation_paid", "contact_email", "contact_phone",
     ].map { "o.\($0) AS organization_\($0)" }.joined(separator: ", ")
 
     /// `prefix` is `organization_` for rows of a query that selected `joinedColumns`.
@@ -111,6 +117,9 @@ struct OrganizationRow {
         requestRouting = try column("request_routing", String.self)
         slotStepMinutes = try column("slot_step_minutes", Int.self)
         openRequestsPerEngagement = try column("open_requests_per_engagement", Int.self)
+        timeFormat = try column("time_format", String.self)
+        lateCancellationBilled = try column("late_cancellation_billed", Bool.self)
+        lateCancellationPaid = try column("late_cancellation_paid", Bool.self)
         contactEmail = try row.decodeNil(column: prefix + "contact_email") ? nil : column("contact_email", String.self)
         contactPhone = try row.decodeNil(column: prefix + "contact_phone") ? nil : column("contact_phone", String.self)
     }
@@ -130,6 +139,9 @@ struct OrganizationRow {
         settings.requestRouting = try decodeEnum(requestRouting)
         settings.slotStepMinutes = slotStepMinutes
         settings.openRequestsPerEngagement = openRequestsPerEngagement
+        settings.timeFormat = try decodeEnum(timeFormat)
+        settings.lateCancellationBilled = lateCancellationBilled
+        settings.lateCancellationPaid = lateCancellationPaid
         return Organization(
             id: id, name: name, timeZone: zone, currency: currency, settings: settings,
             contact: OfficeContact(email: contactEmail, phone: contactPhone))

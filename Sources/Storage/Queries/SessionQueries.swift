@@ -43,14 +43,24 @@ extension DB {
                 \(bind: session.room), \(bind: session.cancellationReason), \(bind: now.epochSeconds))
             """
         ).run()
-        for studentID in session.studentIDs {
-            try await sql.raw(
+        try await insertSessionStudents(session.students, sessionID: session.id, organizationID: session.organizationID)
+    }
+
+    /// Each student's place in one statement.
+    func insertSessionStudents(_ students: [SessionStudent], sessionID: String, organizationID: String) async throws {
+        guard !students.isEmpty else { return }
+        var query: SQLQueryString = """
+            INSERT INTO session_students (
+                session_id, student_id, organization_id, engagement_id, client_id, client_rate_per_hour, tutor_pay_rate_per_hour)
+            VALUES
+            """
+        for (index, student) in students.enumerated() {
+            query += """
+                \(unsafeRaw: index == 0 ? "" : ",") (\(bind: sessionID), \(bind: student.studentID), \(bind: organizationID),
+                \(bind: student.engagementID), \(bind: student.clientID), \(bind: student.clientRatePerHour), \(bind: student.tutorPayRatePerHour))
                 """
-                INSERT INTO session_students (session_id, student_id, organization_id)
-                VALUES (\(bind: session.id), \(bind: studentID), \(bind: session.organizationID))
-                """
-            ).run()
         }
+        try await sql.raw(query).run()
     }
 
     public func session(id: String, organizationID: String) async throws -> Session? {
@@ -97,11 +107,14 @@ extension DB {
         query += " ORDER BY s.starts_at, s.id LIMIT \(literal: max(1, min(filter.limit, 5000)))"
         let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .snakeCaseColumns)
         guard !rows.isEmpty else { return [] }
-        let links = try await sql.raw(
-            "SELECT session_id, student_id FROM session_students WHERE session_id IN (\(binds: rows.map(\.id))) ORDER BY student_id"
+        let places = try await sql.raw(
+            """
+            SELECT session_id, student_id, engagement_id, client_id, client_rate_per_hour, tutor_pay_rate_per_hour
+            FROM session_students WHERE session_id IN (\(binds: rows.map(\.id))) ORDER BY student_id
+            """
         ).all(decoding: SessionStudentRow.self, keyDecodingStrategy: .snakeCaseColumns)
-        let students = Dictionary(grouping: links, by: \.sessionId)
-        return try rows.map { try $0.model(studentIDs: students[$0.id, default: []].map(\.studentId)) }
+        let students = Dictionary(grouping: places, by: \.sessionId)
+        return try rows.map { try $0.model(students: students[$0.id, default: []].map(\.model)) }
     }
 
     /// How many scheduled sessions starting from `since` a family asked the office to cancel (for
@@ -130,6 +143,27 @@ extension DB {
         try await sql.raw(
             """
             UPDATE sessions SET status = \(bind: SessionStatus.cancelled.rawValue), cancellation_reason = \(bind: reason),
+                cancelled_at = \(bind: now.epochSeconds), cancellation_requested_at = NULL
+            WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
+    /// Marks the session completed.
+    public func completeSession(id: String, organizationID: String) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET status = \(bind: SessionStatus.completed.rawValue)
+            WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
+    /// Marks the session a late cancellation, which settles any family's request to cancel it.
+    public func markLateCancellation(id: String, organizationID: String, reason: String, at now: Date) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET status = \(bind: SessionStatus.lateCancelled.rawValue), cancellation_reason = \(bind: reason),
                 cancelled_at = \(bind: now.epochSeconds), cancellation_requested_at = NULL
             WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)
             """
@@ -179,12 +213,12 @@ private struct SessionRow: Decodable {
     let cancellationRequestedByName: String?
     let cancellationRequestComment: String?
 
-    func model(studentIDs: [String]) throws -> Session {
+    func model(students: [SessionStudent]) throws -> Session {
         guard let time = TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) else {
             throw CorruptRow("session \(id) time")
         }
         return Session(
-            id: id, organizationID: organizationId, tutorID: tutorId, studentIDs: studentIDs, subjectID: subjectId, engagementID: engagementId,
+            id: id, organizationID: organizationId, tutorID: tutorId, students: students, subjectID: subjectId, engagementID: engagementId,
             time: time, status: try decodeEnum(status), location: location, sessionType: sessionType, className: className, room: room,
             cancellationReason: cancellationReason,
             cancellationRequest: cancellationRequestedAt.map {
@@ -198,6 +232,16 @@ private struct SessionRow: Decodable {
 private struct SessionStudentRow: Decodable {
     let sessionId: String
     let studentId: String
+    let engagementId: String?
+    let clientId: String?
+    let clientRatePerHour: Int
+    let tutorPayRatePerHour: Int
+
+    var model: SessionStudent {
+        SessionStudent(
+            studentID: studentId, engagementID: engagementId, clientID: clientId, clientRatePerHour: clientRatePerHour,
+            tutorPayRatePerHour: tutorPayRatePerHour)
+    }
 }
 
 extension TimeRange {

@@ -23,6 +23,9 @@ public struct OrganizationSettingsUpdate: Sendable {
         public var requestRouting: RequestRouting?
         public var slotStepMinutes: Int?
         public var openRequestsPerEngagement: Int?
+        public var timeFormat: TimeFormat?
+        public var lateCancellationBilled: Bool?
+        public var lateCancellationPaid: Bool?
         /// The office's email and phone; empty text removes one.
         public var contactEmail: String?
         public var contactPhone: String?
@@ -75,6 +78,9 @@ public struct OrganizationSettingsUpdate: Sendable {
         if let value = changes.requestRouting { settings.requestRouting = value }
         if let value = changes.slotStepMinutes { settings.slotStepMinutes = value }
         if let value = changes.openRequestsPerEngagement { settings.openRequestsPerEngagement = value }
+        if let value = changes.timeFormat { settings.timeFormat = value }
+        if let value = changes.lateCancellationBilled { settings.lateCancellationBilled = value }
+        if let value = changes.lateCancellationPaid { settings.lateCancellationPaid = value }
         do throws(DomainError) { try settings.validate() } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
         var contact = organization.contact
         if changes.contactEmail != nil || changes.contactPhone != nil {

@@ -27,6 +27,9 @@ enum SettingsChangeSummary {
         note("a declined reschedule cancels the original", a.declinedRescheduleCancelsOriginal, b.declinedRescheduleCancelsOriginal) {
             $0 ? "yes" : "no"
         }
+        note("times written as", a.timeFormat, b.timeFormat) { $0.example }
+        note("late cancellations billed to the client", a.lateCancellationBilled, b.lateCancellationBilled) { $0 ? "yes" : "no" }
+        note("late cancellations paid to the tutor", a.lateCancellationPaid, b.lateCancellationPaid) { $0 ? "yes" : "no" }
         return lines
     }
 }

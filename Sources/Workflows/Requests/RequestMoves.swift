@@ -92,15 +92,19 @@ public struct RequestMoves: Sendable {
             var booked: SessionDetails?
             switch move {
             case .accept(let details):
+                let engagement = try await Directory.engagement(
+                    request.engagementID, for: caller, stamp: parties.directoryStamp, cache: dependencies.directory, in: db)
                 next.sessionID = try await createSession(
-                    newSessionID, for: request, at: request.requestedTime, details: details, parties: parties, now: now, in: db)
+                    newSessionID, for: request, through: engagement, at: request.requestedTime, details: details, parties: parties, now: now,
+                    in: db)
                 booked = details
             case .acceptProposal:
-                let engagement = try await db.engagement(id: request.engagementID, organizationID: request.organizationID)
-                let details = SessionDetails(
-                    location: engagement?.terms.location ?? "", sessionType: engagement?.terms.sessionType ?? "In person")
+                let engagement = try await Directory.engagement(
+                    request.engagementID, for: caller, stamp: parties.directoryStamp, cache: dependencies.directory, in: db)
+                let details = SessionDetails(location: engagement.terms.location, sessionType: engagement.terms.sessionType)
                 next.sessionID = try await createSession(
-                    newSessionID, for: request, at: request.proposedTime!, details: details, parties: parties, now: now, in: db)
+                    newSessionID, for: request, through: engagement, at: request.proposedTime!, details: details, parties: parties, now: now,
+                    in: db)
                 booked = details
             case .propose(let time, _), .reply(_, let time?):
                 try await TutorSchedule.check(
@@ -133,9 +137,11 @@ public struct RequestMoves: Sendable {
         return RescheduleRules.cutoff(of: session, settings: parties.organization.settings) ?? session.time.start
     }
 
-    /// The session an accepted request becomes, after making sure the tutor's time is still free.
+    /// The session an accepted request becomes, at the engagement's rates of today, after making
+    /// sure the tutor's time is still free.
     private func createSession(
-        _ id: String, for request: SessionRequest, at time: TimeRange, details: SessionDetails, parties: RequestParties, now: Date, in db: DB
+        _ id: String, for request: SessionRequest, through engagement: Engagement, at time: TimeRange, details: SessionDetails,
+        parties: RequestParties, now: Date, in db: DB
     ) async throws -> String {
         let taken = try await db.busyTimes(
             tutorID: request.tutorID, organizationID: request.organizationID, overlapping: time, excludingSession: request.replacesSessionID)
@@ -143,7 +149,8 @@ public struct RequestMoves: Sendable {
             throw DomainError.conflict("\(parties.tutor.name) already has a session at \(parties.organization.describe(time.start)).")
         }
         let session = Session(
-            id: id, organizationID: request.organizationID, tutorID: request.tutorID, studentIDs: [request.studentID], subjectID: request.subjectID,
+            id: id, organizationID: request.organizationID, tutorID: request.tutorID, students: [SessionStudent(through: engagement)],
+            subjectID: request.subjectID,
             engagementID: request.engagementID, time: time, status: .scheduled, location: details.location, sessionType: details.sessionType,
             className: details.className, room: details.room)
         do {

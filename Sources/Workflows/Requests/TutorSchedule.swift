@@ -8,23 +8,34 @@ struct TutorSchedule {
     let availability: Availability
     let taken: TakenTimes
 
-    /// Refuses `time` unless it is one of the tutor's free slots (see `SlotRules`). Only the
+    /// What a time must be: one of the tutor's free slots (a family's request), or merely not
+    /// taken (the office's and tutors' own bookings and logs).
+    enum Placement {
+        case freeSlot
+        case notTaken
+    }
+
+    /// Refuses `time` unless it is placed as `placement` allows (see `SlotRules`). Only the
     /// slot's own day is read; when the time is taken, the following week is read too, to offer
     /// the next free slots. `excludingSession` (being rescheduled) and `excludingRequest` (being
     /// answered) do not count as taking time.
     static func check(
-        _ time: TimeRange, parties: RequestParties, now: Date, excludingSession: String? = nil, excludingRequest: String? = nil,
-        cache: DirectoryCache? = nil, in db: DB
+        _ time: TimeRange, placement: Placement = .freeSlot, parties: RequestParties, now: Date, excludingSession: String? = nil,
+        excludingRequest: String? = nil, cache: DirectoryCache? = nil, in db: DB
     ) async throws {
-        func load(days: Int) async throws -> SlotRules {
-            try await around(
+        func check(days: Int) async throws {
+            let rules = try await around(
                 time, days: days, parties: parties, excludingSession: excludingSession, excludingRequest: excludingRequest, cache: cache, in: db
             ).rules(for: parties, now: now, slotMinutes: Int(time.duration / 60))
+            switch placement {
+            case .freeSlot: try rules.check(time)
+            case .notTaken: try rules.checkNotTaken(time)
+            }
         }
         do {
-            try await load(days: 1).check(time)
+            try await check(days: 1)
         } catch let refusal as DomainError where refusal.kind == .conflict {
-            try await load(days: 8).check(time)
+            try await check(days: 8)
             throw refusal
         }
     }

@@ -2,8 +2,9 @@ public import Foundation
 public import Scheduling
 import Storage
 
-/// The office books a session directly for an engagement. It may book outside the tutor's usual
-/// hours (the office knows best), but never over another session or a time held by a request.
+/// The office books a session directly for an engagement at an instant. It may book outside the
+/// tutor's usual hours (the office knows best), but never over another session or a time held by a
+/// request (see `SessionPlacement`).
 public struct SessionBooking: Sendable {
     let dependencies: Dependencies
 
@@ -36,33 +37,9 @@ public struct SessionBooking: Sendable {
             guard engagement.isActive else { throw DomainError.conflict("This engagement has ended.") }
             let details = try (draft.details ?? SessionDetails(location: engagement.terms.location, sessionType: engagement.terms.sessionType))
                 .validated()
-            try await db.lockSchedule(ofTutor: engagement.tutorID)
-            let parties = try await RequestParties.load(
-                organizationID: caller.organizationID, tutorID: engagement.tutorID, studentID: engagement.studentID, subjectID: engagement.subjectID,
-                in: db)
-            try BookingWindow.check(draft.start, in: parties.organization, now: now)
             let time = TimeRange(start: draft.start, minutes: draft.durationMinutes ?? engagement.terms.defaultDurationMinutes)
-            let when = parties.organization.describe(time.start)
-            let taken = try await db.takenTimes(tutorID: engagement.tutorID, organizationID: caller.organizationID, overlapping: time)
-            if !taken.sessions.isEmpty {
-                throw DomainError.conflict("\(parties.tutor.name) already has a session at \(when).")
-            }
-            if !taken.holds.isEmpty {
-                throw DomainError.conflict("\(when) is being held for a session request; answer that request instead.")
-            }
-            let session = Session(
-                id: id, organizationID: caller.organizationID, tutorID: engagement.tutorID, studentIDs: [engagement.studentID],
-                subjectID: engagement.subjectID, engagementID: engagement.id, time: time, status: .scheduled, location: details.location,
-                sessionType: details.sessionType, className: details.className, room: details.room)
-            do {
-                try await db.insertSession(session, now: now)
-            } catch StoreError.exclusionViolation {
-                throw DomainError.conflict("\(parties.tutor.name) already has a session at \(when).")
-            }
-            try await SessionReminders.schedule(session, in: parties.organization, ids: dependencies.ids, now: now, db: db)
-            try await LifecycleRecord(dependencies: dependencies, parties: parties, now: now).sessionEvent(
-                .sessionCreated, on: session, by: .person(caller), body: "", in: db)
-            return session
+            return try await SessionPlacement(dependencies: dependencies, now: now).place(
+                id: id, engagement: engagement, time: time, details: details, status: .scheduled, cancellationReason: nil, by: caller, in: db)
         }
     }
 }

@@ -12,10 +12,21 @@ struct OfficeAudit {
     func record(
         _ change: OfficeChange, subjectType: String, subjectID: String, summary: String, by caller: Caller, at now: Date, in db: DB
     ) async throws {
+        try await insert(.office(change), subjectType: subjectType, subjectID: subjectID, summary: summary, by: caller, at: now, in: db)
+    }
+
+    /// What a session's record says happened: "logged Maths with Ada for Ben, Tue 14 Jan 16:00–17:00 GMT".
+    func record(_ change: SessionRecordChange, session: Session, summary: String, by caller: Caller, at now: Date, in db: DB) async throws {
+        try await insert(.record(change), subjectType: "session", subjectID: session.id, summary: summary, by: caller, at: now, in: db)
+    }
+
+    private func insert(
+        _ action: AuditAction, subjectType: String, subjectID: String, summary: String, by caller: Caller, at now: Date, in db: DB
+    ) async throws {
         try await db.insertAuditEvent(
             AuditEvent(
                 id: dependencies.ids.next(), organizationID: caller.organizationID, actorID: caller.userID, actorName: caller.name,
-                actorRole: caller.role.rawValue, action: .office(change), subjectType: subjectType, subjectID: subjectID, summary: summary,
+                actorRole: caller.role.rawValue, action: action, subjectType: subjectType, subjectID: subjectID, summary: summary,
                 createdAt: now))
     }
 }
