@@ -64,6 +64,18 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
     }
 
+    func saveSessionReport(_ input: Operations.SaveSessionReport.Input) async throws -> Operations.SaveSessionReport.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let session = try await SessionReports(dependencies).save(
+            input.path.sessionId,
+            SessionNotesDraft(rating: body.rating, report: body.report, internalNote: body.internalNote, privateNotes: body.privateNotes),
+            send: body.send ?? false, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "saveSessionReport", input.path.sessionId, body: body))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
         let caller = try RequestScope.caller()
         let detail = try await SessionDirectory(dependencies).session(input.path.sessionId, for: caller)

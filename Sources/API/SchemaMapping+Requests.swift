@@ -42,9 +42,15 @@ extension Components.Schemas.Session {
                 clientRatePerHour: pays ? student.clientRatePerHour : nil, clientAmount: pays ? line.clientAmount : nil,
                 tutorPayRatePerHour: earnings ? student.tutorPayRatePerHour : nil, tutorEarnings: earnings ? line.tutorEarnings : nil)
         }
+        // The office and the session's tutor read everything written; a family, the report once sent.
+        let staff = caller.isAdmin || caller.userID == session.tutorID
+        let notes = session.notes
         self.init(
             id: session.id, tutorId: session.tutorID, studentIds: session.studentIDs, students: students, currency: organization.currency,
             clientAmount: paying.isEmpty ? nil : paying.reduce(0) { $0 + $1.clientAmount }, tutorEarnings: earnings ? money.tutorEarnings : nil,
+            rating: staff ? notes.rating : nil, report: staff ? (notes.report.isEmpty ? nil : notes.report) : notes.sentReport,
+            reportSentAt: notes.reportSentAt, internalNote: staff && !notes.internalNote.isEmpty ? notes.internalNote : nil,
+            privateNotes: staff && !notes.privateNotes.isEmpty ? notes.privateNotes : nil,
             subjectId: session.subjectID,
             engagementId: session.engagementID, time: .init(session.time, in: organization), status: .init(rawValue: session.status.rawValue)!,
             location: session.location, sessionType: session.sessionType, className: session.className, room: session.room,

@@ -9,36 +9,37 @@ extension WebPages {
     func newSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let query = request.uri.queryParameters
-        let input = BookSessionPage.Input(
+        let input = LogSessionPage.Input(
             engagementID: query["engagement"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }, date: query["date"].flatMap { LocalDate(iso: $0) })
-        return try await bookSessionPage(input, caller: caller, token: token, status: .ok)
+        return try await logSessionPage(input, caller: caller, token: token, status: .ok)
     }
 
-    /// `POST /sessions`: one of the free times offered, or the date and a time the office typed.
-    func bookSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+    /// `POST /sessions`: one of the free times offered, or a time typed in either convention, on the date chosen.
+    func logSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         var request = request
-        guard let form = try await sessionForm(BookForm.self, from: &request, context, session: token) else {
+        guard let form = try await sessionForm(LogForm.self, from: &request, context, session: token) else {
             return expiredForm(back: "\(WebPath.sessions)/new")
         }
         let date = LocalDate(iso: form.date)
-        var input = BookSessionPage.Input(
+        var input = LogSessionPage.Input(
             engagementID: form.engagement, date: date, chosenStart: form.start, time: form.time ?? "", duration: form.duration,
-            location: form.location, sessionType: form.sessionType)
+            location: form.location, sessionType: form.sessionType, cancelled: form.cancelled == "yes", reason: form.reason ?? "")
         do {
-            let start = try await form.startInstant(on: date, organization: Directory(dependencies).organization(for: caller))
+            guard let date else { throw DomainError.invalid("date", "Choose a date.") }
             guard let minutes = Int(form.duration.trimmingCharacters(in: .whitespaces)) else {
                 throw DomainError.invalid("durationMinutes", "Write the session's length in minutes, such as 60.")
             }
-            let session = try await SessionBooking(dependencies).book(
+            let session = try await SessionLog(dependencies).log(
                 .init(
-                    engagementID: form.engagement, start: start, durationMinutes: minutes,
-                    details: SessionDetails(location: form.location ?? "", sessionType: form.sessionType ?? "")),
+                    engagementID: form.engagement, date: date, startTime: try form.startTime(), durationMinutes: minutes,
+                    location: form.location ?? "", sessionType: form.sessionType ?? "", cancelled: form.cancelled == "yes",
+                    cancellationReason: form.reason ?? ""),
                 by: caller)
-            return .redirect(to: "\(WebPath.session(session.id))?done=book", type: .found)
+            return .redirect(to: "\(WebPath.session(session.id))?done=\(session.status == .scheduled ? "book" : "log")", type: .found)
         } catch let refusal as DomainError where refusal.kind != .forbidden {
             input.error = refusal.message
-            return try await bookSessionPage(input, caller: caller, token: token, status: Self.status(of: refusal))
+            return try await logSessionPage(input, caller: caller, token: token, status: Self.status(of: refusal))
         }
     }
 
@@ -58,6 +59,64 @@ extension WebPages {
         do {
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
             return .redirect(to: "\(WebPath.session(id))?done=cancel", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
+    /// `POST /sessions/{id}/complete`: the office or the tutor records that it took place.
+    func completeSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else {
+            return expiredForm(back: WebPath.session(id))
+        }
+        do {
+            _ = try await SessionRecords(dependencies).complete(id, by: caller)
+            return .redirect(to: "\(WebPath.session(id))?done=complete", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
+    /// `POST /sessions/{id}/late-cancellation`: it did not take place, and is charged as the settings say.
+    func markLateCancellation<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard let form = try await sessionForm(LateForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: WebPath.session(id))
+        }
+        do {
+            _ = try await SessionRecords(dependencies).markLateCancellation(id, reason: form.reason ?? "", by: caller)
+            return .redirect(to: "\(WebPath.session(id))?done=late", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
+    /// `POST /sessions/{id}/report`: "Save", or "Save and send report" to the family.
+    func saveSessionReport<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard let form = try await sessionForm(ReportForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: WebPath.session(id))
+        }
+        let send = form.action == "send"
+        do {
+            let rating = try form.rating.flatMap { text -> Int? in
+                guard !text.isEmpty else { return nil }
+                guard let value = Int(text) else { throw DomainError.invalid("rating", "A rating is from 1 to 5.") }
+                return value
+            }
+            _ = try await SessionReports(dependencies).save(
+                id,
+                SessionNotesDraft(
+                    rating: rating, report: form.report ?? "", internalNote: form.internalNote ?? "", privateNotes: form.privateNotes ?? ""),
+                send: send, by: caller)
+            return .redirect(to: "\(WebPath.session(id))?done=\(send ? "report-sent" : "report")", type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }
@@ -86,10 +145,10 @@ extension WebPages {
         }
     }
 
-    private func bookSessionPage(_ input: BookSessionPage.Input, caller: Caller, token: String, status: HTTPResponse.Status) async throws
+    private func logSessionPage(_ input: LogSessionPage.Input, caller: Caller, token: String, status: HTTPResponse.Status) async throws
         -> Response
     {
-        let page = try await BookSessionPage.load(input, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+        let page = try await LogSessionPage.load(input, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
         return html(render(page, "session-new"), status: status)
     }
 
@@ -108,39 +167,45 @@ struct AskForm: SignedForm {
     let readWarning: String?
 }
 
+struct ReportForm: SignedForm {
+    let csrf: String
+    let rating: String?
+    let report: String?
+    let internalNote: String?
+    let privateNotes: String?
+    /// "save" or "send".
+    let action: String?
+}
+
+struct LateForm: SignedForm {
+    let csrf: String
+    let reason: String?
+}
+
 struct CancelForm: SignedForm {
     let csrf: String
     let reason: String
 }
 
-struct BookForm: SignedForm {
+struct LogForm: SignedForm {
     let csrf: String
     let engagement: String
     let date: String
-    /// One of the free times offered (RFC 3339), or empty for `time`.
+    /// One of the free times offered (`16:30`), or empty for `time`.
     let start: String?
-    /// A time of the office's own on `date` (HH:MM in the organization's zone).
+    /// A time of one's own on `date`, in either convention.
     let time: String?
     let duration: String
     let location: String?
     let sessionType: String?
+    /// "yes" when the session was cancelled.
+    let cancelled: String?
+    let reason: String?
 
-    /// The start chosen: a free time, else `time` on `date` as the organization's clocks read it.
-    func startInstant(on date: LocalDate?, organization: Organization) throws(DomainError) -> Date {
-        if let start, !start.isEmpty {
-            guard let instant = RFC3339.parse(start) else { throw DomainError.invalid("start", "Choose one of the free times.") }
-            return instant
-        }
-        guard let typed = time?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else {
-            throw DomainError.invalid("start", "Choose one of the free times, or type a time of your own.")
-        }
-        guard let date else { throw DomainError.invalid("date", "Choose a date.") }
-        guard let clock = LocalTime(iso: typed) else { throw DomainError.invalid("time", "Write the time as hours and minutes, such as 16:30.") }
-        // In an autumn clock change the earlier of the two 01:30s; in the spring gap, none.
-        guard let instant = organization.timeline(covering: date...date).instants(of: date, at: clock).first else {
-            throw DomainError.invalid(
-                "time", "\(ZoneTimeline.describe(date)) has no \(clock.iso): the clocks go forward then. Choose another time.")
-        }
-        return instant
+    func startTime() throws(DomainError) -> LocalTime {
+        let chosen = [start, time].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        guard let chosen else { throw DomainError.invalid("startTime", "Choose one of the free times, or type a time such as 16:30 or 4:30 PM.") }
+        guard let time = TimeFormat.parse(chosen) else { throw DomainError.invalid("startTime", "Write the start time as 16:30 or 4:30 PM.") }
+        return time
     }
 }

@@ -24,9 +24,14 @@ public enum WebRoutes {
         web.get(RouterPath(WebPath.request(":id"))) { request, context in try await pages.requestDetail(request, context) }
         web.post(RouterPath(WebPath.request(":id") + "/:move")) { request, context in try await pages.moveRequest(request, context) }
         web.get(RouterPath(WebPath.session("new"))) { request, context in try await pages.newSession(request, context) }
-        web.post(RouterPath(WebPath.sessions)) { request, context in try await pages.bookSession(request, context) }
+        web.post(RouterPath(WebPath.sessions)) { request, context in try await pages.logSession(request, context) }
         web.get(RouterPath(WebPath.session(":id"))) { request, context in try await pages.sessionDetail(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/cancel")) { request, context in try await pages.cancelSession(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/complete")) { request, context in try await pages.completeSession(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/report")) { request, context in try await pages.saveSessionReport(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/late-cancellation")) { request, context in
+            try await pages.markLateCancellation(request, context)
+        }
         web.post(RouterPath(WebPath.session(":id") + "/cancellation-request")) { request, context in
             try await pages.cancellationRequest(request, context)
         }

@@ -95,7 +95,7 @@ import Testing
             request: { org, n in
                 // A past day each call, so that no two logged sessions meet.
                 let day = LocalDate(iso: "2025-06-02")!.adding(days: n % 250)
-                return ("/api/v1/sessions/log", #"{"engagementId":"\#(org.engagements[0].id)","date":"\#(day.iso)","startTime":"16:00"}"#)
+                return ("/api/v1/session-log", #"{"engagementId":"\#(org.engagements[0].id)","date":"\#(day.iso)","startTime":"16:00"}"#)
             }, expected: (201, 201, 403), namesIDs: true),
         // Last: it ends engagement 0.
         .init(

@@ -23,7 +23,7 @@ import Testing
             let messagesBefore = try await Self.familyMessages(world)
             // Friday 20 March, typed the 12-hour way in a 24-hour organization.
             let logged = try await client.call(
-                .post, "/api/v1/sessions/log", token: tutor,
+                .post, "/api/v1/session-log", token: tutor,
                 json: #"{"engagementId":"\#(ours.engagements[0].id)","date":"2026-03-20","startTime":"4:30 PM","durationMinutes":90}"#)
             #expect(logged.status == 201, "\(logged.body)")
             #expect(logged.json["status"] as? String == "completed", "a session logged after it ended took place")
@@ -49,7 +49,7 @@ import Testing
             #expect(family.json["clientAmount"] as? Int == 7500 && family.json["tutorEarnings"] == nil, "the paying family sees its amount only")
             #expect(try await client.call(.get, "/api/v1/sessions/\(id)", token: world.token(ours.parents[1])).status == 404)
             let later = try await client.call(
-                .post, "/api/v1/sessions/log", token: tutor,
+                .post, "/api/v1/session-log", token: tutor,
                 json: #"{"engagementId":"\#(ours.engagements[0].id)","date":"2026-03-19","startTime":"16:30"}"#)
             #expect(later.json["tutorEarnings"] as? Int == 3600, "a session logged after the change takes the new rates")
 
@@ -66,7 +66,7 @@ import Testing
             let ours = world.ours
             let admin = world.token(ours.admin)
             func log(_ token: String, _ body: String) async throws -> (status: Int, json: [String: Any], detail: String) {
-                let response = try await client.call(.post, "/api/v1/sessions/log", token: token, json: body)
+                let response = try await client.call(.post, "/api/v1/session-log", token: token, json: body)
                 return (response.status, response.json, response.detail)
             }
             let e0 = ours.engagements[0].id
@@ -113,7 +113,7 @@ import Testing
             let ours = world.ours
             let (admin, tutor) = (world.token(ours.admin), world.token(ours.tutors[0]))
             let booked = try await client.call(
-                .post, "/api/v1/sessions/log", token: admin,
+                .post, "/api/v1/session-log", token: admin,
                 json: #"{"engagementId":"\#(ours.engagements[0].id)","date":"2026-03-23","startTime":"10:30"}"#)
             let id = try #require(booked.json["id"] as? String)
             let early = try await client.call(.post, "/api/v1/sessions/\(id)/complete", token: tutor)
@@ -141,7 +141,7 @@ import Testing
 
             // A late cancellation of a session still ahead cancels it for everyone.
             let ahead = try await client.call(
-                .post, "/api/v1/sessions/log", token: admin,
+                .post, "/api/v1/session-log", token: admin,
                 json: #"{"engagementId":"\#(ours.engagements[0].id)","date":"2026-03-26","startTime":"11:00"}"#)
             let aheadID = try #require(ahead.json["id"] as? String)
             let cancelledAhead = try await client.call(.post, "/api/v1/sessions/\(aheadID)/late-cancellation", token: tutor, json: "{}")

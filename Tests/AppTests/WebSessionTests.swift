@@ -73,8 +73,10 @@ import Testing
             let engagement = world.ours.engagements[0].id
             let form = "/sessions/new?engagement=\(engagement)&date=2026-03-24"
             let page = try await office.get(form)
-            #expect(page.status == 200 && page.body.contains(#"value="2026-03-24T09:00:00Z""#), "tomorrow: inside the notice, open to the office")
-            var fields = ["engagement": engagement, "date": "2026-03-24", "start": "2026-03-24T09:00:00Z", "duration": "60"]
+            #expect(page.status == 200 && page.body.contains(#"value="09:00""#), "tomorrow: inside the notice, open to the office")
+            #expect(page.body.contains(#"<optgroup label="Tutor Zero">"#), "engagements under their tutor")
+            #expect(page.body.contains(#"<option value="\#(engagement)" selected>Student Zero · Maths · paid by Parent Zero</option>"#))
+            var fields = ["engagement": engagement, "date": "2026-03-24", "start": "09:00", "duration": "60"]
             fields["location"] = "Room 1"
             fields["sessionType"] = "In person"
             let booked = try await office.post("/sessions", fields, from: form)
@@ -83,20 +85,117 @@ import Testing
             let session = try await office.get(link)
             #expect(session.body.contains("You booked the session; the family and Tutor Zero have been told."))
             #expect(session.body.contains("Tue 24 Mar 09:00–10:00 GMT"))
+            #expect(session.body.contains("£50.00 (£50.00/h for 60 min)") && session.body.contains("Tutor earnings"))
 
             fields["start"] = ""
-            fields["time"] = "09:30"
+            fields["time"] = "9:30 AM"
             let overlap = try await office.post("/sessions", fields, from: form)
             #expect(overlap.status == 409 && overlap.body.contains("Tutor Zero already has a session at"))
-            #expect(overlap.body.contains(#"<input id="time" name="time" type="time" value="09:30">"#), "what was typed is kept")
+            #expect(overlap.body.contains(#"value="9:30 AM""#), "what was typed is kept")
             fields["date"] = "2026-03-29"
             fields["time"] = "01:30"
             let skipped = try await office.post("/sessions", fields, from: form)
-            #expect(skipped.status == 422 && skipped.body.contains("Sun 29 Mar 2026 has no 01:30: the clocks go forward then."))
+            #expect(
+                skipped.status == 422
+                    && skipped.body.contains("01:30 does not exist on Sun 29 Mar 2026 in Europe/London: the clocks go forward then."))
             fields["date"] = "2026-03-24"
             fields["time"] = "18:30"
             #expect(try await office.post("/sessions", fields, from: form).status == 302, "outside the tutor's hours: the office may")
-            #expect(try await WebRequestTests.visitor(client, world.ours.tutors[0]).get(form).status == 403)
+            let parentForm = try await WebRequestTests.visitor(client, world.ours.parents[0]).get(form)
+            #expect(parentForm.status == 403)
+        }
+    }
+
+    /// A tutor logs last week's session from the web app, sees what they earn (not what the family
+    /// pays), and the office marks another a late cancellation, charged as the settings say.
+    @Test func aTutorLogsAPastSessionAndTheOfficeMarksALateCancellation() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
+            let home = try await tutor.get("/")
+            #expect(home.body.contains(#"href="/sessions/new""#) && home.body.contains("Log session"), "tutors log sessions too")
+            let engagement = world.ours.engagements[2].id
+            let form = "/sessions/new?engagement=\(engagement)&date=2026-03-19"
+            let page = try await tutor.get(form)
+            #expect(page.status == 200 && page.body.contains("The session was cancelled") && !page.body.contains("free times"))
+            #expect(!page.body.contains("Student One"), "only the tutor's own engagements")
+            let fields = [
+                "engagement": engagement, "date": "2026-03-19", "time": "4:15 pm", "duration": "45", "location": "", "sessionType": "Online",
+            ]
+            let logged = try await tutor.post("/sessions", fields, from: form)
+            let link = try #require(logged.headers[.location])
+            #expect(logged.status == 302 && link.hasSuffix("?done=log"))
+            let session = try await tutor.get(link)
+            #expect(session.body.contains("You logged the session.") && session.body.contains("Thu 19 Mar 16:15–17:00 GMT"))
+            #expect(session.body.contains("<h2 id=\"status\">Completed</h2>"))
+            #expect(session.body.contains("£22.50 (£30.00/h for 45 min)"), "the tutor's earnings")
+            #expect(!session.body.contains("Client amount") && !session.body.contains("£37.50"), "not what the family pays")
+            let parent = try await WebRequestTests.visitor(client, world.ours.parents[1])
+            let familyView = try await parent.get(String(link.prefix { $0 != "?" }))
+            #expect(familyView.body.contains("Your amount") && familyView.body.contains("£37.50 (£50.00/h for 45 min)"))
+            #expect(!familyView.body.contains("Tutor earnings") && !familyView.body.contains("Late cancellation"))
+
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let sessionPath = String(link.prefix { $0 != "?" })
+            let marked = try await office.post("\(sessionPath)/late-cancellation", ["reason": "Called an hour before"], from: sessionPath)
+            #expect(marked.status == 302)
+            let after = try await office.get(try #require(marked.headers[.location]))
+            #expect(after.body.contains("You marked the session a late cancellation.") && after.body.contains("Called an hour before"))
+            #expect(after.body.contains("£37.50 (£50.00/h for 45 min)"), "billed in full by default")
+            #expect(after.body.contains("<h2 id=\"status\">Late cancellation</h2>"))
+            let again = try await office.post("\(sessionPath)/late-cancellation", [:], from: sessionPath)
+            #expect(again.status == 409 && again.body.contains("This session is already marked a late cancellation."))
+        }
+    }
+
+    /// A booked session that has started can be marked completed by its tutor from its page.
+    @Test func theTutorMarksAStartedSessionCompleted() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let engagement = world.ours.engagements[0].id
+            let form = "/sessions/new?engagement=\(engagement)&date=2026-03-23"
+            let fields = ["engagement": engagement, "date": "2026-03-23", "time": "10:30", "duration": "60", "location": "", "sessionType": "Online"]
+            let booked = try await office.post("/sessions", fields, from: form)
+            let path = String(try #require(booked.headers[.location]).prefix { $0 != "?" })
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
+            #expect(!(try await tutor.get(path).body.contains("Mark completed")), "not before it starts")
+            world.clock.advance(by: 45 * 60)
+            #expect(try await tutor.get(path).body.contains("Mark completed"))
+            let done = try await tutor.post("\(path)/complete", [:], from: path)
+            let page = try await tutor.get(try #require(done.headers[.location]))
+            #expect(page.body.contains("You marked the session completed.") && page.body.contains("<h2 id=\"status\">Completed</h2>"))
+            #expect(!page.body.contains("Mark completed"))
+        }
+    }
+
+    /// The tutor writes and sends the report from the session's page; the family reads it there,
+    /// never the rating or notes.
+    @Test func theTutorSendsAReportAndTheFamilyReadsIt() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let path = "/sessions/\(try await SessionReportAPITests.pastSession(client, world))"
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[1])
+            let page = try await tutor.get(path)
+            #expect(page.body.contains("After the session") && page.body.contains("Save and send report"))
+            let fields = [
+                "rating": "5", "report": "Read two chapters.\nGreat focus.", "internalNote": "Bring the workbook", "privateNotes": "",
+                "action": "save",
+            ]
+            let saved = try await tutor.post("\(path)/report", fields, from: path)
+            let afterSave = try await tutor.get(try #require(saved.headers[.location]))
+            #expect(afterSave.body.contains("<p class=\"notice\" role=\"status\">Saved.</p>") && afterSave.body.contains("Bring the workbook"))
+            #expect(afterSave.body.contains(#"<option value="5" selected>5 of 5</option>"#))
+            let family = try await WebRequestTests.visitor(client, world.ours.parents[0])
+            #expect(!(try await family.get(path).body.contains("Read two chapters")), "not before it is sent")
+
+            var send = fields
+            send["action"] = "send"
+            let sent = try await tutor.post("\(path)/report", send, from: path)
+            let afterSend = try await tutor.get(try #require(sent.headers[.location]))
+            #expect(
+                afterSend.body.contains("You sent the report to the family.")
+                    && afterSend.body.contains("Last sent to the family on Mon 23 Mar 10:00 GMT."))
+            let read = try await family.get(path)
+            #expect(read.body.contains("<h2>Session report</h2>") && read.body.contains("Read two chapters.\nGreat focus."))
+            #expect(!read.body.contains("Bring the workbook") && !read.body.contains("After the session") && !read.body.contains("5 of 5"))
         }
     }
 

@@ -375,21 +375,91 @@ def walk():
         assert refusal == f"A request through {tutor} teaching Sam Cole Music Theory waits for an answer: answer or decline it first.", refusal
         print(f"5e. the office saved Dana's phone and a new rate; ending the engagement was refused: {refusal}")
 
-        # 5f. The office books a session for Sam Cole itself, at a time of its own tomorrow.
+        # 5f. The office books a session for Sam Cole itself, at a time of its own tomorrow, from
+        # "Log session": the tutor's engagements under their name, free times for a day ahead.
         log_in(driver, OFFICE)
-        follow(driver, driver.find_element(By.LINK_TEXT, "Book a session"))
-        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(f"Music Theory with {tutor} for Sam Cole")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Log session"))
+        sam = "Sam Cole · Music Theory · paid by Dana Cole"
+        group = driver.find_element(By.XPATH, f"//select[@id='engagement']/optgroup[option[text()='{sam}']]")
+        assert group.get_attribute("label") == tutor, group.get_attribute("label")
+        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(sam)
         tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
         driver.execute_script("document.getElementById('date').value = arguments[0]", tomorrow)
-        follow(driver, driver.find_element(By.XPATH, "//button[text()='Show free times']"))
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Continue']"))
         driver.find_element(By.XPATH, "//input[@name='start' and @value='']").click()
-        driver.execute_script("document.getElementById('time').value = '07:15'")
+        driver.find_element(By.ID, "time").send_keys("7:15 am")
         shot(driver, "office-book-session")
         follow(driver, driver.find_element(By.XPATH, "//button[text()='Book session']"))
         told = text(driver, "[role=status]")
         assert told == f"You booked the session; the family and {tutor} have been told.", told
         assert "07:15–08:15" in text(driver, "main")
-        print(f"5f. the office booked Sam Cole at 07:15 tomorrow, before {tutor}'s hours: {told}")
+        assert "£50.00 (£50.00/h for 60 min)" in text(driver, ".facts"), text(driver, ".facts")
+        print(f"5f. the office booked Sam Cole at 7:15 am tomorrow, before {tutor}'s hours: {told}")
+
+        # 5f2. The tutor logs last week's evening session with Sam Cole, typed the 12-hour way, sees
+        # what they earn but not what the family pays, and sends the family a report, which
+        # arrives by email.
+        log_in(driver, tutor_emails[tutor])
+        follow(driver, driver.find_element(By.LINK_TEXT, "Log session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(sam)
+        last_week = datetime.date.today() - datetime.timedelta(days=6)
+        driver.execute_script("document.getElementById('date').value = arguments[0]", last_week.isoformat())
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Continue']"))
+        assert not driver.find_elements(By.CSS_SELECTOR, "input[name=start]"), "no free times for a day gone by"
+        driver.find_element(By.ID, "time").send_keys("8:00 PM")
+        shot(driver, "tutor-log-session")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Log session']"))
+        assert text(driver, "[role=status]") == "You logged the session.", text(driver, "main")[:300]
+        assert text(driver, "#status") == "Completed"
+        facts = text(driver, ".facts")
+        assert "Tutor earnings\n£31.50 (£31.50/h for 60 min)" in facts and "Client amount" not in facts, facts
+        Select(driver.find_element(By.ID, "rating")).select_by_visible_text("4 of 5")
+        report = "Sam sight-read two new pieces.\nNext week: intervals."
+        driver.find_element(By.ID, "report").send_keys(report)
+        driver.find_element(By.ID, "internalNote").send_keys("Forgot the theory book")
+        shot(driver, "tutor-session-report")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save and send report']"))
+        assert text(driver, "[role=status]") == "You sent the report to the family.", text(driver, "main")[:300]
+        mail = newest_mail("dana.cole@example.com", "Sam sight-read two new pieces.")["text/plain"]
+        assert f"{tutor} wrote a report on the session Music Theory with {tutor} for Sam Cole" in mail, mail
+        assert "Forgot the theory book" not in mail
+        print(f"5f2. {tutor} logged last week's 8:00 PM session (earning £31.50) and sent Dana Cole a report by email")
+
+        # 5f2b. The office logs another of last week's sessions and marks it a late cancellation,
+        # charged as its settings say.
+        log_in(driver, OFFICE)
+        follow(driver, driver.find_element(By.LINK_TEXT, "Log session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(sam)
+        driver.execute_script("document.getElementById('date').value = arguments[0]", (last_week + datetime.timedelta(days=1)).isoformat())
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Continue']"))
+        driver.find_element(By.ID, "time").send_keys("18:00")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Log session']"))
+        assert "Client amount\n£50.00 (£50.00/h for 60 min)" in text(driver, ".facts"), text(driver, ".facts")
+        assert "it is billed to the family and paid to the tutor" in text(driver, "main")
+        driver.find_element(By.ID, "late-reason").send_keys("Cancelled by phone an hour before")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Mark late cancellation']"))
+        assert text(driver, "[role=status]") == "You marked the session a late cancellation.", text(driver, "main")[:300]
+        assert text(driver, "#status") == "Late cancellation", text(driver, "#status")
+        assert "£50.00" in text(driver, ".facts"), "billed in full by default"
+        shot(driver, "office-late-cancellation")
+        print("5f2b. the office logged last week's 18:00 session and marked it a late cancellation, billed £50.00")
+
+        # 5f3. The office writes times the 12-hour way: the free times on the log page follow.
+        driver.get(BASE + "/settings")
+        Select(driver.find_element(By.ID, "timeFormat")).select_by_visible_text("4:30 PM")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save settings']"))
+        follow(driver, driver.find_element(By.LINK_TEXT, "Log session"))
+        Select(driver.find_element(By.ID, "engagement")).select_by_visible_text(sam)
+        driver.execute_script("document.getElementById('date').value = arguments[0]", tomorrow)
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Continue']"))
+        labels = [label.text for label in driver.find_elements(By.CSS_SELECTOR, "label.slot")]
+        assert any(label.endswith("AM") or label.endswith("PM") for label in labels), labels
+        assert driver.find_element(By.ID, "time").get_attribute("placeholder") == "4:30 PM"
+        shot(driver, "office-log-session-12h")
+        driver.get(BASE + "/settings")
+        Select(driver.find_element(By.ID, "timeFormat")).select_by_visible_text("16:30")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Save settings']"))
+        print(f"5f3. with times written the 12-hour way the free times read {labels[0]!r}; set back to 16:30")
 
         # 5g. The office narrows the calendar to one tutor; filter bars keep their fields and
         # button on one line on a desktop.
@@ -611,7 +681,7 @@ def walk():
         print("6c. a tutor's availability editor fits a 375 px screen")
         pages = {
             PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages"],
-            "tutor1@northside.example": ["/", "/calendar", "/messages"],
+            "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new"],
             OFFICE: ["/", "/office/requests", "/sessions/new", "/settings", "/settings/messages", "/audit", "/calendar?view=month"],
         }
         for person, paths in pages.items():

@@ -2572,6 +2572,26 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Session/tutorEarnings`.
             internal var tutorEarnings: Swift.Int?
+            /// Staff only: 1 to 5.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/rating`.
+            internal var rating: Swift.Int?
+            /// The report; a family sees it only once sent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/report`.
+            internal var report: Swift.String?
+            /// When the report was last sent to the family.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/reportSentAt`.
+            internal var reportSentAt: Foundation.Date?
+            /// Staff only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/internalNote`.
+            internal var internalNote: Swift.String?
+            /// Staff only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/privateNotes`.
+            internal var privateNotes: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Session/subjectId`.
             internal var subjectId: Swift.String
             /// - Remark: Generated from `#/components/schemas/Session/engagementId`.
@@ -2614,6 +2634,11 @@ extension Components {
             ///   - currency: ISO 4217; amounts are in its minor unit.
             ///   - clientAmount: What the session costs its clients in all (minor units): rate × length, rounded half up; for the office, and for a family their own students' share.
             ///   - tutorEarnings: What the tutor earns (minor units): for the office and the tutor.
+            ///   - rating: Staff only: 1 to 5.
+            ///   - report: The report; a family sees it only once sent.
+            ///   - reportSentAt: When the report was last sent to the family.
+            ///   - internalNote: Staff only.
+            ///   - privateNotes: Staff only.
             ///   - subjectId:
             ///   - engagementId:
             ///   - time:
@@ -2635,6 +2660,11 @@ extension Components {
                 currency: Swift.String,
                 clientAmount: Swift.Int? = nil,
                 tutorEarnings: Swift.Int? = nil,
+                rating: Swift.Int? = nil,
+                report: Swift.String? = nil,
+                reportSentAt: Foundation.Date? = nil,
+                internalNote: Swift.String? = nil,
+                privateNotes: Swift.String? = nil,
                 subjectId: Swift.String,
                 engagementId: Swift.String? = nil,
                 time: Components.Schemas.TimeSlot,
@@ -2656,6 +2686,11 @@ extension Components {
                 self.currency = currency
                 self.clientAmount = clientAmount
                 self.tutorEarnings = tutorEarnings
+                self.rating = rating
+                self.report = report
+                self.reportSentAt = reportSentAt
+                self.internalNote = internalNote
+                self.privateNotes = privateNotes
                 self.subjectId = subjectId
                 self.engagementId = engagementId
                 self.time = time
@@ -2678,6 +2713,11 @@ extension Components {
                 case currency
                 case clientAmount
                 case tutorEarnings
+                case rating
+                case report
+                case reportSentAt
+                case internalNote
+                case privateNotes
                 case subjectId
                 case engagementId
                 case time
@@ -3059,6 +3099,87 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/SessionReportDraft`.
+        internal struct SessionReportDraft: Codable, Hashable, Sendable {
+            /// Staff only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionReportDraft/rating`.
+            internal var rating: Swift.Int?
+            /// What the family reads once it is sent.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionReportDraft/report`.
+            internal var report: Swift.String?
+            /// Staff only.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionReportDraft/internalNote`.
+            internal var internalNote: Swift.String?
+            /// Staff only; a family's comment when asking to cancel is added here.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionReportDraft/privateNotes`.
+            internal var privateNotes: Swift.String?
+            /// Send the report to the family now (it must be written, and the session must have taken place or begun).
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionReportDraft/send`.
+            internal var send: Swift.Bool?
+            /// Creates a new `SessionReportDraft`.
+            ///
+            /// - Parameters:
+            ///   - rating: Staff only.
+            ///   - report: What the family reads once it is sent.
+            ///   - internalNote: Staff only.
+            ///   - privateNotes: Staff only; a family's comment when asking to cancel is added here.
+            ///   - send: Send the report to the family now (it must be written, and the session must have taken place or begun).
+            internal init(
+                rating: Swift.Int? = nil,
+                report: Swift.String? = nil,
+                internalNote: Swift.String? = nil,
+                privateNotes: Swift.String? = nil,
+                send: Swift.Bool? = nil
+            ) {
+                self.rating = rating
+                self.report = report
+                self.internalNote = internalNote
+                self.privateNotes = privateNotes
+                self.send = send
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case rating
+                case report
+                case internalNote
+                case privateNotes
+                case send
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.rating = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .rating
+                )
+                self.report = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .report
+                )
+                self.internalNote = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .internalNote
+                )
+                self.privateNotes = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .privateNotes
+                )
+                self.send = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .send
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "rating",
+                    "report",
+                    "internalNote",
+                    "privateNotes",
+                    "send"
+                ])
+            }
+        }
         /// `{}` when there is nothing to say.
         ///
         /// - Remark: Generated from `#/components/schemas/LateCancellation`.
@@ -3236,6 +3357,8 @@ extension Components {
             case sessionLogged = "session_logged"
             case sessionCompleted = "session_completed"
             case sessionLateCancelled = "session_late_cancelled"
+            case sessionReportSaved = "session_report_saved"
+            case sessionReportSent = "session_report_sent"
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {
@@ -3330,6 +3453,7 @@ extension Components {
             case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
             case cancellationRequestCleared = "cancellation_request_cleared"
             case reminder = "reminder"
+            case sessionReport = "session_report"
             case invitation = "invitation"
             case passwordReset = "password_reset"
         }

@@ -8956,12 +8956,12 @@ internal enum Operations {
     }
     /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
     ///
-    /// - Remark: HTTP `POST /api/v1/sessions/log`.
-    /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)`.
+    /// - Remark: HTTP `POST /api/v1/session-log`.
+    /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)`.
     internal enum LogSession {
         internal static let id: Swift.String = "logSession"
         internal struct Input: Sendable, Hashable {
-            /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/header`.
+            /// - Remark: Generated from `#/paths/api/v1/session-log/POST/header`.
             internal struct Headers: Sendable, Hashable {
                 /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
                 /// returns the first call's result without acting again (the same JSON with its keys in
@@ -8969,7 +8969,7 @@ internal enum Operations {
                 /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
                 ///
                 ///
-                /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/header/Idempotency-Key`.
+                /// - Remark: Generated from `#/paths/api/v1/session-log/POST/header/Idempotency-Key`.
                 internal var idempotencyKey: Components.Parameters.IdempotencyKey?
                 internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.LogSession.AcceptableContentType>]
                 /// Creates a new `Headers`.
@@ -8986,9 +8986,9 @@ internal enum Operations {
                 }
             }
             internal var headers: Operations.LogSession.Input.Headers
-            /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/requestBody`.
+            /// - Remark: Generated from `#/paths/api/v1/session-log/POST/requestBody`.
             internal enum Body: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/requestBody/content/application\/json`.
+                /// - Remark: Generated from `#/paths/api/v1/session-log/POST/requestBody/content/application\/json`.
                 case json(Components.Schemas.SessionLogEntry)
             }
             internal var body: Operations.LogSession.Input.Body
@@ -9007,9 +9007,9 @@ internal enum Operations {
         }
         internal enum Output: Sendable, Hashable {
             internal struct Created: Sendable, Hashable {
-                /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/responses/201/content`.
+                /// - Remark: Generated from `#/paths/api/v1/session-log/POST/responses/201/content`.
                 internal enum Body: Sendable, Hashable {
-                    /// - Remark: Generated from `#/paths/api/v1/sessions/log/POST/responses/201/content/application\/json`.
+                    /// - Remark: Generated from `#/paths/api/v1/session-log/POST/responses/201/content/application\/json`.
                     case json(Components.Schemas.Session)
                     /// The associated value of the enum case if `self` is `.json`.
                     ///
@@ -9036,7 +9036,7 @@ internal enum Operations {
             }
             /// The session, with its rates copied from the engagement.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/201`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/201`.
             ///
             /// HTTP response code: `201 created`.
             case created(Operations.LogSession.Output.Created)
@@ -9059,7 +9059,7 @@ internal enum Operations {
             }
             /// Malformed input; `errors` names each field.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/400`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/400`.
             ///
             /// HTTP response code: `400 badRequest`.
             case badRequest(Components.Responses.BadRequest)
@@ -9082,7 +9082,7 @@ internal enum Operations {
             }
             /// Missing, unknown or expired credentials.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/401`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/401`.
             ///
             /// HTTP response code: `401 unauthorized`.
             case unauthorized(Components.Responses.Unauthorized)
@@ -9105,7 +9105,7 @@ internal enum Operations {
             }
             /// The caller's role may not do this.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/403`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/403`.
             ///
             /// HTTP response code: `403 forbidden`.
             case forbidden(Components.Responses.Forbidden)
@@ -9128,7 +9128,7 @@ internal enum Operations {
             }
             /// No such thing, or not one the caller may see.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/404`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/404`.
             ///
             /// HTTP response code: `404 notFound`.
             case notFound(Components.Responses.NotFound)
@@ -9151,7 +9151,7 @@ internal enum Operations {
             }
             /// The current state does not allow this.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/409`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/409`.
             ///
             /// HTTP response code: `409 conflict`.
             case conflict(Components.Responses.Conflict)
@@ -9174,7 +9174,7 @@ internal enum Operations {
             }
             /// The input breaks a rule; nothing was changed.
             ///
-            /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)/responses/422`.
+            /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)/responses/422`.
             ///
             /// HTTP response code: `422 unprocessableContent`.
             case unprocessableContent(Components.Responses.Unprocessable)
@@ -10274,6 +10274,300 @@ internal enum Operations {
             /// The input breaks a rule; nothing was changed.
             ///
             /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/late-cancellation/post(markLateCancellation)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.Unprocessable)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            internal var unprocessableContent: Components.Responses.Unprocessable {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The office or the session's tutor saves the rating, report and notes (fields left out stay as they are); with `send`, the report goes to the family by their chosen channel.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}/report`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)`.
+    internal enum SaveSessionReport {
+        internal static let id: Swift.String = "saveSessionReport"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/path`.
+            internal struct Path: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/path/sessionId`.
+                internal var sessionId: Swift.String
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - sessionId:
+                internal init(sessionId: Swift.String) {
+                    self.sessionId = sessionId
+                }
+            }
+            internal var path: Operations.SaveSessionReport.Input.Path
+            /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/header`.
+            internal struct Headers: Sendable, Hashable {
+                /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                /// returns the first call's result without acting again (the same JSON with its keys in
+                /// another order is the same request); the same key with another request is refused with 422.
+                /// A call that was refused changed nothing and is not kept, so its repeat is judged again.
+                ///
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/header/Idempotency-Key`.
+                internal var idempotencyKey: Components.Parameters.IdempotencyKey?
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SaveSessionReport.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - idempotencyKey: Any unique string (a UUID). Sending the same key with the same request again, for a day,
+                ///   - accept:
+                internal init(
+                    idempotencyKey: Components.Parameters.IdempotencyKey? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.SaveSessionReport.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.idempotencyKey = idempotencyKey
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.SaveSessionReport.Input.Headers
+            /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/requestBody`.
+            internal enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/requestBody/content/application\/json`.
+                case json(Components.Schemas.SessionReportDraft)
+            }
+            internal var body: Operations.SaveSessionReport.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            internal init(
+                path: Operations.SaveSessionReport.Input.Path,
+                headers: Operations.SaveSessionReport.Input.Headers = .init(),
+                body: Operations.SaveSessionReport.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/sessions/{sessionId}/report/PUT/responses/200/content/application\/json`.
+                    case json(Components.Schemas.Session)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.Session {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.SaveSessionReport.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.SaveSessionReport.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The session with its notes.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.SaveSessionReport.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.SaveSessionReport.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed input; `errors` names each field.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Missing, unknown or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The caller's role may not do this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            internal var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such thing, or not one the caller may see.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The current state does not allow this.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            internal var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input breaks a rule; nothing was changed.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)/responses/422`.
             ///
             /// HTTP response code: `422 unprocessableContent`.
             case unprocessableContent(Components.Responses.Unprocessable)

@@ -224,8 +224,8 @@ internal protocol APIProtocol: Sendable {
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output
     /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
     ///
-    /// - Remark: HTTP `POST /api/v1/sessions/log`.
-    /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)`.
+    /// - Remark: HTTP `POST /api/v1/session-log`.
+    /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)`.
     func logSession(_ input: Operations.LogSession.Input) async throws -> Operations.LogSession.Output
     /// One session, with what the caller may still do to it.
     ///
@@ -247,6 +247,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/late-cancellation`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/late-cancellation/post(markLateCancellation)`.
     func markLateCancellation(_ input: Operations.MarkLateCancellation.Input) async throws -> Operations.MarkLateCancellation.Output
+    /// The office or the session's tutor saves the rating, report and notes (fields left out stay as they are); with `send`, the report goes to the family by their chosen channel.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}/report`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)`.
+    func saveSessionReport(_ input: Operations.SaveSessionReport.Input) async throws -> Operations.SaveSessionReport.Output
     /// Request mode: a family asks the office to cancel (not inside the cancellation buffer; inside the warning buffer only with readWarning). The session stays booked.
     ///
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancellation-request`.
@@ -809,8 +814,8 @@ extension APIProtocol {
     }
     /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
     ///
-    /// - Remark: HTTP `POST /api/v1/sessions/log`.
-    /// - Remark: Generated from `#/paths//api/v1/sessions/log/post(logSession)`.
+    /// - Remark: HTTP `POST /api/v1/session-log`.
+    /// - Remark: Generated from `#/paths//api/v1/session-log/post(logSession)`.
     internal func logSession(
         headers: Operations.LogSession.Input.Headers = .init(),
         body: Operations.LogSession.Input.Body
@@ -871,6 +876,21 @@ extension APIProtocol {
         body: Operations.MarkLateCancellation.Input.Body
     ) async throws -> Operations.MarkLateCancellation.Output {
         try await markLateCancellation(Operations.MarkLateCancellation.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office or the session's tutor saves the rating, report and notes (fields left out stay as they are); with `send`, the report goes to the family by their chosen channel.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}/report`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)`.
+    internal func saveSessionReport(
+        path: Operations.SaveSessionReport.Input.Path,
+        headers: Operations.SaveSessionReport.Input.Headers = .init(),
+        body: Operations.SaveSessionReport.Input.Body
+    ) async throws -> Operations.SaveSessionReport.Output {
+        try await saveSessionReport(Operations.SaveSessionReport.Input(
             path: path,
             headers: headers,
             body: body

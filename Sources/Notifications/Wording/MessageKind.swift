@@ -1,19 +1,22 @@
 public import Scheduling
 
 /// Every message SessionDesk sends, by the `kind` its outbox rows carry: news of each lifecycle
-/// event (under the event's own name), the morning reminder, invitations and password resets. Each
+/// event (under the event's own name), the morning reminder, session reports, invitations and password resets. Each
 /// has a template the organization may rewrite (see `MessageTemplate`).
 public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
     case event(LifecycleEvent)
     case reminder
+    case sessionReport
     case invitation
     case passwordReset
 
-    public static let allCases: [MessageKind] = LifecycleEvent.allCases.map(MessageKind.event) + [.reminder, .invitation, .passwordReset]
+    public static let allCases: [MessageKind] =
+        LifecycleEvent.allCases.map(MessageKind.event) + [.reminder, .sessionReport, .invitation, .passwordReset]
 
     public init?(rawValue: String) {
         switch rawValue {
         case "reminder": self = .reminder
+        case "session_report": self = .sessionReport
         case "invitation": self = .invitation
         case "password_reset": self = .passwordReset
         default:
@@ -26,6 +29,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         switch self {
         case .event(let event): event.rawValue
         case .reminder: "reminder"
+        case .sessionReport: "session_report"
         case .invitation: "invitation"
         case .passwordReset: "password_reset"
         }
@@ -51,6 +55,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .event(.cancellationRequestWithdrawn): "A family takes back a cancellation request"
         case .event(.cancellationRequestCleared): "The office clears a cancellation request"
         case .reminder: "Morning reminder of the day's session"
+        case .sessionReport: "A session report is sent to the family"
         case .invitation: "Invitation to SessionDesk"
         case .passwordReset: "Password reset"
         }
@@ -70,6 +75,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         switch self {
         case .reminder:
             [.recipient, .organization, .what, .when, .place, .link]
+        case .sessionReport:
+            [.recipient, .organization, .actor, .what, .when, .report, .link]
         case .invitation:
             [.recipient, .organization, .inviter, .welcome, .expires, .link]
         case .passwordReset:
@@ -124,5 +131,8 @@ public struct MessageField: Hashable, Sendable {
     public static let welcome = MessageField(
         name: "welcome", meaning: "what the account lets the person do",
         sample: .text("see your children's sessions and request, reschedule or cancel them"))
+    public static let report = MessageField(
+        name: "report", meaning: "the session report as its writer wrote it",
+        sample: .text("Ada worked through simultaneous equations and is ready for the next topic."))
     public static let expires = MessageField(name: "expires", meaning: "when the link stops working", sample: .text("Mon 30 Mar 10:00 BST"))
 }

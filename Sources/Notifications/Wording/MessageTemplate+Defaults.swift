@@ -29,6 +29,21 @@ extension MessageTemplate {
                     If you did not expect this email, you can ignore it.
                     """,
                 text: nil)
+        case .sessionReport:
+            MessageTemplate(
+                subject: "Session report: {{what}}, {{when}}",
+                body: """
+                    Hello {{recipient}},
+
+                    {{actor}} wrote a report on the session {{what}} on {{when}}:
+
+                    {{report}}
+
+                    Details: {{link}}
+
+                    — {{organization}}
+                    """,
+                text: "{{organization}}: {{actor}} wrote a report on {{what}}, {{when}}. Read it here: {{link}}")
         case .passwordReset:
             MessageTemplate(
                 subject: "Choose a new SessionDesk password",
@@ -99,7 +114,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "Cancellation requested: {{what}}, {{when}}"
         case .event(.cancellationRequestWithdrawn): "Cancellation request withdrawn: {{what}}, {{when}}"
         case .event(.cancellationRequestCleared): "Your session goes ahead: {{what}}, {{when}}"
-        case .reminder, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .invitation, .passwordReset: ""
         }
     }
 
@@ -121,7 +136,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
         case .event(.cancellationRequestWithdrawn): "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
         case .event(.cancellationRequestCleared): "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
-        case .reminder, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .invitation, .passwordReset: ""
         }
     }
 }

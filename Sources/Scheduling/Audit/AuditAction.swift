@@ -47,10 +47,12 @@ public enum OfficeChange: String, CaseIterable, Hashable, Sendable {
     case messageResent = "message_resent"
 }
 
-/// What the office or a tutor records about a session: that it was logged, that it took place, or
-/// that it was cancelled too late to be free.
+/// What the office or a tutor records about a session: that it was logged, that it took place or
+/// was cancelled too late to be free, and what was written (and sent) about it.
 public enum SessionRecordChange: String, CaseIterable, Hashable, Sendable {
     case sessionLogged = "session_logged"
     case sessionCompleted = "session_completed"
     case sessionLateCancelled = "session_late_cancelled"
+    case reportSaved = "session_report_saved"
+    case reportSent = "session_report_sent"
 }

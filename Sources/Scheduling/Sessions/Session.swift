@@ -19,11 +19,13 @@ public struct Session: Hashable, Sendable, Codable {
     /// `request` mode: a family asked the office to cancel it (red in their calendar); it still takes
     /// place until the office cancels it or clears the request.
     public var cancellationRequest: CancellationRequest?
+    /// The rating, report and notes written afterwards.
+    public var notes: SessionNotes
 
     public init(
         id: String, organizationID: String, tutorID: String, students: [SessionStudent], subjectID: String, engagementID: String?,
         time: TimeRange, status: SessionStatus, location: String, sessionType: String, className: String = "", room: String = "",
-        cancellationReason: String? = nil, cancellationRequest: CancellationRequest? = nil
+        cancellationReason: String? = nil, cancellationRequest: CancellationRequest? = nil, notes: SessionNotes = .init()
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -39,6 +41,7 @@ public struct Session: Hashable, Sendable, Codable {
         self.room = room
         self.cancellationReason = cancellationReason
         self.cancellationRequest = cancellationRequest
+        self.notes = notes
     }
 
     public var studentIDs: [String] { students.map(\.studentID) }

@@ -43,5 +43,6 @@ extension Migration {
         .m0021CalendarFeedHashes,
         .m0022OfficeContact,
         .m0023SessionMoney,
+        .m0024SessionNotes,
     ]
 }

@@ -149,6 +149,30 @@ extension DB {
         ).run()
     }
 
+    /// Writes the rating, report (and when it was sent) and notes.
+    public func saveSessionNotes(_ notes: SessionNotes, sessionID: String, organizationID: String) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET rating = \(bind: notes.rating), report = \(bind: notes.report),
+                report_sent_at = \(bind: notes.reportSentAt?.epochSeconds), internal_note = \(bind: notes.internalNote),
+                private_notes = \(bind: notes.privateNotes)
+            WHERE id = \(bind: sessionID) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
+    /// Adds a paragraph to the private notes, in the statement itself, so that nothing written
+    /// there in the meantime is lost.
+    public func appendPrivateNote(_ text: String, sessionID: String, organizationID: String) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET private_notes = CASE WHEN private_notes = '' THEN \(bind: text)
+                ELSE private_notes || \(bind: "\n\n") || \(bind: text) END
+            WHERE id = \(bind: sessionID) AND organization_id = \(bind: organizationID)
+            """
+        ).run()
+    }
+
     /// Marks the session completed.
     public func completeSession(id: String, organizationID: String) async throws {
         try await sql.raw(
@@ -212,6 +236,11 @@ private struct SessionRow: Decodable {
     let cancellationRequestedBy: String?
     let cancellationRequestedByName: String?
     let cancellationRequestComment: String?
+    let rating: Int?
+    let report: String
+    let reportSentAt: Int64?
+    let internalNote: String
+    let privateNotes: String
 
     func model(students: [SessionStudent]) throws -> Session {
         guard let time = TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) else {
@@ -225,7 +254,10 @@ private struct SessionRow: Decodable {
                 CancellationRequest(
                     requestedAt: Date(epochSeconds: $0), parentID: cancellationRequestedBy ?? "", parentName: cancellationRequestedByName ?? "",
                     comment: cancellationRequestComment ?? "")
-            })
+            },
+            notes: SessionNotes(
+                rating: rating, report: report, reportSentAt: reportSentAt.map(Date.init(epochSeconds:)), internalNote: internalNote,
+                privateNotes: privateNotes))
     }
 }
 

@@ -30,11 +30,13 @@ struct PageChrome {
     private static func links(for caller: Caller) -> [Link] {
         var links = [Link(href: "/", label: "Dashboard"), Link(href: WebPath.calendar, label: "Calendar")]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: WebPath.request("new"), label: "Request a session")) }
-        if caller.role != .parent { links.append(Link(href: "/availability", label: "Availability")) }
+        if caller.role != .parent {
+            links += [Link(href: WebPath.session("new"), label: "Log session"), Link(href: "/availability", label: "Availability")]
+        }
         links.append(Link(href: "/messages", label: "Messages"))
         if caller.role == .admin {
             links += [
-                Link(href: "/office/requests", label: "Needs action"), Link(href: WebPath.session("new"), label: "Book a session"),
+                Link(href: "/office/requests", label: "Needs action"),
                 Link(href: "/people", label: "People"),
                 Link(href: "/audit", label: "Audit log"),
                 Link(href: "/settings", label: "Settings"),
@@ -73,13 +75,13 @@ extension Session {
 }
 
 extension SessionStatus {
-    /// How a page names the status: "Completed", "Cancelled late".
+    /// How a page names the status: "Completed", "Late cancellation".
     var label: String {
         switch self {
         case .scheduled: "Confirmed"
         case .completed: "Completed"
         case .cancelled: "Cancelled"
-        case .lateCancelled: "Cancelled late"
+        case .lateCancelled: "Late cancellation"
         }
     }
 }

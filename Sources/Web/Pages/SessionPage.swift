@@ -2,8 +2,10 @@ import Foundation
 import Scheduling
 import Workflows
 
-/// One session: when, who, where; cancelling it with a reason, or why that is not (or no longer)
-/// possible; and, for a family, asking to move it.
+/// One session: when, who, where, and what it costs and earns (to those who may see it);
+/// cancelling it with a reason, or why that is not (or no longer) possible; for a family, asking
+/// to move it; for the office and its tutor, recording that it took place or was a late
+/// cancellation.
 struct SessionPage {
     let chrome: PageChrome
     let id: String
@@ -13,7 +15,23 @@ struct SessionPage {
     let status: String
     let colour: String
     let facts: [Fact]
+    /// The client's amount and the tutor's earnings, as far as the caller may see them.
+    let money: [Fact]
     let cancellationReason: String?
+    /// The office or the session's tutor: it has started and is still only booked.
+    let canComplete: Bool
+    /// The office or the session's tutor, until it is marked one; `lateHint` says what it costs.
+    let canMarkLate: Bool
+    let lateHint: String
+    /// The office and the session's tutor write the rating, report and notes...
+    let canWrite: Bool
+    let ratings: [NewRequestPage.Choice]
+    let notes: SessionNotes
+    /// ...and send the report once the session has taken place or begun.
+    let canSendReport: Bool
+    let reportSent: String?
+    /// What the family reads: the report once sent.
+    let familyReport: String?
     /// The cancel form is shown when the server would accept a cancellation now...
     let canCancel: Bool
     let cancelHint: String?
@@ -95,6 +113,12 @@ struct SessionPage {
                 "Sessions can be cancelled or moved up to \(organization.settings.cancellationNoticeHours) hours ahead: the last moment for this one was \(organization.describe(cutoff)). \(organization.contactTheOffice)"
             cannotMove = nil
         }
+        let staff = caller.isAdmin || caller.userID == session.tutorID
+        let lateSettings = organization.settings
+        let lateCosts = [
+            lateSettings.lateCancellationBilled ? "billed to the family" : "not billed to the family",
+            lateSettings.lateCancellationPaid ? "paid to the tutor" : "not paid to the tutor",
+        ]
         return SessionPage(
             chrome: .signedIn(title: "Session", caller: caller, organization: organization, waiting: waiting, csrf: csrf), id: session.id,
             heading: "\(subject) with \(tutor) for \(students)", timeZone: TimeWording(organization: organization).zone(at: now),
@@ -106,7 +130,19 @@ struct SessionPage {
                 Fact(label: "Session type", value: session.sessionType), Fact(label: "Location", value: session.location),
                 Fact(label: "Class", value: session.className), Fact(label: "Room", value: session.room),
             ].filter { !$0.value.isEmpty },
-            cancellationReason: session.cancellationReason, canCancel: canCancel,
+            money: money(of: session, in: organization, for: caller),
+            cancellationReason: session.cancellationReason,
+            canComplete: staff && session.status == .scheduled && session.time.start <= now,
+            canMarkLate: staff && session.status != .lateCancelled,
+            lateHint: "The session did not take place; it is \(lateCosts.joined(separator: " and ")).",
+            canWrite: staff,
+            ratings: [NewRequestPage.Choice(value: "", label: "No rating", selected: session.notes.rating == nil)]
+                + (1...5).map { NewRequestPage.Choice(value: String($0), label: "\($0) of 5", selected: session.notes.rating == $0) },
+            notes: session.notes,
+            canSendReport: session.status == .completed || (session.status == .scheduled && session.time.start <= now),
+            reportSent: session.notes.reportSentAt.map { "Last sent to the family on \(organization.describe($0))." },
+            familyReport: staff ? nil : session.notes.sentReport,
+            canCancel: canCancel,
             cancelHint: detail.cancellableUntil.map { "You can cancel until \(organization.describe($0))." }, cannotCancel: cannotCancel,
             canAsk: canAsk, askWarning: canAsk ? CancellationRequestRules.warning(for: session, organization: organization, now: now) : nil,
             askedToCancel: ask.map { ask in
@@ -122,6 +158,30 @@ struct SessionPage {
             notice: done.flatMap { notice(after: $0, session: session, caller: caller, organization: organization, tutor: tutor) }, error: error)
     }
 
+    /// "£75.00 (£50.00/h for 90 min)": what the caller may see of the session's money.
+    private static func money(of session: Session, in organization: Organization, for caller: Caller) -> [Fact] {
+        let money = SessionMoney(session, settings: organization.settings)
+        let minutes = Int(session.time.duration / 60)
+        func amount(_ minor: Int, rates: [Int]) -> String {
+            let text = MoneyWording.amount(minor, currency: organization.currency)
+            // One student: the rate that made the amount. Nothing charged: the amount says it.
+            guard rates.count == 1, minor > 0 else { return text }
+            return "\(text) (\(MoneyWording.amount(rates[0], currency: organization.currency))/h for \(minutes) min)"
+        }
+        var facts: [Fact] = []
+        let paying = zip(session.students, money.lines).filter { SessionMoney.clientAmountVisible(of: $1, to: caller) }
+        if !paying.isEmpty {
+            facts.append(
+                Fact(
+                    label: caller.role == .parent ? "Your amount" : "Client amount",
+                    value: amount(paying.reduce(0) { $0 + $1.1.clientAmount }, rates: paying.map(\.0.clientRatePerHour))))
+        }
+        if SessionMoney.tutorEarningsVisible(of: session, to: caller) {
+            facts.append(Fact(label: "Tutor earnings", value: amount(money.tutorEarnings, rates: session.students.map(\.tutorPayRatePerHour))))
+        }
+        return facts
+    }
+
     /// The notice after the caller's own step, when the session shows that step was taken.
     private static func notice(after done: String, session: Session, caller: Caller, organization: Organization, tutor: String) -> String? {
         let notice = MoveNotice(caller: caller, routing: organization.settings.requestRouting, family: ["the family"], tutor: tutor)
@@ -129,6 +189,16 @@ struct SessionPage {
         switch done {
         case "book" where session.status == .scheduled:
             return notice.sentence("You booked the session", event: .sessionCreated)
+        case "log" where session.status != .scheduled:
+            return "You logged the session."
+        case "complete" where session.status == .completed:
+            return "You marked the session completed."
+        case "late" where session.status == .lateCancelled:
+            return "You marked the session a late cancellation."
+        case "report":
+            return "Saved."
+        case "report-sent" where session.notes.reportSentAt != nil:
+            return "You sent the report to the family."
         case "cancel" where session.status == .cancelled || session.status == .lateCancelled:
             return notice.sentence("You cancelled the session", event: .sessionCancelled)
         case "ask" where ask?.parentID == caller.userID:

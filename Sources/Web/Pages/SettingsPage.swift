@@ -38,6 +38,8 @@ struct SettingsPage {
             "cancellationWarningBufferHours": String(settings.cancellationWarningBufferHours),
             "cancellationWarningText": settings.cancellationWarningText,
             "declinedRescheduleCancelsOriginal": settings.declinedRescheduleCancelsOriginal ? "yes" : "no",
+            "timeFormat": settings.timeFormat.rawValue, "lateCancellationBilled": settings.lateCancellationBilled ? "yes" : "no",
+            "lateCancellationPaid": settings.lateCancellationPaid ? "yes" : "no",
         ]
     }
 
@@ -69,6 +71,9 @@ struct SettingsPage {
         changes.cancellationWarningBufferHours = number("cancellationWarningBufferHours", "The warning buffer")
         changes.cancellationWarningText = values["cancellationWarningText"]
         changes.declinedRescheduleCancelsOriginal = values["declinedRescheduleCancelsOriginal"].map { $0 == "yes" }
+        changes.timeFormat = values["timeFormat"].flatMap(TimeFormat.init(rawValue:))
+        changes.lateCancellationBilled = values["lateCancellationBilled"].map { $0 == "yes" }
+        changes.lateCancellationPaid = values["lateCancellationPaid"].map { $0 == "yes" }
         try issues.throwIfAny()
         return changes
     }
@@ -98,6 +103,10 @@ struct SettingsPage {
                 field(
                     "timeZone", "Time zone",
                     "The IANA zone every time is shown in and every rule is counted in, such as Europe/London or America/New_York."),
+                field(
+                    "timeFormat", "Times written as",
+                    "How times are shown and typed. Either way is always understood when typed. Default: 16:30.",
+                    options: TimeFormat.allCases.map { ($0.rawValue, $0.example) }),
                 field(
                     "requestNoticeHours", "Request notice (hours)",
                     "Parents can request sessions starting at least this many hours ahead. Default \(defaults.requestNoticeHours).", number: true),
@@ -147,6 +156,12 @@ struct SettingsPage {
                     "declinedRescheduleCancelsOriginal", "A declined reschedule cancels the original",
                     "If a request to move a session is declined or expires, the original session does not take place either; parents are warned before sending. Default: yes.",
                     options: yesNo),
+                field(
+                    "lateCancellationBilled", "Late cancellations billed to the family",
+                    "A session marked a late cancellation is charged to the family as if it had taken place. Default: yes.", options: yesNo),
+                field(
+                    "lateCancellationPaid", "Late cancellations paid to the tutor",
+                    "The tutor earns a late-cancelled session as if it had taken place. Default: yes.", options: yesNo),
             ])
     }
 }

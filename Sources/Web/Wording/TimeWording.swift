@@ -5,10 +5,11 @@ import Scheduling
 struct TimeWording {
     let organization: Organization
 
-    /// `16:00–17:00`, for a list of slots under their date.
+    /// `16:00–17:00` (or `4:00 PM–5:00 PM`, as the organization writes times), for a list of slots under their date.
     func clock(_ range: TimeRange) -> String {
         let timeline = organization.timeline(covering: organization.localDate(of: range.start)...organization.localDate(of: range.end))
-        return "\(timeline.local(range.start).time.iso)–\(timeline.local(range.end).time.iso)"
+        let format = organization.settings.timeFormat
+        return "\(format.text(timeline.local(range.start).time))–\(format.text(timeline.local(range.end).time))"
     }
 
     /// `Europe/London (GMT)`: the zone every time on a page is in.

@@ -54,6 +54,12 @@ public struct SessionCancellationRequests: Sendable {
             let parties = try await SessionAccess.parties(of: session, for: caller, in: db)
             let (request, event, words) = try decide(session, parties, now)
             try await db.setCancellationRequest(request, sessionID: session.id, organizationID: session.organizationID)
+            // Seed 003: the family's comment is kept in the session's private notes for the staff.
+            if let request, !request.comment.isEmpty {
+                let line = SessionNotesRules.cancellationComment(request, in: parties.organization)
+                try await db.appendPrivateNote(line, sessionID: session.id, organizationID: session.organizationID)
+                session.notes.privateNotes = session.notes.privateNotes.isEmpty ? line : "\(session.notes.privateNotes)\n\n\(line)"
+            }
             session.cancellationRequest = request
             try await LifecycleRecord(dependencies: dependencies, parties: parties, now: now).sessionEvent(
                 event, on: session, by: .person(caller), body: words, in: db)
