@@ -4,13 +4,44 @@ import Workflows
 
 extension APIHandler {
     func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
-        let query = SessionDirectory.Query(
-            from: try QueryDate.parse(input.query.from, field: "from"), to: try QueryDate.parse(input.query.to, field: "to"),
-            tutorID: input.query.tutorId, studentID: input.query.studentId,
-            statuses: input.query.status?.map { SessionStatus(rawValue: $0.rawValue)! })
+        let q = input.query
+        var query = try Self.sessionQuery(
+            from: q.from, to: q.to, tutorID: q.tutorId, studentID: q.studentId, clientID: q.clientId, subjectID: q.subjectId,
+            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested)
+        query.limit = q.limit ?? 100
+        if let text = q.cursor {
+            guard let cursor = SessionCursor(text: text) else {
+                let message = "The cursor cannot be read: pass back a nextCursor exactly as it was given."
+                throw DomainError(.malformed, message, issues: [FieldIssue(field: "cursor", message: message)])
+            }
+            query.after = cursor
+        }
         let caller = try RequestScope.caller()
         let listing = try await SessionDirectory(dependencies).list(query, for: caller)
-        return .ok(.init(body: .json(.init(items: listing.sessions.map { .init($0, in: listing.organization, for: caller) }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: listing.sessions.map { .init($0, in: listing.organization, for: caller) }, nextCursor: listing.nextCursor?.text))))
+    }
+
+    func exportSessions(_ input: Operations.ExportSessions.Input) async throws -> Operations.ExportSessions.Output {
+        let q = input.query
+        let query = try Self.sessionQuery(
+            from: q.from, to: q.to, tutorID: q.tutorId, studentID: q.studentId, clientID: q.clientId, subjectID: q.subjectId,
+            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested)
+        let file = try await SessionExport(dependencies).csv(query, for: try RequestScope.caller())
+        return .ok(.init(body: .csv(.init(file.text))))
+    }
+
+    /// The filters `listSessions` and `exportSessions` share.
+    static func sessionQuery(
+        from: String, to: String, tutorID: String?, studentID: String?, clientID: String?, subjectID: String?, statuses: [String]?,
+        report: String?, cancellationRequested: Bool?
+    ) throws -> SessionDirectory.Query {
+        SessionDirectory.Query(
+            from: try QueryDate.parse(from, field: "from"), to: try QueryDate.parse(to, field: "to"), tutorID: tutorID, studentID: studentID,
+            statuses: statuses?.map { SessionStatus(rawValue: $0)! }, cancellationRequested: cancellationRequested ?? false, clientID: clientID,
+            subjectID: subjectID, report: report.flatMap(SessionReportFilter.init(rawValue:)))
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {

@@ -43,6 +43,36 @@ extension WebPages {
         }
     }
 
+    /// `GET /sessions`: the session list with its filters, a page at a time.
+    func sessionList<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let filters = SessionListPage.Filters(Self.queryValues(request))
+        let page = try await SessionListPage.load(filters, for: caller, csrf: WebSession.csrfToken(forSession: token), dependencies: dependencies)
+        return html(render(page, "sessions"))
+    }
+
+    /// `GET /sessions/export`: what the list's filters select, every page, as a CSV download.
+    func exportSessions<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, _) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let filters = SessionListPage.Filters(Self.queryValues(request))
+        let now = dependencies.now()
+        let today = try await Directory(dependencies).organization(for: caller).localDate(of: now)
+        let file = try await SessionExport(dependencies).csv(
+            .init(
+                from: filters.from ?? today.adding(days: -28), to: filters.to ?? today.adding(days: 14), tutorID: filters.tutorID,
+                studentID: filters.studentID, statuses: filters.status.map { [$0] }, cancellationRequested: filters.cancellationRequested,
+                clientID: filters.clientID, subjectID: filters.subjectID, report: filters.report),
+            for: caller)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.text)))
+    }
+
+    private static func queryValues(_ request: Request) -> [String: String] {
+        Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func sessionDetail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let done = request.uri.queryParameters["done"].map(String.init)

@@ -24,6 +24,8 @@ public enum WebRoutes {
         web.get(RouterPath(WebPath.request(":id"))) { request, context in try await pages.requestDetail(request, context) }
         web.post(RouterPath(WebPath.request(":id") + "/:move")) { request, context in try await pages.moveRequest(request, context) }
         web.get(RouterPath(WebPath.session("new"))) { request, context in try await pages.newSession(request, context) }
+        web.get(RouterPath(WebPath.sessions)) { request, context in try await pages.sessionList(request, context) }
+        web.get(RouterPath(WebPath.session("export"))) { request, context in try await pages.exportSessions(request, context) }
         web.post(RouterPath(WebPath.sessions)) { request, context in try await pages.logSession(request, context) }
         web.get(RouterPath(WebPath.session(":id"))) { request, context in try await pages.sessionDetail(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/cancel")) { request, context in try await pages.cancelSession(request, context) }

@@ -199,6 +199,27 @@ import Testing
         }
     }
 
+    /// The Sessions page filters what each person may see, and exports exactly that as a download.
+    @Test func theSessionListFiltersAndExports() async throws {
+        try await withAPI(.sqlite) { client, world in
+            _ = try await SessionListAPITests.logWeek(client, world)
+            let office = try await WebRequestTests.visitor(client, world.ours.admin)
+            let list = try await office.get("/sessions?from=2026-03-16&to=2026-03-22")
+            #expect(list.status == 200 && list.body.contains("7 sessions") && list.body.contains(#"<td data-label="Client">Parent One</td>"#))
+            let filtered = try await office.get("/sessions?from=2026-03-16&to=2026-03-22&client=\(world.ours.parents[1].id)&report=not_written")
+            #expect(filtered.body.contains("2 sessions") && !filtered.body.contains("Student Zero</td>"))
+            #expect(
+                filtered.body.contains(
+                    #"href="/sessions/export?from=2026-03-16&amp;to=2026-03-22&amp;client=\#(world.ours.parents[1].id)&amp;report=not_written""#))
+            let export = try await office.get("/sessions/export?from=2026-03-16&to=2026-03-22&client=\(world.ours.parents[1].id)")
+            #expect(export.status == 200 && export.headers[.contentDisposition] == #"attachment; filename="sessions-2026-03-16-to-2026-03-22.csv""#)
+            #expect(export.body.hasPrefix("\u{FEFF}Date,") && export.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
+            let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[1])
+            let own = try await tutor.get("/sessions?from=2026-03-16&to=2026-03-22")
+            #expect(own.body.contains("1 session") && own.body.contains("Tutor earns") && !own.body.contains(">Amount<"))
+        }
+    }
+
     @Test func aParentAsksToMoveASessionAndIsWarnedFirst() async throws {
         try await withAPI(.sqlite) { client, world in
             let link = try await Self.book(client, world)

@@ -444,6 +444,19 @@ def walk():
         shot(driver, "office-late-cancellation")
         print("5f2b. the office logged last week's 18:00 session and marked it a late cancellation, billed £50.00")
 
+        # 5f2c. The Sessions page lists Dana Cole's sessions with their report and amount; the
+        # export link carries the filters.
+        follow(driver, driver.find_element(By.LINK_TEXT, "Sessions"))
+        Select(driver.find_element(By.ID, "client")).select_by_visible_text("Dana Cole")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Show']"))
+        rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table.sessions tbody tr")]
+        assert any("Late cancellation" in row and "£50.00" in row for row in rows), rows
+        assert any("Sent" in row and "Completed" in row for row in rows), rows
+        export = driver.find_element(By.LINK_TEXT, "Export CSV").get_attribute("href")
+        assert "client=" in export and export.split("?")[0].endswith("/sessions/export"), export
+        shot(driver, "office-sessions")
+        print(f"5f2c. the Sessions page lists Dana Cole's {len(rows)} sessions, the report sent and the late cancellation billed")
+
         # 5f3. The office writes times the 12-hour way: the free times on the log page follow.
         driver.get(BASE + "/settings")
         Select(driver.find_element(By.ID, "timeFormat")).select_by_visible_text("4:30 PM")
@@ -680,9 +693,9 @@ def walk():
         assert width <= 375, f"the availability editor is {width} px wide on a 375 px screen"
         print("6c. a tutor's availability editor fits a 375 px screen")
         pages = {
-            PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages"],
-            "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new"],
-            OFFICE: ["/", "/office/requests", "/sessions/new", "/settings", "/settings/messages", "/audit", "/calendar?view=month"],
+            PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages", "/sessions"],
+            "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new", "/sessions"],
+            OFFICE: ["/", "/office/requests", "/sessions/new", "/sessions", "/settings", "/settings/messages", "/audit", "/calendar?view=month"],
         }
         for person, paths in pages.items():
             log_in(phone, person)

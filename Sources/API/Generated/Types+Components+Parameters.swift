@@ -6,6 +6,38 @@ import struct Foundation.Date
 extension Components {
     /// Types generated from the `#/components/parameters` section of the OpenAPI document.
     internal enum Parameters {
+        /// The first local date.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsFrom`.
+        internal typealias SessionsFrom = Swift.String
+        /// The last local date, at most 366 days after `from`.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsTo`.
+        internal typealias SessionsTo = Swift.String
+        /// - Remark: Generated from `#/components/parameters/SessionsTutor`.
+        internal typealias SessionsTutor = Swift.String
+        /// - Remark: Generated from `#/components/parameters/SessionsStudent`.
+        internal typealias SessionsStudent = Swift.String
+        /// Sessions with a student this client pays for.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsClient`.
+        internal typealias SessionsClient = Swift.String
+        /// - Remark: Generated from `#/components/parameters/SessionsSubject`.
+        internal typealias SessionsSubject = Swift.String
+        /// - Remark: Generated from `#/components/parameters/SessionsStatus`.
+        internal typealias SessionsStatus = [Components.Schemas.SessionStatus]
+        /// written, not_written, or sent to the family.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsReport`.
+        internal enum SessionsReport: String, Codable, Hashable, Sendable, CaseIterable {
+            case written = "written"
+            case notWritten = "not_written"
+            case sent = "sent"
+        }
+        /// Only sessions a family asked the office to cancel.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsCancellationRequested`.
+        internal typealias SessionsCancellationRequested = Swift.Bool
         /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
         /// returns the first call's result without acting again (the same JSON with its keys in
         /// another order is the same request); the same key with another request is refused with 422.

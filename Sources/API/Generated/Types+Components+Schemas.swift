@@ -2873,15 +2873,25 @@ extension Components {
         internal struct SessionList: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/SessionList/items`.
             internal var items: [Components.Schemas.Session]
+            /// Pass as `cursor` for the next page; absent on the last page.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionList/nextCursor`.
+            internal var nextCursor: Swift.String?
             /// Creates a new `SessionList`.
             ///
             /// - Parameters:
             ///   - items:
-            internal init(items: [Components.Schemas.Session]) {
+            ///   - nextCursor: Pass as `cursor` for the next page; absent on the last page.
+            internal init(
+                items: [Components.Schemas.Session],
+                nextCursor: Swift.String? = nil
+            ) {
                 self.items = items
+                self.nextCursor = nextCursor
             }
             internal enum CodingKeys: String, CodingKey {
                 case items
+                case nextCursor
             }
         }
         /// - Remark: Generated from `#/components/schemas/SessionCreate`.

@@ -8451,7 +8451,7 @@ internal enum Operations {
             }
         }
     }
-    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order.
+    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order (start, then id), a page at a time.
     ///
     /// - Remark: HTTP `GET /api/v1/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/get(listSessions)`.
@@ -8460,36 +8460,84 @@ internal enum Operations {
         internal struct Input: Sendable, Hashable {
             /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query`.
             internal struct Query: Sendable, Hashable {
+                /// The first local date.
+                ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/from`.
-                internal var from: Swift.String
+                internal var from: Components.Parameters.SessionsFrom
+                /// The last local date, at most 366 days after `from`.
+                ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/to`.
-                internal var to: Swift.String
+                internal var to: Components.Parameters.SessionsTo
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/tutorId`.
-                internal var tutorId: Swift.String?
+                internal var tutorId: Components.Parameters.SessionsTutor?
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/studentId`.
-                internal var studentId: Swift.String?
+                internal var studentId: Components.Parameters.SessionsStudent?
+                /// Sessions with a student this client pays for.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/clientId`.
+                internal var clientId: Components.Parameters.SessionsClient?
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/subjectId`.
+                internal var subjectId: Components.Parameters.SessionsSubject?
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/status`.
-                internal var status: [Components.Schemas.SessionStatus]?
+                internal var status: Components.Parameters.SessionsStatus?
+                /// - Remark: Generated from `#/components/parameters/SessionsReport`.
+                internal enum SessionsReport: String, Codable, Hashable, Sendable, CaseIterable {
+                    case written = "written"
+                    case notWritten = "not_written"
+                    case sent = "sent"
+                }
+                /// written, not_written, or sent to the family.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/report`.
+                internal var report: Components.Parameters.SessionsReport?
+                /// Only sessions a family asked the office to cancel.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/cancellationRequested`.
+                internal var cancellationRequested: Components.Parameters.SessionsCancellationRequested?
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/limit`.
+                internal var limit: Swift.Int?
+                /// A `nextCursor` from the previous page, passed back as it was given.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/cursor`.
+                internal var cursor: Swift.String?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
-                ///   - from:
-                ///   - to:
+                ///   - from: The first local date.
+                ///   - to: The last local date, at most 366 days after `from`.
                 ///   - tutorId:
                 ///   - studentId:
+                ///   - clientId: Sessions with a student this client pays for.
+                ///   - subjectId:
                 ///   - status:
+                ///   - report: written, not_written, or sent to the family.
+                ///   - cancellationRequested: Only sessions a family asked the office to cancel.
+                ///   - limit:
+                ///   - cursor: A `nextCursor` from the previous page, passed back as it was given.
                 internal init(
-                    from: Swift.String,
-                    to: Swift.String,
-                    tutorId: Swift.String? = nil,
-                    studentId: Swift.String? = nil,
-                    status: [Components.Schemas.SessionStatus]? = nil
+                    from: Components.Parameters.SessionsFrom,
+                    to: Components.Parameters.SessionsTo,
+                    tutorId: Components.Parameters.SessionsTutor? = nil,
+                    studentId: Components.Parameters.SessionsStudent? = nil,
+                    clientId: Components.Parameters.SessionsClient? = nil,
+                    subjectId: Components.Parameters.SessionsSubject? = nil,
+                    status: Components.Parameters.SessionsStatus? = nil,
+                    report: Components.Parameters.SessionsReport? = nil,
+                    cancellationRequested: Components.Parameters.SessionsCancellationRequested? = nil,
+                    limit: Swift.Int? = nil,
+                    cursor: Swift.String? = nil
                 ) {
                     self.from = from
                     self.to = to
                     self.tutorId = tutorId
                     self.studentId = studentId
+                    self.clientId = clientId
+                    self.subjectId = subjectId
                     self.status = status
+                    self.report = report
+                    self.cancellationRequested = cancellationRequested
+                    self.limit = limit
+                    self.cursor = cursor
                 }
             }
             internal var query: Operations.ListSessions.Input.Query
@@ -8949,6 +8997,267 @@ internal enum Operations {
             internal static var allCases: [Self] {
                 [
                     .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
+    /// The sessions `listSessions` would list with the same filters, every page, as CSV (UTF-8 with a byte order mark, RFC 4180): amounts in major units with their currency, as far as the caller may see them.
+    ///
+    /// - Remark: HTTP `GET /api/v1/exports/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)`.
+    internal enum ExportSessions {
+        internal static let id: Swift.String = "exportSessions"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// The first local date.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/from`.
+                internal var from: Components.Parameters.SessionsFrom
+                /// The last local date, at most 366 days after `from`.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/to`.
+                internal var to: Components.Parameters.SessionsTo
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/tutorId`.
+                internal var tutorId: Components.Parameters.SessionsTutor?
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/studentId`.
+                internal var studentId: Components.Parameters.SessionsStudent?
+                /// Sessions with a student this client pays for.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/clientId`.
+                internal var clientId: Components.Parameters.SessionsClient?
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/subjectId`.
+                internal var subjectId: Components.Parameters.SessionsSubject?
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/status`.
+                internal var status: Components.Parameters.SessionsStatus?
+                /// - Remark: Generated from `#/components/parameters/SessionsReport`.
+                internal enum SessionsReport: String, Codable, Hashable, Sendable, CaseIterable {
+                    case written = "written"
+                    case notWritten = "not_written"
+                    case sent = "sent"
+                }
+                /// written, not_written, or sent to the family.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/report`.
+                internal var report: Components.Parameters.SessionsReport?
+                /// Only sessions a family asked the office to cancel.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/cancellationRequested`.
+                internal var cancellationRequested: Components.Parameters.SessionsCancellationRequested?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - from: The first local date.
+                ///   - to: The last local date, at most 366 days after `from`.
+                ///   - tutorId:
+                ///   - studentId:
+                ///   - clientId: Sessions with a student this client pays for.
+                ///   - subjectId:
+                ///   - status:
+                ///   - report: written, not_written, or sent to the family.
+                ///   - cancellationRequested: Only sessions a family asked the office to cancel.
+                internal init(
+                    from: Components.Parameters.SessionsFrom,
+                    to: Components.Parameters.SessionsTo,
+                    tutorId: Components.Parameters.SessionsTutor? = nil,
+                    studentId: Components.Parameters.SessionsStudent? = nil,
+                    clientId: Components.Parameters.SessionsClient? = nil,
+                    subjectId: Components.Parameters.SessionsSubject? = nil,
+                    status: Components.Parameters.SessionsStatus? = nil,
+                    report: Components.Parameters.SessionsReport? = nil,
+                    cancellationRequested: Components.Parameters.SessionsCancellationRequested? = nil
+                ) {
+                    self.from = from
+                    self.to = to
+                    self.tutorId = tutorId
+                    self.studentId = studentId
+                    self.clientId = clientId
+                    self.subjectId = subjectId
+                    self.status = status
+                    self.report = report
+                    self.cancellationRequested = cancellationRequested
+                }
+            }
+            internal var query: Operations.ExportSessions.Input.Query
+            /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ExportSessions.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                internal init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.ExportSessions.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.ExportSessions.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - query:
+            ///   - headers:
+            internal init(
+                query: Operations.ExportSessions.Input.Query,
+                headers: Operations.ExportSessions.Input.Headers = .init()
+            ) {
+                self.query = query
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/responses/200/content/text\/csv`.
+                    case csv(OpenAPIRuntime.HTTPBody)
+                    /// The associated value of the enum case if `self` is `.csv`.
+                    ///
+                    /// - Throws: An error if `self` is not `.csv`.
+                    /// - SeeAlso: `.csv`.
+                    internal var csv: OpenAPIRuntime.HTTPBody {
+                        get throws {
+                            switch self {
+                            case let .csv(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.ExportSessions.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.ExportSessions.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The sessions, one row each, under a header row.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.ExportSessions.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.ExportSessions.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Malformed input; `errors` names each field.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Missing, unknown or expired credentials.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            internal var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// The input breaks a rule; nothing was changed.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.Unprocessable)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            internal var unprocessableContent: Components.Responses.Unprocessable {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case csv
+            case applicationProblemJson
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "text/csv":
+                    self = .csv
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .csv:
+                    return "text/csv"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .csv,
                     .applicationProblemJson
                 ]
             }

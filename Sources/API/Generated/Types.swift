@@ -212,7 +212,7 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/session-requests/{requestId}/conversation`.
     /// - Remark: Generated from `#/paths//api/v1/session-requests/{requestId}/conversation/get(getConversation)`.
     func getConversation(_ input: Operations.GetConversation.Input) async throws -> Operations.GetConversation.Output
-    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order.
+    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order (start, then id), a page at a time.
     ///
     /// - Remark: HTTP `GET /api/v1/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/get(listSessions)`.
@@ -222,6 +222,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/post(createSession)`.
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output
+    /// The sessions `listSessions` would list with the same filters, every page, as CSV (UTF-8 with a byte order mark, RFC 4180): amounts in major units with their currency, as far as the caller may see them.
+    ///
+    /// - Remark: HTTP `GET /api/v1/exports/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)`.
+    func exportSessions(_ input: Operations.ExportSessions.Input) async throws -> Operations.ExportSessions.Output
     /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.
     ///
     /// - Remark: HTTP `POST /api/v1/session-log`.
@@ -786,7 +791,7 @@ extension APIProtocol {
             headers: headers
         ))
     }
-    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order.
+    /// Sessions the caller may see starting between two local dates (at most 366 days), in time order (start, then id), a page at a time.
     ///
     /// - Remark: HTTP `GET /api/v1/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/get(listSessions)`.
@@ -810,6 +815,19 @@ extension APIProtocol {
         try await createSession(Operations.CreateSession.Input(
             headers: headers,
             body: body
+        ))
+    }
+    /// The sessions `listSessions` would list with the same filters, every page, as CSV (UTF-8 with a byte order mark, RFC 4180): amounts in major units with their currency, as far as the caller may see them.
+    ///
+    /// - Remark: HTTP `GET /api/v1/exports/sessions`.
+    /// - Remark: Generated from `#/paths//api/v1/exports/sessions/get(exportSessions)`.
+    internal func exportSessions(
+        query: Operations.ExportSessions.Input.Query,
+        headers: Operations.ExportSessions.Input.Headers = .init()
+    ) async throws -> Operations.ExportSessions.Output {
+        try await exportSessions(Operations.ExportSessions.Input(
+            query: query,
+            headers: headers
         ))
     }
     /// The office, or a tutor for themselves, logs a session on a local date and time: one already over took place (or was cancelled); one ahead is booked like any other. Never over another session or a held time.

@@ -1,6 +1,6 @@
 extension Migration {
     /// Each student's place in a session carries its engagement, its client and the rates copied
-    /// when it was booked (existing places take their engagement's rates of today); the
+    /// when it was booked (existing places take their engagement's rates of today), found by client; the
     /// organization's time format and late-cancellation policy.
     static let m0023SessionMoney = Migration(
         23, "session money",
@@ -9,6 +9,7 @@ extension Migration {
             "ALTER TABLE session_students ADD COLUMN client_id TEXT REFERENCES users (id)",
             "ALTER TABLE session_students ADD COLUMN client_rate_per_hour BIGINT NOT NULL DEFAULT 0 CHECK (client_rate_per_hour >= 0)",
             "ALTER TABLE session_students ADD COLUMN tutor_pay_rate_per_hour BIGINT NOT NULL DEFAULT 0 CHECK (tutor_pay_rate_per_hour >= 0)",
+            "CREATE INDEX session_students_by_client ON session_students (client_id)",
             """
             UPDATE session_students SET engagement_id = (
                 SELECT e.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id

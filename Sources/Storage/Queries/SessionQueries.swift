@@ -13,11 +13,18 @@ public struct SessionFilter: Sendable {
     public var startsWithin: TimeRange?
     /// Only sessions a family asked the office to cancel.
     public var cancellationRequested: Bool
+    /// Sessions with a student this client pays for.
+    public var clientID: String?
+    public var subjectID: String?
+    public var report: SessionReportFilter?
+    /// Only sessions after this one, in list order.
+    public var after: SessionCursor?
     public var limit: Int
 
     public init(
         tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil, statuses: [SessionStatus]? = nil,
-        startsWithin: TimeRange? = nil, cancellationRequested: Bool = false, limit: Int = 500
+        startsWithin: TimeRange? = nil, cancellationRequested: Bool = false, clientID: String? = nil, subjectID: String? = nil,
+        report: SessionReportFilter? = nil, after: SessionCursor? = nil, limit: Int = 500
     ) {
         self.tutorID = tutorID
         self.studentID = studentID
@@ -25,6 +32,10 @@ public struct SessionFilter: Sendable {
         self.statuses = statuses
         self.startsWithin = startsWithin
         self.cancellationRequested = cancellationRequested
+        self.clientID = clientID
+        self.subjectID = subjectID
+        self.report = report
+        self.after = after
         self.limit = limit
     }
 }
@@ -103,6 +114,19 @@ extension DB {
         if filter.cancellationRequested { query += " AND s.cancellation_requested_at IS NOT NULL" }
         if let range = filter.startsWithin {
             query += " AND s.starts_at >= \(bind: range.start.epochSeconds) AND s.starts_at < \(bind: range.end.epochSeconds)"
+        }
+        if let clientID = filter.clientID {
+            query += " AND s.id IN (SELECT session_id FROM session_students WHERE client_id = \(bind: clientID))"
+        }
+        if let subjectID = filter.subjectID { query += " AND s.subject_id = \(bind: subjectID)" }
+        switch filter.report {
+        case .written: query += " AND s.report <> ''"
+        case .notWritten: query += " AND s.report = ''"
+        case .sent: query += " AND s.report_sent_at IS NOT NULL"
+        case nil: break
+        }
+        if let after = filter.after {
+            query += " AND (s.starts_at > \(bind: after.startsAt) OR (s.starts_at = \(bind: after.startsAt) AND s.id > \(bind: after.id)))"
         }
         query += " ORDER BY s.starts_at, s.id LIMIT \(literal: max(1, min(filter.limit, 5000)))"
         let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .snakeCaseColumns)

@@ -28,7 +28,9 @@ struct PageChrome {
     }
 
     private static func links(for caller: Caller) -> [Link] {
-        var links = [Link(href: "/", label: "Dashboard"), Link(href: WebPath.calendar, label: "Calendar")]
+        var links = [
+            Link(href: "/", label: "Dashboard"), Link(href: WebPath.calendar, label: "Calendar"), Link(href: WebPath.sessions, label: "Sessions"),
+        ]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: WebPath.request("new"), label: "Request a session")) }
         if caller.role != .parent {
             links += [Link(href: WebPath.session("new"), label: "Log session"), Link(href: "/availability", label: "Availability")]

@@ -19,10 +19,17 @@ public struct SessionDirectory: Sendable {
         public var statuses: [SessionStatus]?
         /// Only sessions a family asked the office to cancel.
         public var cancellationRequested: Bool
+        public var clientID: String?
+        public var subjectID: String?
+        public var report: SessionReportFilter?
+        /// The page after this cursor; at most `limit` sessions.
+        public var after: SessionCursor?
+        public var limit: Int
 
         public init(
             from: LocalDate, to: LocalDate, tutorID: String? = nil, studentID: String? = nil, statuses: [SessionStatus]? = nil,
-            cancellationRequested: Bool = false
+            cancellationRequested: Bool = false, clientID: String? = nil, subjectID: String? = nil, report: SessionReportFilter? = nil,
+            after: SessionCursor? = nil, limit: Int = 500
         ) {
             self.from = from
             self.to = to
@@ -30,12 +37,19 @@ public struct SessionDirectory: Sendable {
             self.studentID = studentID
             self.statuses = statuses
             self.cancellationRequested = cancellationRequested
+            self.clientID = clientID
+            self.subjectID = subjectID
+            self.report = report
+            self.after = after
+            self.limit = limit
         }
     }
 
     public struct Listing: Sendable {
         public let organization: Organization
         public let sessions: [Session]
+        /// Where the next page starts, when there is one.
+        public let nextCursor: SessionCursor?
     }
 
     public func list(_ query: Query, for caller: Caller) async throws -> Listing {
@@ -49,16 +63,22 @@ public struct SessionDirectory: Sendable {
                 tutorID: query.tutorID, studentID: query.studentID, statuses: query.statuses,
                 startsWithin: TimeRange(
                     start: organization.timeZone.startOfDay(query.from), end: organization.timeZone.startOfDay(query.to.adding(days: 1))),
-                cancellationRequested: query.cancellationRequested)
+                cancellationRequested: query.cancellationRequested, clientID: query.clientID, subjectID: query.subjectID, report: query.report,
+                after: query.after, limit: query.limit + 1)
             switch caller.role {
             case .admin: break
             case .tutor:
-                if let tutorID = query.tutorID, tutorID != caller.userID { return Listing(organization: organization, sessions: []) }
+                if let tutorID = query.tutorID, tutorID != caller.userID { return Listing(organization: organization, sessions: [], nextCursor: nil) }
                 filter.tutorID = caller.userID
             case .parent:
                 filter.guardianID = caller.userID
             }
-            return Listing(organization: organization, sessions: try await db.sessions(organizationID: caller.organizationID, filter: filter))
+            // One more than asked for says whether another page follows.
+            let sessions = try await db.sessions(organizationID: caller.organizationID, filter: filter)
+            let page = Array(sessions.prefix(query.limit))
+            return Listing(
+                organization: organization, sessions: page, nextCursor: sessions.count > query.limit ? page.last.map(SessionCursor.init(after:)) : nil
+            )
         }
     }
 
