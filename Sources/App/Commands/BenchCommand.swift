@@ -7,7 +7,10 @@ import Storage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure the speed of a part of SessionDesk; the last line is key=value figures.",
-        subcommands: [SlotsBenchCommand.self, ReadsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self, DeliveryBenchCommand.self])
+        subcommands: [
+            SlotsBenchCommand.self, ReadsBenchCommand.self, RequestsBenchCommand.self, PagesBenchCommand.self, SessionsBenchCommand.self,
+            DeliveryBenchCommand.self,
+        ])
 }
 
 struct SlotsBenchCommand: AsyncParsableCommand {
@@ -119,6 +122,29 @@ struct PagesBenchCommand: AsyncParsableCommand {
             try await PageBenchmark(
                 dependencies: dependencies, configuration: configuration, sessions: sessions, openRequests: requests, iterations: iterations
             ).run().report
+        }
+    }
+}
+
+struct SessionsBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "The office's session list (one page) and CSV export over HTTP, at 1,000 and at --sessions sessions in the same run.")
+
+    @Option(help: Help.database)
+    var database: String?
+
+    @Option(help: "Sessions of the large organization.")
+    var sessions = 100_000
+
+    @Option(help: "Timed requests of the page at each size (the export: a twentieth, at least 5).")
+    var iterations = 200
+
+    func run() async throws {
+        let (sessions, iterations) = (sessions, iterations)
+        try await BenchRun.run(database: database) { configuration, dependencies in
+            try await SessionListBenchmark(dependencies: dependencies, configuration: configuration, sessions: sessions, iterations: iterations).run()
+                .report
         }
     }
 }

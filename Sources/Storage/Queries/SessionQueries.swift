@@ -129,14 +129,14 @@ extension DB {
             query += " AND (s.starts_at > \(bind: after.startsAt) OR (s.starts_at = \(bind: after.startsAt) AND s.id > \(bind: after.id)))"
         }
         query += " ORDER BY s.starts_at, s.id LIMIT \(literal: max(1, min(filter.limit, 5000)))"
-        let rows = try await sql.raw(query).all(decoding: SessionRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        let rows = try await sql.raw(query).all().map(SessionRow.init(row:))
         guard !rows.isEmpty else { return [] }
         let places = try await sql.raw(
             """
             SELECT session_id, student_id, engagement_id, client_id, client_rate_per_hour, tutor_pay_rate_per_hour
             FROM session_students WHERE session_id IN (\(binds: rows.map(\.id))) ORDER BY student_id
             """
-        ).all(decoding: SessionStudentRow.self, keyDecodingStrategy: .snakeCaseColumns)
+        ).all().map(SessionStudentRow.init(row:))
         let students = Dictionary(grouping: places, by: \.sessionId)
         return try rows.map { try $0.model(students: students[$0.id, default: []].map(\.model)) }
     }
@@ -242,7 +242,9 @@ extension DB {
     }
 }
 
-private struct SessionRow: Decodable {
+/// Read column by column: a list or export reads thousands, and decoding through `Decodable` with
+/// snake-case keys cost several times more.
+private struct SessionRow {
     let id: String
     let organizationId: String
     let tutorId: String
@@ -266,6 +268,35 @@ private struct SessionRow: Decodable {
     let internalNote: String
     let privateNotes: String
 
+    init(row: any SQLRow) throws {
+        func column<T: Decodable>(_ name: String, _ type: T.Type) throws -> T { try row.decode(column: name, as: type) }
+        func optional<T: Decodable>(_ name: String, _ type: T.Type) throws -> T? {
+            try row.decodeNil(column: name) ? nil : row.decode(column: name, as: type)
+        }
+        id = try column("id", String.self)
+        organizationId = try column("organization_id", String.self)
+        tutorId = try column("tutor_id", String.self)
+        subjectId = try column("subject_id", String.self)
+        engagementId = try optional("engagement_id", String.self)
+        startsAt = try column("starts_at", Int64.self)
+        endsAt = try column("ends_at", Int64.self)
+        status = try column("status", String.self)
+        location = try column("location", String.self)
+        sessionType = try column("session_type", String.self)
+        className = try column("class_name", String.self)
+        room = try column("room", String.self)
+        cancellationReason = try optional("cancellation_reason", String.self)
+        cancellationRequestedAt = try optional("cancellation_requested_at", Int64.self)
+        cancellationRequestedBy = try optional("cancellation_requested_by", String.self)
+        cancellationRequestedByName = try optional("cancellation_requested_by_name", String.self)
+        cancellationRequestComment = try optional("cancellation_request_comment", String.self)
+        rating = try optional("rating", Int.self)
+        report = try column("report", String.self)
+        reportSentAt = try optional("report_sent_at", Int64.self)
+        internalNote = try column("internal_note", String.self)
+        privateNotes = try column("private_notes", String.self)
+    }
+
     func model(students: [SessionStudent]) throws -> Session {
         guard let time = TimeRange(start: Date(epochSeconds: startsAt), end: Date(epochSeconds: endsAt)) else {
             throw CorruptRow("session \(id) time")
@@ -285,13 +316,22 @@ private struct SessionRow: Decodable {
     }
 }
 
-private struct SessionStudentRow: Decodable {
+private struct SessionStudentRow {
     let sessionId: String
     let studentId: String
     let engagementId: String?
     let clientId: String?
     let clientRatePerHour: Int
     let tutorPayRatePerHour: Int
+
+    init(row: any SQLRow) throws {
+        sessionId = try row.decode(column: "session_id", as: String.self)
+        studentId = try row.decode(column: "student_id", as: String.self)
+        engagementId = try row.decodeNil(column: "engagement_id") ? nil : row.decode(column: "engagement_id", as: String.self)
+        clientId = try row.decodeNil(column: "client_id") ? nil : row.decode(column: "client_id", as: String.self)
+        clientRatePerHour = try row.decode(column: "client_rate_per_hour", as: Int.self)
+        tutorPayRatePerHour = try row.decode(column: "tutor_pay_rate_per_hour", as: Int.self)
+    }
 
     var model: SessionStudent {
         SessionStudent(
