@@ -1,4 +1,5 @@
 import Foundation
+import Notifications
 import Scheduling
 import Workflows
 
@@ -103,6 +104,16 @@ extension APIHandler {
             SessionNotesDraft(rating: body.rating, report: body.report, internalNote: body.internalNote, privateNotes: body.privateNotes),
             send: body.send ?? false, by: caller,
             once: try IdempotentCall.key(input.headers.idempotencyKey, "saveSessionReport", input.path.sessionId, body: body))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
+    func sendSessionEmail(_ input: Operations.SendSessionEmail.Input) async throws -> Operations.SendSessionEmail.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let session = try await SessionEmails(dependencies).send(
+            input.path.sessionId, MessageKind(rawValue: body.template.rawValue)!, message: body.message ?? "", by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "sendSessionEmail", input.path.sessionId, body: body))
         let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
         return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
     }

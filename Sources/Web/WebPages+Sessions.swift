@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Notifications
 import Scheduling
 import Workflows
 
@@ -152,6 +153,23 @@ extension WebPages {
         }
     }
 
+    /// `POST /sessions/{id}/email`: one of the session emails to the family.
+    func sendSessionEmail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard let form = try await sessionForm(EmailForm.self, from: &request, context, session: token) else {
+            return expiredForm(back: WebPath.session(id))
+        }
+        do {
+            guard let kind = MessageKind(rawValue: form.template) else { throw DomainError.invalid("template", "Choose one of the emails.") }
+            _ = try await SessionEmails(dependencies).send(id, kind, message: form.message ?? "", by: caller)
+            return .redirect(to: "\(WebPath.session(id))?done=email", type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
     /// `POST /sessions/{id}/cancellation-request[/withdraw|/clear]` (`request` cancellation mode).
     func cancellationRequest<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
@@ -205,6 +223,12 @@ struct ReportForm: SignedForm {
     let privateNotes: String?
     /// "save" or "send".
     let action: String?
+}
+
+struct EmailForm: SignedForm {
+    let csrf: String
+    let template: String
+    let message: String?
 }
 
 struct LateForm: SignedForm {

@@ -31,6 +31,7 @@ public enum WebRoutes {
         web.post(RouterPath(WebPath.session(":id") + "/cancel")) { request, context in try await pages.cancelSession(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/complete")) { request, context in try await pages.completeSession(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/report")) { request, context in try await pages.saveSessionReport(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/email")) { request, context in try await pages.sendSessionEmail(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/late-cancellation")) { request, context in
             try await pages.markLateCancellation(request, context)
         }

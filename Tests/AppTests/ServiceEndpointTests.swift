@@ -15,7 +15,8 @@ import Testing
         "withdrawSessionRequest", "listSessions", "createSession", "getSession", "cancelSession", "getConversation", "listAuditEvents",
         "requestSessionCancellation", "deleteSessionCancellationRequest", "listNotifications", "listDeadLetters", "retryDeadLetter",
         "getCalendarFeedURL", "resetCalendarFeedURL", "updateNotificationSettings", "listMessageTemplates", "updateMessageTemplate",
-        "resetMessageTemplate", "previewMessageTemplate", "logSession", "completeSession", "markLateCancellation",
+        "resetMessageTemplate", "previewMessageTemplate", "logSession", "completeSession", "markLateCancellation", "saveSessionReport",
+        "sendSessionEmail", "exportSessions",
     ]
 
     @Test func theOpenAPIDocumentIsServedAndNamesEveryOperation() async throws {

@@ -100,3 +100,39 @@ import Testing
         return try #require(logged.json["id"] as? String)
     }
 }
+
+/// `sendSessionEmail` (seed 003, 12): the office's one-click emails to a session's family.
+@Suite struct SessionEmailAPITests {
+    @Test(arguments: TestDatabase.available)
+    func theOfficeTellsTheFamilyTheCancellationWasProcessed(_ database: TestDatabase) async throws {
+        try await withAPI(database) { client, world in
+            let ours = world.ours
+            let booked = try await client.call(
+                .post, "/api/v1/sessions", token: world.token(ours.admin),
+                json: #"{"engagementId":"\#(ours.engagements[0].id)","start":"2026-03-27T10:00:00Z"}"#)
+            let path = "/api/v1/sessions/\(try #require(booked.json["id"] as? String))/emails"
+            let sent = try await client.call(
+                .post, path, token: world.token(ours.admin), json: #"{"template":"cancellation_processed","message":"No charge this time."}"#)
+            #expect(sent.status == 200, "\(sent.body)")
+            let message = try #require(
+                try await world.store.read { db in
+                    try await db.outboxMessages(organizationID: ours.organization.id, recipientID: ours.parents[0].id)
+                }.first { $0.kind == "cancellation_processed" })
+            #expect(
+                message.subject == "Your cancellation request has been processed: Maths with Tutor Zero for Student Zero, Fri 27 Mar 10:00–11:00 GMT")
+            #expect(message.body.contains("No charge this time."))
+            #expect(
+                try await client.call(.post, path, token: world.token(ours.tutors[0]), json: #"{"template":"session_stays_booked"}"#).status == 403)
+            #expect(
+                try await client.call(.post, path, token: world.token(ours.parents[0]), json: #"{"template":"session_stays_booked"}"#).status == 403)
+            #expect(
+                try await client.call(.post, path, token: world.token(world.theirs.admin), json: #"{"template":"session_stays_booked"}"#).status
+                    == 404)
+            let audit = try await client.call(.get, "/api/v1/audit-events", token: world.token(ours.admin))
+            #expect(
+                audit.items.contains {
+                    ($0["summary"] as? String)?.hasPrefix("emailed the family that their cancellation request was processed") == true
+                })
+        }
+    }
+}

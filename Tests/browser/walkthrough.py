@@ -442,7 +442,13 @@ def walk():
         assert text(driver, "#status") == "Late cancellation", text(driver, "#status")
         assert "£50.00" in text(driver, ".facts"), "billed in full by default"
         shot(driver, "office-late-cancellation")
-        print("5f2b. the office logged last week's 18:00 session and marked it a late cancellation, billed £50.00")
+        Select(driver.find_element(By.ID, "template")).select_by_visible_text("Your cancellation request has been processed")
+        driver.find_element(By.ID, "email-message").send_keys("As agreed, the session is charged.")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Send email']"))
+        assert text(driver, "[role=status]") == "You emailed the family; the message is on its way.", text(driver, "main")[:300]
+        processed = newest_mail("dana.cole@example.com", "Your cancellation request has been processed")["text/plain"]
+        assert "As agreed, the session is charged." in processed, processed
+        print("5f2b. the office logged last week's 18:00 session, marked it a late cancellation (billed £50.00) and emailed Dana Cole that it was processed")
 
         # 5f2c. The Sessions page lists Dana Cole's sessions with their report and amount; the
         # export link carries the filters.

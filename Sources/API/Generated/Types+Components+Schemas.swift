@@ -3109,6 +3109,55 @@ extension Components {
                 ])
             }
         }
+        /// - Remark: Generated from `#/components/schemas/SessionEmail`.
+        internal struct SessionEmail: Codable, Hashable, Sendable {
+            /// The template (editable with `updateMessageTemplate`): the cancellation request was processed, or the cancellation status is removed and the session stays booked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionEmail/template`.
+            internal enum TemplatePayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case cancellationProcessed = "cancellation_processed"
+                case sessionStaysBooked = "session_stays_booked"
+            }
+            /// The template (editable with `updateMessageTemplate`): the cancellation request was processed, or the cancellation status is removed and the session stays booked.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionEmail/template`.
+            internal var template: Components.Schemas.SessionEmail.TemplatePayload
+            /// Optional words of the office's own, printed as {{message}}.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionEmail/message`.
+            internal var message: Swift.String?
+            /// Creates a new `SessionEmail`.
+            ///
+            /// - Parameters:
+            ///   - template: The template (editable with `updateMessageTemplate`): the cancellation request was processed, or the cancellation status is removed and the session stays booked.
+            ///   - message: Optional words of the office's own, printed as {{message}}.
+            internal init(
+                template: Components.Schemas.SessionEmail.TemplatePayload,
+                message: Swift.String? = nil
+            ) {
+                self.template = template
+                self.message = message
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case template
+                case message
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.template = try container.decode(
+                    Components.Schemas.SessionEmail.TemplatePayload.self,
+                    forKey: .template
+                )
+                self.message = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .message
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "template",
+                    "message"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SessionReportDraft`.
         internal struct SessionReportDraft: Codable, Hashable, Sendable {
             /// Staff only.
@@ -3369,6 +3418,7 @@ extension Components {
             case sessionLateCancelled = "session_late_cancelled"
             case sessionReportSaved = "session_report_saved"
             case sessionReportSent = "session_report_sent"
+            case sessionEmailSent = "session_email_sent"
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {
@@ -3464,6 +3514,8 @@ extension Components {
             case cancellationRequestCleared = "cancellation_request_cleared"
             case reminder = "reminder"
             case sessionReport = "session_report"
+            case cancellationProcessed = "cancellation_processed"
+            case sessionStaysBooked = "session_stays_booked"
             case invitation = "invitation"
             case passwordReset = "password_reset"
         }

@@ -257,6 +257,11 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}/report`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/report/put(saveSessionReport)`.
     func saveSessionReport(_ input: Operations.SaveSessionReport.Input) async throws -> Operations.SaveSessionReport.Output
+    /// The office sends the session's family one of the session email templates, with an optional word of its own.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/emails`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/emails/post(sendSessionEmail)`.
+    func sendSessionEmail(_ input: Operations.SendSessionEmail.Input) async throws -> Operations.SendSessionEmail.Output
     /// Request mode: a family asks the office to cancel (not inside the cancellation buffer; inside the warning buffer only with readWarning). The session stays booked.
     ///
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancellation-request`.
@@ -909,6 +914,21 @@ extension APIProtocol {
         body: Operations.SaveSessionReport.Input.Body
     ) async throws -> Operations.SaveSessionReport.Output {
         try await saveSessionReport(Operations.SaveSessionReport.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office sends the session's family one of the session email templates, with an optional word of its own.
+    ///
+    /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/emails`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/emails/post(sendSessionEmail)`.
+    internal func sendSessionEmail(
+        path: Operations.SendSessionEmail.Input.Path,
+        headers: Operations.SendSessionEmail.Input.Headers = .init(),
+        body: Operations.SendSessionEmail.Input.Body
+    ) async throws -> Operations.SendSessionEmail.Output {
+        try await sendSessionEmail(Operations.SendSessionEmail.Input(
             path: path,
             headers: headers,
             body: body

@@ -7,16 +7,26 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
     case event(LifecycleEvent)
     case reminder
     case sessionReport
+    /// Session emails the office sends the family from a session (seed 003, 12).
+    case cancellationProcessed
+    case sessionStaysBooked
     case invitation
     case passwordReset
 
     public static let allCases: [MessageKind] =
-        LifecycleEvent.allCases.map(MessageKind.event) + [.reminder, .sessionReport, .invitation, .passwordReset]
+        LifecycleEvent.allCases.map(MessageKind.event) + [
+            .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset,
+        ]
+
+    /// The emails the office may send the family from a session's page.
+    public static let sessionEmails: [MessageKind] = [.cancellationProcessed, .sessionStaysBooked]
 
     public init?(rawValue: String) {
         switch rawValue {
         case "reminder": self = .reminder
         case "session_report": self = .sessionReport
+        case "cancellation_processed": self = .cancellationProcessed
+        case "session_stays_booked": self = .sessionStaysBooked
         case "invitation": self = .invitation
         case "password_reset": self = .passwordReset
         default:
@@ -30,6 +40,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .event(let event): event.rawValue
         case .reminder: "reminder"
         case .sessionReport: "session_report"
+        case .cancellationProcessed: "cancellation_processed"
+        case .sessionStaysBooked: "session_stays_booked"
         case .invitation: "invitation"
         case .passwordReset: "password_reset"
         }
@@ -56,6 +68,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .event(.cancellationRequestCleared): "The office clears a cancellation request"
         case .reminder: "Morning reminder of the day's session"
         case .sessionReport: "A session report is sent to the family"
+        case .cancellationProcessed: "Session email: your cancellation request has been processed"
+        case .sessionStaysBooked: "Session email: the cancellation status is removed, the session stays booked"
         case .invitation: "Invitation to SessionDesk"
         case .passwordReset: "Password reset"
         }
@@ -77,6 +91,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
             [.recipient, .organization, .what, .when, .place, .link]
         case .sessionReport:
             [.recipient, .organization, .actor, .what, .when, .report, .link]
+        case .cancellationProcessed, .sessionStaysBooked:
+            [.recipient, .organization, .actor, .what, .when, .message, .link]
         case .invitation:
             [.recipient, .organization, .inviter, .welcome, .expires, .link]
         case .passwordReset:

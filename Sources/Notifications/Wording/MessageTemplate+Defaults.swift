@@ -44,6 +44,40 @@ extension MessageTemplate {
                     — {{organization}}
                     """,
                 text: "{{organization}}: {{actor}} wrote a report on {{what}}, {{when}}. Read it here: {{link}}")
+        case .cancellationProcessed:
+            MessageTemplate(
+                subject: "Your cancellation request has been processed: {{what}}, {{when}}",
+                body: """
+                    Hello {{recipient}},
+
+                    Your cancellation request has been processed: {{what}} on {{when}}.
+                    {{#message}}
+
+                    {{message}}
+                    {{/message}}
+
+                    Details: {{link}}
+
+                    — {{organization}}
+                    """,
+                text: "{{organization}}: your cancellation request for {{what}}, {{when}} has been processed. {{link}}")
+        case .sessionStaysBooked:
+            MessageTemplate(
+                subject: "Your session stays booked: {{what}}, {{when}}",
+                body: """
+                    Hello {{recipient}},
+
+                    We have received your notification to remove the cancellation status: {{what}} on {{when}} stays booked.
+                    {{#message}}
+
+                    {{message}}
+                    {{/message}}
+
+                    Details: {{link}}
+
+                    — {{organization}}
+                    """,
+                text: "{{organization}}: {{what}}, {{when}} stays booked; the cancellation status is removed. {{link}}")
         case .passwordReset:
             MessageTemplate(
                 subject: "Choose a new SessionDesk password",
@@ -114,7 +148,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "Cancellation requested: {{what}}, {{when}}"
         case .event(.cancellationRequestWithdrawn): "Cancellation request withdrawn: {{what}}, {{when}}"
         case .event(.cancellationRequestCleared): "Your session goes ahead: {{what}}, {{when}}"
-        case .reminder, .sessionReport, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset: ""
         }
     }
 
@@ -136,7 +170,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
         case .event(.cancellationRequestWithdrawn): "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
         case .event(.cancellationRequestCleared): "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
-        case .reminder, .sessionReport, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset: ""
         }
     }
 }

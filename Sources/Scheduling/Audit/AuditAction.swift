@@ -55,4 +55,5 @@ public enum SessionRecordChange: String, CaseIterable, Hashable, Sendable {
     case sessionLateCancelled = "session_late_cancelled"
     case reportSaved = "session_report_saved"
     case reportSent = "session_report_sent"
+    case emailSent = "session_email_sent"
 }

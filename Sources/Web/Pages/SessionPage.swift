@@ -1,4 +1,5 @@
 import Foundation
+import Notifications
 import Scheduling
 import Workflows
 
@@ -32,6 +33,9 @@ struct SessionPage {
     let reportSent: String?
     /// What the family reads: the report once sent.
     let familyReport: String?
+    /// The office emails the family one of the session emails.
+    let emails: [NewRequestPage.Choice]
+    let hasEmails: Bool
     /// The cancel form is shown when the server would accept a cancellation now...
     let canCancel: Bool
     let cancelHint: String?
@@ -142,6 +146,15 @@ struct SessionPage {
             canSendReport: session.status == .completed || (session.status == .scheduled && session.time.start <= now),
             reportSent: session.notes.reportSentAt.map { "Last sent to the family on \(organization.describe($0))." },
             familyReport: staff ? nil : session.notes.sentReport,
+            emails: caller.isAdmin
+                ? [
+                    NewRequestPage.Choice(
+                        value: MessageKind.cancellationProcessed.rawValue, label: "Your cancellation request has been processed", selected: false),
+                    NewRequestPage.Choice(
+                        value: MessageKind.sessionStaysBooked.rawValue, label: "The cancellation status is removed: the session stays booked",
+                        selected: false),
+                ] : [],
+            hasEmails: caller.isAdmin,
             canCancel: canCancel,
             cancelHint: detail.cancellableUntil.map { "You can cancel until \(organization.describe($0))." }, cannotCancel: cannotCancel,
             canAsk: canAsk, askWarning: canAsk ? CancellationRequestRules.warning(for: session, organization: organization, now: now) : nil,
@@ -197,6 +210,8 @@ struct SessionPage {
             return "You marked the session a late cancellation."
         case "report":
             return "Saved."
+        case "email":
+            return "You emailed the family; the message is on its way."
         case "report-sent" where session.notes.reportSentAt != nil:
             return "You sent the report to the family."
         case "cancel" where session.status == .cancelled || session.status == .lateCancelled:

@@ -28,38 +28,11 @@ public struct SessionReports: Sendable {
             try await OfficeAudit(dependencies: dependencies).record(
                 send ? .reportSent : .reportSaved, session: session,
                 summary: send ? "sent the report on \(what) to the family" : "wrote about \(what)", by: caller, at: now, in: db)
-            if send { try await Self.sendReport(of: session, parties: parties, by: caller, dependencies: dependencies, now: now, in: db) }
+            if send {
+                try await FamilyMessages(dependencies: dependencies, now: now).send(
+                    .sessionReport, about: session, parties: parties, values: ["report": session.notes.report], by: caller, in: db)
+            }
             return session
         }
-    }
-
-    /// One message per guardian of each student in the session, by the channel they chose.
-    private static func sendReport(
-        of session: Session, parties: RequestParties, by caller: Caller, dependencies: Dependencies, now: Date, in db: DB
-    ) async throws {
-        var guardianIDs: [String] = []
-        for studentID in session.studentIDs {
-            let student =
-                studentID == parties.student.id ? parties.student : try await db.student(id: studentID, organizationID: session.organizationID)
-            guardianIDs += student?.guardianIDs ?? []
-        }
-        let guardians = try await db.users(organizationID: session.organizationID, ids: Array(Set(guardianIDs)))
-        let organization = parties.organization
-        let wording = try await MessageTemplates.rendering(.sessionReport, organizationID: organization.id, in: db, logger: dependencies.logger)
-        let shared: [String: Any] = [
-            "organization": organization.name, "actor": caller.name, "what": parties.summary, "when": organization.describe(session.time),
-            "report": session.notes.report, "link": dependencies.url(WebPath.session(session.id)),
-        ]
-        let subject = wording.sharedSubject(shared)
-        try await db.enqueue(
-            guardians.sorted { $0.name < $1.name }.map { person in
-                var values = shared
-                values["recipient"] = person.name
-                let contact = person.contact(textMessages: dependencies.textMessages)
-                let words = wording.render(values, sms: contact.channel == .sms, subject: subject)
-                return OutboxMessage(
-                    id: dependencies.ids.next(), organizationID: organization.id, recipientID: person.id, channel: contact.channel,
-                    address: contact.address, kind: MessageKind.sessionReport.rawValue, subject: words.subject, body: words.body, createdAt: now)
-            })
     }
 }
