@@ -81,90 +81,69 @@ extension WebPages {
     }
 
     func cancelSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let form = try await sessionForm(CancelForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: WebPath.session(id))
-        }
-        do {
+        try await sessionStep(request, context, form: CancelForm.self) { form, id, caller in
             _ = try await SessionCancellation(dependencies).cancel(id, reason: form.reason, by: caller)
-            return .redirect(to: "\(WebPath.session(id))?done=cancel", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+            return "cancel"
         }
     }
 
     /// `POST /sessions/{id}/complete`: the office or the tutor records that it took place.
     func completeSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else {
-            return expiredForm(back: WebPath.session(id))
-        }
-        do {
+        try await sessionStep(request, context, form: CSRFForm.self) { _, id, caller in
             _ = try await SessionRecords(dependencies).complete(id, by: caller)
-            return .redirect(to: "\(WebPath.session(id))?done=complete", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+            return "complete"
         }
     }
 
     /// `POST /sessions/{id}/late-cancellation`: it did not take place, and is charged as the settings say.
     func markLateCancellation<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let form = try await sessionForm(LateForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: WebPath.session(id))
-        }
-        do {
+        try await sessionStep(request, context, form: LateForm.self) { form, id, caller in
             _ = try await SessionRecords(dependencies).markLateCancellation(id, reason: form.reason ?? "", by: caller)
-            return .redirect(to: "\(WebPath.session(id))?done=late", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+            return "late"
         }
     }
 
     /// `POST /sessions/{id}/report`: "Save", or "Save and send report" to the family.
     func saveSessionReport<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let form = try await sessionForm(ReportForm.self, from: &request, context, session: token) else {
-            return expiredForm(back: WebPath.session(id))
-        }
-        let send = form.action == "send"
-        do {
+        try await sessionStep(request, context, form: ReportForm.self) { form, id, caller in
             let rating = try form.rating.flatMap { text -> Int? in
                 guard !text.isEmpty else { return nil }
                 guard let value = Int(text) else { throw DomainError.invalid("rating", "A rating is from 1 to 5.") }
                 return value
             }
+            let send = form.action == "send"
             _ = try await SessionReports(dependencies).save(
                 id,
                 SessionNotesDraft(
                     rating: rating, report: form.report ?? "", internalNote: form.internalNote ?? "", privateNotes: form.privateNotes ?? ""),
                 send: send, by: caller)
-            return .redirect(to: "\(WebPath.session(id))?done=\(send ? "report-sent" : "report")", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+            return send ? "report-sent" : "report"
         }
     }
 
     /// `POST /sessions/{id}/email`: one of the session emails to the family.
     func sendSessionEmail<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        try await sessionStep(request, context, form: EmailForm.self) { form, id, caller in
+            guard let kind = MessageKind(rawValue: form.template) else { throw DomainError.invalid("template", "Choose one of the emails.") }
+            _ = try await SessionEmails(dependencies).send(id, kind, message: form.message ?? "", by: caller)
+            return "email"
+        }
+    }
+
+    /// A form posted from a session's page: `step` runs for the signed-in caller and names the
+    /// notice the session's page then shows (`?done=`); a refusal is shown on the page itself.
+    private func sessionStep<Form: SignedForm, Context: RequestContext>(
+        _ request: Request, _ context: Context, form: Form.Type, _ step: (Form, String, Caller) async throws -> String
+    ) async throws -> Response {
         guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
         let id = context.parameters.get("id") ?? ""
         var request = request
-        guard let form = try await sessionForm(EmailForm.self, from: &request, context, session: token) else {
+        guard let form = try await sessionForm(Form.self, from: &request, context, session: token) else {
             return expiredForm(back: WebPath.session(id))
         }
         do {
-            guard let kind = MessageKind(rawValue: form.template) else { throw DomainError.invalid("template", "Choose one of the emails.") }
-            _ = try await SessionEmails(dependencies).send(id, kind, message: form.message ?? "", by: caller)
-            return .redirect(to: "\(WebPath.session(id))?done=email", type: .found)
+            let done = try await step(form, id, caller)
+            return .redirect(to: "\(WebPath.session(id))?done=\(done)", type: .found)
         } catch let refusal as DomainError where refusal.kind != .notFound {
             return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
         }

@@ -18,8 +18,8 @@ struct LogSessionPage {
     let dayLabel: String
     /// An engagement and date were chosen, so the time and the details are asked for.
     let chosen: Bool
-    /// The day is over or under way: a record of what happened, which may have been cancelled.
-    let pastOrToday: Bool
+    /// A day to come offers the tutor's free times; a day over or under way records what happened,
+    /// which may have been cancelled.
     let ahead: Bool
     let slots: [NewRequestPage.Choice]
     /// "16:30" or "4:30 PM": how the organization writes times.
@@ -95,7 +95,7 @@ struct LogSessionPage {
             chrome: .signedIn(title: "Log session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
             timeZone: TimeWording(organization: organization).zone(at: now), tutors: groups, engagementID: engagement?.id ?? "",
             date: date.iso, earliestDate: earliest.iso, latestDate: latest.iso, dayLabel: ZoneTimeline.describe(date), chosen: engagement != nil,
-            pastOrToday: !ahead, ahead: ahead, slots: slots, timeExample: format.example, time: input.time,
+            ahead: ahead, slots: slots, timeExample: format.example, time: input.time,
             duration: input.duration ?? engagement.map { String($0.terms.defaultDurationMinutes) } ?? "60",
             location: input.location ?? engagement?.terms.location ?? "", sessionType: input.sessionType ?? engagement?.terms.sessionType ?? "",
             cancelled: input.cancelled, reason: input.reason, submitLabel: ahead ? "Book session" : "Log session", error: error)

@@ -167,7 +167,7 @@ struct SessionListPage {
             export: "/sessions/export?\(query)",
             summary: rows.isEmpty
                 ? "No sessions match."
-                : "\(filters.cursor == nil ? "" : "More ")\(rows.count) session\(rows.count == 1 ? "" : "s")\(next == nil ? "" : " on this page")",
+                : "\(rows.count) session\(rows.count == 1 ? "" : "s")\(next == nil ? "" : " on this page; more follow")",
             error: error)
     }
 }
