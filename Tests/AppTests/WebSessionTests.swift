@@ -113,6 +113,9 @@ import Testing
             let tutor = try await WebRequestTests.visitor(client, world.ours.tutors[0])
             let home = try await tutor.get("/")
             #expect(home.body.contains(#"href="/sessions/new""#) && home.body.contains("Log session"), "tutors log sessions too")
+            let blank = try await tutor.get("/sessions/new")
+            #expect(blank.body.contains(#"<option value="">Choose…</option>"#), "nothing chosen for them")
+            #expect(blank.body.contains(#"<label for="engagement">Student and subject</label>"#))
             let engagement = world.ours.engagements[2].id
             let form = "/sessions/new?engagement=\(engagement)&date=2026-03-19"
             let page = try await tutor.get(form)

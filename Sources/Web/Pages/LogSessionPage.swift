@@ -11,7 +11,10 @@ struct LogSessionPage {
     let timeZone: String
     /// The engagements grouped under their tutor's name (one group for a tutor).
     let tutors: [TutorGroup]
-    let engagementID: String
+    /// Nil until one is chosen, so that the list first asks to choose.
+    let engagementID: String?
+    /// "Tutor, then student and subject" for the office; a tutor picks among their own.
+    let engagementLabel: String
     let date: String
     let earliestDate: String
     let latestDate: String
@@ -93,7 +96,8 @@ struct LogSessionPage {
         let ahead = date > today
         return LogSessionPage(
             chrome: .signedIn(title: "Log session", caller: caller, organization: organization, waiting: waiting, csrf: csrf),
-            timeZone: TimeWording(organization: organization).zone(at: now), tutors: groups, engagementID: engagement?.id ?? "",
+            timeZone: TimeWording(organization: organization).zone(at: now), tutors: groups, engagementID: engagement?.id,
+            engagementLabel: caller.role == .tutor ? "Student and subject" : "Tutor, then student and subject",
             date: date.iso, earliestDate: earliest.iso, latestDate: latest.iso, dayLabel: ZoneTimeline.describe(date), chosen: engagement != nil,
             ahead: ahead, slots: slots, timeExample: format.example, time: input.time,
             duration: input.duration ?? engagement.map { String($0.terms.defaultDurationMinutes) } ?? "60",
