@@ -29,8 +29,10 @@ extension APIHandler {
         changes.timeFormat = body.timeFormat.map { TimeFormat(rawValue: $0.rawValue)! }
         changes.lateCancellationBilled = body.lateCancellationBilled
         changes.lateCancellationPaid = body.lateCancellationPaid
+        changes.invoicePrefix = body.invoicePrefix
         changes.contactEmail = body.contactEmail
         changes.contactPhone = body.contactPhone
+        changes.contactAddress = body.contactAddress
         let organization = try await OrganizationSettingsUpdate(dependencies).apply(changes, by: try RequestScope.caller())
         return .ok(.init(body: .json(.init(organization))))
     }

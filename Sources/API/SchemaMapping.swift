@@ -40,7 +40,7 @@ extension Components.Schemas.Organization {
         let s = organization.settings
         self.init(
             id: organization.id, name: organization.name, timeZone: organization.timeZone.identifier, currency: organization.currency,
-            contactEmail: organization.contact.email, contactPhone: organization.contact.phone,
+            contactEmail: organization.contact.email, contactPhone: organization.contact.phone, contactAddress: organization.contact.address,
             settings: .init(
                 requestNoticeHours: s.requestNoticeHours, responseWindowHours: s.responseWindowHours,
                 responseCutoff: .init(rawValue: s.responseCutoff.rawValue)!, cancellationMode: .init(rawValue: s.cancellationMode.rawValue)!,
@@ -49,7 +49,7 @@ extension Components.Schemas.Organization {
                 declinedRescheduleCancelsOriginal: s.declinedRescheduleCancelsOriginal,
                 requestRouting: .init(rawValue: s.requestRouting.rawValue)!, slotStepMinutes: s.slotStepMinutes,
                 openRequestsPerEngagement: s.openRequestsPerEngagement, timeFormat: .init(rawValue: s.timeFormat.rawValue)!,
-                lateCancellationBilled: s.lateCancellationBilled, lateCancellationPaid: s.lateCancellationPaid))
+                lateCancellationBilled: s.lateCancellationBilled, lateCancellationPaid: s.lateCancellationPaid, invoicePrefix: s.invoicePrefix))
     }
 }
 

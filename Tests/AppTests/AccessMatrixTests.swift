@@ -97,6 +97,12 @@ import Testing
                 let day = LocalDate(iso: "2025-06-02")!.adding(days: n % 250)
                 return ("/api/v1/session-log", #"{"engagementId":"\#(org.engagements[0].id)","date":"\#(day.iso)","startTime":"16:00"}"#)
             }, expected: (201, 201, 403), namesIDs: true),
+        .init(id: "listInvoices", method: .get, request: { _, _ in ("/api/v1/invoices", nil) }, expected: (200, 403, 200), namesIDs: false),
+        .init(id: "listBalances", method: .get, request: { _, _ in ("/api/v1/balances", nil) }, expected: (200, 403, 200), namesIDs: false),
+        // After logSession, whose sessions it bills (the office's first call takes them all).
+        .init(
+            id: "createInvoice", method: .post, request: { org, _ in ("/api/v1/invoices", #"{"clientId":"\#(org.parents[0].id)"}"#) },
+            expected: (201, 403, 403), namesIDs: true),
         // Last: it ends engagement 0.
         .init(
             id: "endEngagement", method: .post, request: { org, _ in ("/api/v1/engagements/\(org.engagements[0].id)/end", nil) },

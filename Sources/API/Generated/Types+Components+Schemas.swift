@@ -1118,6 +1118,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Organization/contactPhone`.
             internal var contactPhone: Swift.String?
+            /// The office's postal address, one line per line.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Organization/contactAddress`.
+            internal var contactAddress: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Organization/settings`.
             internal var settings: Components.Schemas.OrganizationSettings
             /// Creates a new `Organization`.
@@ -1129,6 +1133,7 @@ extension Components {
             ///   - currency: ISO 4217 code.
             ///   - contactEmail: The office's email address, named in refusals only the office can help with.
             ///   - contactPhone: The office's phone number, as the office writes it.
+            ///   - contactAddress: The office's postal address, one line per line.
             ///   - settings:
             internal init(
                 id: Swift.String,
@@ -1137,6 +1142,7 @@ extension Components {
                 currency: Swift.String,
                 contactEmail: Swift.String? = nil,
                 contactPhone: Swift.String? = nil,
+                contactAddress: Swift.String? = nil,
                 settings: Components.Schemas.OrganizationSettings
             ) {
                 self.id = id
@@ -1145,6 +1151,7 @@ extension Components {
                 self.currency = currency
                 self.contactEmail = contactEmail
                 self.contactPhone = contactPhone
+                self.contactAddress = contactAddress
                 self.settings = settings
             }
             internal enum CodingKeys: String, CodingKey {
@@ -1154,6 +1161,7 @@ extension Components {
                 case currency
                 case contactEmail
                 case contactPhone
+                case contactAddress
                 case settings
             }
         }
@@ -1209,6 +1217,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettings/lateCancellationPaid`.
             internal var lateCancellationPaid: Swift.Bool
+            /// Invoice numbers are this and a consecutive number (default `INV-`).
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettings/invoicePrefix`.
+            internal var invoicePrefix: Swift.String
             /// Creates a new `OrganizationSettings`.
             ///
             /// - Parameters:
@@ -1227,6 +1239,7 @@ extension Components {
             ///   - timeFormat:
             ///   - lateCancellationBilled: A late-cancelled session is billed to the client (default true).
             ///   - lateCancellationPaid: A late-cancelled session is paid to the tutor (default true).
+            ///   - invoicePrefix: Invoice numbers are this and a consecutive number (default `INV-`).
             internal init(
                 requestNoticeHours: Swift.Int,
                 responseWindowHours: Swift.Int,
@@ -1242,7 +1255,8 @@ extension Components {
                 openRequestsPerEngagement: Swift.Int,
                 timeFormat: Components.Schemas.TimeFormat,
                 lateCancellationBilled: Swift.Bool,
-                lateCancellationPaid: Swift.Bool
+                lateCancellationPaid: Swift.Bool,
+                invoicePrefix: Swift.String
             ) {
                 self.requestNoticeHours = requestNoticeHours
                 self.responseWindowHours = responseWindowHours
@@ -1259,6 +1273,7 @@ extension Components {
                 self.timeFormat = timeFormat
                 self.lateCancellationBilled = lateCancellationBilled
                 self.lateCancellationPaid = lateCancellationPaid
+                self.invoicePrefix = invoicePrefix
             }
             internal enum CodingKeys: String, CodingKey {
                 case requestNoticeHours
@@ -1276,6 +1291,595 @@ extension Components {
                 case timeFormat
                 case lateCancellationBilled
                 case lateCancellationPaid
+                case invoicePrefix
+            }
+        }
+        /// `draft`: the office is preparing it (families do not see it); `issued`: owed; `void`: withdrawn, its number kept.
+        ///
+        /// - Remark: Generated from `#/components/schemas/InvoiceStatus`.
+        internal enum InvoiceStatus: String, Codable, Hashable, Sendable, CaseIterable {
+            case draft = "draft"
+            case issued = "issued"
+            case void = "void"
+        }
+        /// - Remark: Generated from `#/components/schemas/Invoice`.
+        internal struct Invoice: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Invoice/id`.
+            internal var id: Swift.String
+            /// The prefix and a consecutive number: `INV-0042`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Invoice/number`.
+            internal var number: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/status`.
+            internal var status: Components.Schemas.InvoiceStatus
+            /// - Remark: Generated from `#/components/schemas/Invoice/clientId`.
+            internal var clientId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/clientName`.
+            internal var clientName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/currency`.
+            internal var currency: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/lines`.
+            internal var lines: [Components.Schemas.InvoiceLine]
+            /// In the minor unit: the sum of the lines.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Invoice/total`.
+            internal var total: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Invoice/amountPaid`.
+            internal var amountPaid: Swift.Int
+            /// total − amountPaid; 0 when void.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Invoice/amountDue`.
+            internal var amountDue: Swift.Int
+            /// Issued and paid in full.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Invoice/paid`.
+            internal var paid: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/Invoice/note`.
+            internal var note: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Invoice/issuedOn`.
+            internal var issuedOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Invoice/dueOn`.
+            internal var dueOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Invoice/createdAt`.
+            internal var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Invoice/sentAt`.
+            internal var sentAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Invoice/voidedAt`.
+            internal var voidedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Invoice/voidReason`.
+            internal var voidReason: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Invoice/payments`.
+            internal var payments: [Components.Schemas.Payment]
+            /// Creates a new `Invoice`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - number: The prefix and a consecutive number: `INV-0042`.
+            ///   - status:
+            ///   - clientId:
+            ///   - clientName:
+            ///   - currency:
+            ///   - lines:
+            ///   - total: In the minor unit: the sum of the lines.
+            ///   - amountPaid:
+            ///   - amountDue: total − amountPaid; 0 when void.
+            ///   - paid: Issued and paid in full.
+            ///   - note:
+            ///   - issuedOn:
+            ///   - dueOn:
+            ///   - createdAt:
+            ///   - sentAt:
+            ///   - voidedAt:
+            ///   - voidReason:
+            ///   - payments:
+            internal init(
+                id: Swift.String,
+                number: Swift.String,
+                status: Components.Schemas.InvoiceStatus,
+                clientId: Swift.String,
+                clientName: Swift.String,
+                currency: Swift.String,
+                lines: [Components.Schemas.InvoiceLine],
+                total: Swift.Int,
+                amountPaid: Swift.Int,
+                amountDue: Swift.Int,
+                paid: Swift.Bool,
+                note: Swift.String,
+                issuedOn: Swift.String? = nil,
+                dueOn: Swift.String? = nil,
+                createdAt: Foundation.Date,
+                sentAt: Foundation.Date? = nil,
+                voidedAt: Foundation.Date? = nil,
+                voidReason: Swift.String? = nil,
+                payments: [Components.Schemas.Payment]
+            ) {
+                self.id = id
+                self.number = number
+                self.status = status
+                self.clientId = clientId
+                self.clientName = clientName
+                self.currency = currency
+                self.lines = lines
+                self.total = total
+                self.amountPaid = amountPaid
+                self.amountDue = amountDue
+                self.paid = paid
+                self.note = note
+                self.issuedOn = issuedOn
+                self.dueOn = dueOn
+                self.createdAt = createdAt
+                self.sentAt = sentAt
+                self.voidedAt = voidedAt
+                self.voidReason = voidReason
+                self.payments = payments
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case number
+                case status
+                case clientId
+                case clientName
+                case currency
+                case lines
+                case total
+                case amountPaid
+                case amountDue
+                case paid
+                case note
+                case issuedOn
+                case dueOn
+                case createdAt
+                case sentAt
+                case voidedAt
+                case voidReason
+                case payments
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvoiceLine`.
+        internal struct InvoiceLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/sessionId`.
+            internal var sessionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/studentId`.
+            internal var studentId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/start`.
+            internal var start: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/durationMinutes`.
+            internal var durationMinutes: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/studentName`.
+            internal var studentName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/subjectName`.
+            internal var subjectName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/tutorName`.
+            internal var tutorName: Swift.String
+            /// In the minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/ratePerHour`.
+            internal var ratePerHour: Swift.Int
+            /// rate × duration, rounded half up to the minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvoiceLine/amount`.
+            internal var amount: Swift.Int
+            /// Creates a new `InvoiceLine`.
+            ///
+            /// - Parameters:
+            ///   - sessionId:
+            ///   - studentId:
+            ///   - start:
+            ///   - durationMinutes:
+            ///   - studentName:
+            ///   - subjectName:
+            ///   - tutorName:
+            ///   - ratePerHour: In the minor unit.
+            ///   - amount: rate × duration, rounded half up to the minor unit.
+            internal init(
+                sessionId: Swift.String,
+                studentId: Swift.String,
+                start: Foundation.Date,
+                durationMinutes: Swift.Int,
+                studentName: Swift.String,
+                subjectName: Swift.String,
+                tutorName: Swift.String,
+                ratePerHour: Swift.Int,
+                amount: Swift.Int
+            ) {
+                self.sessionId = sessionId
+                self.studentId = studentId
+                self.start = start
+                self.durationMinutes = durationMinutes
+                self.studentName = studentName
+                self.subjectName = subjectName
+                self.tutorName = tutorName
+                self.ratePerHour = ratePerHour
+                self.amount = amount
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case sessionId
+                case studentId
+                case start
+                case durationMinutes
+                case studentName
+                case subjectName
+                case tutorName
+                case ratePerHour
+                case amount
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Payment`.
+        internal struct Payment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Payment/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Payment/amount`.
+            internal var amount: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Payment/paidOn`.
+            internal var paidOn: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Payment/method`.
+            internal var method: Components.Schemas.PaymentMethod
+            /// - Remark: Generated from `#/components/schemas/Payment/reference`.
+            internal var reference: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Payment/recordedAt`.
+            internal var recordedAt: Foundation.Date
+            /// Creates a new `Payment`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - amount:
+            ///   - paidOn:
+            ///   - method:
+            ///   - reference:
+            ///   - recordedAt:
+            internal init(
+                id: Swift.String,
+                amount: Swift.Int,
+                paidOn: Swift.String,
+                method: Components.Schemas.PaymentMethod,
+                reference: Swift.String,
+                recordedAt: Foundation.Date
+            ) {
+                self.id = id
+                self.amount = amount
+                self.paidOn = paidOn
+                self.method = method
+                self.reference = reference
+                self.recordedAt = recordedAt
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case amount
+                case paidOn
+                case method
+                case reference
+                case recordedAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PaymentMethod`.
+        internal enum PaymentMethod: String, Codable, Hashable, Sendable, CaseIterable {
+            case bankTransfer = "bank_transfer"
+            case card = "card"
+            case cash = "cash"
+            case cheque = "cheque"
+            case other = "other"
+        }
+        /// - Remark: Generated from `#/components/schemas/NewInvoice`.
+        internal struct NewInvoice: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/NewInvoice/clientId`.
+            internal var clientId: Swift.String
+            /// Every session not yet invoiced starting on or before this day (the organization's calendar). Default: today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NewInvoice/upTo`.
+            internal var upTo: Swift.String?
+            /// Instead of upTo, these sessions.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NewInvoice/sessionIds`.
+            internal var sessionIds: [Swift.String]?
+            /// - Remark: Generated from `#/components/schemas/NewInvoice/note`.
+            internal var note: Swift.String?
+            /// Creates a new `NewInvoice`.
+            ///
+            /// - Parameters:
+            ///   - clientId:
+            ///   - upTo: Every session not yet invoiced starting on or before this day (the organization's calendar). Default: today.
+            ///   - sessionIds: Instead of upTo, these sessions.
+            ///   - note:
+            internal init(
+                clientId: Swift.String,
+                upTo: Swift.String? = nil,
+                sessionIds: [Swift.String]? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.clientId = clientId
+                self.upTo = upTo
+                self.sessionIds = sessionIds
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case clientId
+                case upTo
+                case sessionIds
+                case note
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.clientId = try container.decode(
+                    Swift.String.self,
+                    forKey: .clientId
+                )
+                self.upTo = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .upTo
+                )
+                self.sessionIds = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .sessionIds
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "clientId",
+                    "upTo",
+                    "sessionIds",
+                    "note"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvoiceUpdate`.
+        internal struct InvoiceUpdate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InvoiceUpdate/note`.
+            internal var note: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/InvoiceUpdate/dueOn`.
+            internal var dueOn: Swift.String?
+            /// The sessions the draft bills from now on.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvoiceUpdate/sessionIds`.
+            internal var sessionIds: [Swift.String]?
+            /// Creates a new `InvoiceUpdate`.
+            ///
+            /// - Parameters:
+            ///   - note:
+            ///   - dueOn:
+            ///   - sessionIds: The sessions the draft bills from now on.
+            internal init(
+                note: Swift.String? = nil,
+                dueOn: Swift.String? = nil,
+                sessionIds: [Swift.String]? = nil
+            ) {
+                self.note = note
+                self.dueOn = dueOn
+                self.sessionIds = sessionIds
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case note
+                case dueOn
+                case sessionIds
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                self.dueOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .dueOn
+                )
+                self.sessionIds = try container.decodeIfPresent(
+                    [Swift.String].self,
+                    forKey: .sessionIds
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "note",
+                    "dueOn",
+                    "sessionIds"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvoiceIssue`.
+        internal struct InvoiceIssue: Codable, Hashable, Sendable {
+            /// Default: the draft's due date, or 14 days after today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/InvoiceIssue/dueOn`.
+            internal var dueOn: Swift.String?
+            /// Creates a new `InvoiceIssue`.
+            ///
+            /// - Parameters:
+            ///   - dueOn: Default: the draft's due date, or 14 days after today.
+            internal init(dueOn: Swift.String? = nil) {
+                self.dueOn = dueOn
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case dueOn
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.dueOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .dueOn
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "dueOn"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/InvoiceVoid`.
+        internal struct InvoiceVoid: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/InvoiceVoid/reason`.
+            internal var reason: Swift.String?
+            /// Creates a new `InvoiceVoid`.
+            ///
+            /// - Parameters:
+            ///   - reason:
+            internal init(reason: Swift.String? = nil) {
+                self.reason = reason
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case reason
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.reason = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "reason"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/NewPayment`.
+        internal struct NewPayment: Codable, Hashable, Sendable {
+            /// In the minor unit; at most what is due.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NewPayment/amount`.
+            internal var amount: Swift.Int
+            /// Default: today; never after today.
+            ///
+            /// - Remark: Generated from `#/components/schemas/NewPayment/paidOn`.
+            internal var paidOn: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/NewPayment/method`.
+            internal var method: Components.Schemas.PaymentMethod
+            /// - Remark: Generated from `#/components/schemas/NewPayment/reference`.
+            internal var reference: Swift.String?
+            /// Creates a new `NewPayment`.
+            ///
+            /// - Parameters:
+            ///   - amount: In the minor unit; at most what is due.
+            ///   - paidOn: Default: today; never after today.
+            ///   - method:
+            ///   - reference:
+            internal init(
+                amount: Swift.Int,
+                paidOn: Swift.String? = nil,
+                method: Components.Schemas.PaymentMethod,
+                reference: Swift.String? = nil
+            ) {
+                self.amount = amount
+                self.paidOn = paidOn
+                self.method = method
+                self.reference = reference
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case amount
+                case paidOn
+                case method
+                case reference
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.amount = try container.decode(
+                    Swift.Int.self,
+                    forKey: .amount
+                )
+                self.paidOn = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .paidOn
+                )
+                self.method = try container.decode(
+                    Components.Schemas.PaymentMethod.self,
+                    forKey: .method
+                )
+                self.reference = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .reference
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "amount",
+                    "paidOn",
+                    "method",
+                    "reference"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClientBalance`.
+        internal struct ClientBalance: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/clientId`.
+            internal var clientId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/clientName`.
+            internal var clientName: Swift.String
+            /// The sum of their issued invoices.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/invoiced`.
+            internal var invoiced: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/paid`.
+            internal var paid: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/due`.
+            internal var due: Swift.Int
+            /// Issued invoices with something still due.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ClientBalance/openInvoices`.
+            internal var openInvoices: Swift.Int
+            /// Creates a new `ClientBalance`.
+            ///
+            /// - Parameters:
+            ///   - clientId:
+            ///   - clientName:
+            ///   - invoiced: The sum of their issued invoices.
+            ///   - paid:
+            ///   - due:
+            ///   - openInvoices: Issued invoices with something still due.
+            internal init(
+                clientId: Swift.String,
+                clientName: Swift.String,
+                invoiced: Swift.Int,
+                paid: Swift.Int,
+                due: Swift.Int,
+                openInvoices: Swift.Int
+            ) {
+                self.clientId = clientId
+                self.clientName = clientName
+                self.invoiced = invoiced
+                self.paid = paid
+                self.due = due
+                self.openInvoices = openInvoices
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case clientId
+                case clientName
+                case invoiced
+                case paid
+                case due
+                case openInvoices
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Balances`.
+        internal struct Balances: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Balances/currency`.
+            internal var currency: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Balances/clients`.
+            internal var clients: [Components.Schemas.ClientBalance]
+            /// - Remark: Generated from `#/components/schemas/Balances/invoiced`.
+            internal var invoiced: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Balances/paid`.
+            internal var paid: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/Balances/due`.
+            internal var due: Swift.Int
+            /// Creates a new `Balances`.
+            ///
+            /// - Parameters:
+            ///   - currency:
+            ///   - clients:
+            ///   - invoiced:
+            ///   - paid:
+            ///   - due:
+            internal init(
+                currency: Swift.String,
+                clients: [Components.Schemas.ClientBalance],
+                invoiced: Swift.Int,
+                paid: Swift.Int,
+                due: Swift.Int
+            ) {
+                self.currency = currency
+                self.clients = clients
+                self.invoiced = invoiced
+                self.paid = paid
+                self.due = due
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case currency
+                case clients
+                case invoiced
+                case paid
+                case due
             }
         }
         /// How times are shown and typed: `16:30` or `4:30 PM`; both are always read (default `24h`).
@@ -1344,6 +1948,8 @@ extension Components {
             internal var lateCancellationBilled: Swift.Bool?
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/lateCancellationPaid`.
             internal var lateCancellationPaid: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/invoicePrefix`.
+            internal var invoicePrefix: Swift.String?
             /// The office's email address (ASCII); empty removes it.
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactEmail`.
@@ -1352,6 +1958,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactPhone`.
             internal var contactPhone: Swift.String?
+            /// The office's postal address for invoices, up to 6 lines; empty removes it.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OrganizationSettingsUpdate/contactAddress`.
+            internal var contactAddress: Swift.String?
             /// Creates a new `OrganizationSettingsUpdate`.
             ///
             /// - Parameters:
@@ -1372,8 +1982,10 @@ extension Components {
             ///   - timeFormat:
             ///   - lateCancellationBilled:
             ///   - lateCancellationPaid:
+            ///   - invoicePrefix:
             ///   - contactEmail: The office's email address (ASCII); empty removes it.
             ///   - contactPhone: 6 to 16 digits; empty removes it.
+            ///   - contactAddress: The office's postal address for invoices, up to 6 lines; empty removes it.
             internal init(
                 name: Swift.String? = nil,
                 timeZone: Swift.String? = nil,
@@ -1392,8 +2004,10 @@ extension Components {
                 timeFormat: Components.Schemas.TimeFormat? = nil,
                 lateCancellationBilled: Swift.Bool? = nil,
                 lateCancellationPaid: Swift.Bool? = nil,
+                invoicePrefix: Swift.String? = nil,
                 contactEmail: Swift.String? = nil,
-                contactPhone: Swift.String? = nil
+                contactPhone: Swift.String? = nil,
+                contactAddress: Swift.String? = nil
             ) {
                 self.name = name
                 self.timeZone = timeZone
@@ -1412,8 +2026,10 @@ extension Components {
                 self.timeFormat = timeFormat
                 self.lateCancellationBilled = lateCancellationBilled
                 self.lateCancellationPaid = lateCancellationPaid
+                self.invoicePrefix = invoicePrefix
                 self.contactEmail = contactEmail
                 self.contactPhone = contactPhone
+                self.contactAddress = contactAddress
             }
             internal enum CodingKeys: String, CodingKey {
                 case name
@@ -1433,8 +2049,10 @@ extension Components {
                 case timeFormat
                 case lateCancellationBilled
                 case lateCancellationPaid
+                case invoicePrefix
                 case contactEmail
                 case contactPhone
+                case contactAddress
             }
             internal init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -1506,6 +2124,10 @@ extension Components {
                     Swift.Bool.self,
                     forKey: .lateCancellationPaid
                 )
+                self.invoicePrefix = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .invoicePrefix
+                )
                 self.contactEmail = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .contactEmail
@@ -1513,6 +2135,10 @@ extension Components {
                 self.contactPhone = try container.decodeIfPresent(
                     Swift.String.self,
                     forKey: .contactPhone
+                )
+                self.contactAddress = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .contactAddress
                 )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "name",
@@ -1532,8 +2158,10 @@ extension Components {
                     "timeFormat",
                     "lateCancellationBilled",
                     "lateCancellationPaid",
+                    "invoicePrefix",
                     "contactEmail",
-                    "contactPhone"
+                    "contactPhone",
+                    "contactAddress"
                 ])
             }
         }
@@ -3319,6 +3947,7 @@ extension Components {
                 case engagement = "engagement"
                 case availability = "availability"
                 case notification = "notification"
+                case invoice = "invoice"
             }
             /// What it was done to; `availability` is a tutor's (subjectId is the tutor's id).
             ///
@@ -3419,6 +4048,13 @@ extension Components {
             case sessionReportSaved = "session_report_saved"
             case sessionReportSent = "session_report_sent"
             case sessionEmailSent = "session_email_sent"
+            case invoiceCreated = "invoice_created"
+            case invoiceChanged = "invoice_changed"
+            case invoiceDeleted = "invoice_deleted"
+            case invoiceIssued = "invoice_issued"
+            case invoiceVoided = "invoice_voided"
+            case invoiceSent = "invoice_sent"
+            case paymentRecorded = "payment_recorded"
         }
         /// - Remark: Generated from `#/components/schemas/CalendarFeed`.
         internal struct CalendarFeed: Codable, Hashable, Sendable {
@@ -3516,6 +4152,7 @@ extension Components {
             case sessionReport = "session_report"
             case cancellationProcessed = "cancellation_processed"
             case sessionStaysBooked = "session_stays_booked"
+            case invoice = "invoice"
             case invitation = "invitation"
             case passwordReset = "password_reset"
         }

@@ -272,6 +272,56 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}/cancellation-request`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/cancellation-request/delete(deleteSessionCancellationRequest)`.
     func deleteSessionCancellationRequest(_ input: Operations.DeleteSessionCancellationRequest.Input) async throws -> Operations.DeleteSessionCancellationRequest.Output
+    /// Invoices, newest number first: the office's all (filtered by client, status, unpaid); a family's own issued and void ones.
+    ///
+    /// - Remark: HTTP `GET /api/v1/invoices`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/get(listInvoices)`.
+    func listInvoices(_ input: Operations.ListInvoices.Input) async throws -> Operations.ListInvoices.Output
+    /// The office drafts an invoice for a client from their sessions not yet invoiced: up to a day (today if neither is given) or chosen ones. It takes the organization's next number at once.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/post(createInvoice)`.
+    func createInvoice(_ input: Operations.CreateInvoice.Input) async throws -> Operations.CreateInvoice.Output
+    /// One invoice with its lines and payments.
+    ///
+    /// - Remark: HTTP `GET /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/get(getInvoice)`.
+    func getInvoice(_ input: Operations.GetInvoice.Input) async throws -> Operations.GetInvoice.Output
+    /// The office changes a draft's note, due date or sessions; its lines are worked out again.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/put(updateInvoice)`.
+    func updateInvoice(_ input: Operations.UpdateInvoice.Input) async throws -> Operations.UpdateInvoice.Output
+    /// The office deletes a draft; its sessions can be billed again, its number is not used again.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/delete(deleteInvoice)`.
+    func deleteInvoice(_ input: Operations.DeleteInvoice.Input) async throws -> Operations.DeleteInvoice.Output
+    /// The office issues a draft: the family sees it and owes it; only payments and a void change it from now on.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/issue`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/issue/post(issueInvoice)`.
+    func issueInvoice(_ input: Operations.IssueInvoice.Input) async throws -> Operations.IssueInvoice.Output
+    /// The office voids an issued invoice with nothing paid on it; it keeps its number and its sessions can be billed again.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/void`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/void/post(voidInvoice)`.
+    func voidInvoice(_ input: Operations.VoidInvoice.Input) async throws -> Operations.VoidInvoice.Output
+    /// The office emails an issued invoice to the client, with its lines, total, what is paid and what is due.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/send`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/send/post(sendInvoice)`.
+    func sendInvoice(_ input: Operations.SendInvoice.Input) async throws -> Operations.SendInvoice.Output
+    /// The office records money received on an issued invoice, in full or in part; more than is due is refused with the amount due.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/payments`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/payments/post(recordPayment)`.
+    func recordPayment(_ input: Operations.RecordPayment.Input) async throws -> Operations.RecordPayment.Output
+    /// What each client was billed on issued invoices, has paid and owes, and the organization's totals; a family sees their own.
+    ///
+    /// - Remark: HTTP `GET /api/v1/balances`.
+    /// - Remark: Generated from `#/paths//api/v1/balances/get(listBalances)`.
+    func listBalances(_ input: Operations.ListBalances.Input) async throws -> Operations.ListBalances.Output
     /// The notifications the caller may see, newest first, with how each delivery went.
     ///
     /// A tutor's or parent's own. For the office, the organization's messages to anyone, as on the Messages page; the text of a message to someone else is withheld (it may hold their answer links or a password reset).
@@ -961,6 +1011,138 @@ extension APIProtocol {
             path: path,
             headers: headers
         ))
+    }
+    /// Invoices, newest number first: the office's all (filtered by client, status, unpaid); a family's own issued and void ones.
+    ///
+    /// - Remark: HTTP `GET /api/v1/invoices`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/get(listInvoices)`.
+    internal func listInvoices(
+        query: Operations.ListInvoices.Input.Query = .init(),
+        headers: Operations.ListInvoices.Input.Headers = .init()
+    ) async throws -> Operations.ListInvoices.Output {
+        try await listInvoices(Operations.ListInvoices.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The office drafts an invoice for a client from their sessions not yet invoiced: up to a day (today if neither is given) or chosen ones. It takes the organization's next number at once.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/post(createInvoice)`.
+    internal func createInvoice(
+        headers: Operations.CreateInvoice.Input.Headers = .init(),
+        body: Operations.CreateInvoice.Input.Body
+    ) async throws -> Operations.CreateInvoice.Output {
+        try await createInvoice(Operations.CreateInvoice.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// One invoice with its lines and payments.
+    ///
+    /// - Remark: HTTP `GET /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/get(getInvoice)`.
+    internal func getInvoice(
+        path: Operations.GetInvoice.Input.Path,
+        headers: Operations.GetInvoice.Input.Headers = .init()
+    ) async throws -> Operations.GetInvoice.Output {
+        try await getInvoice(Operations.GetInvoice.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The office changes a draft's note, due date or sessions; its lines are worked out again.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/put(updateInvoice)`.
+    internal func updateInvoice(
+        path: Operations.UpdateInvoice.Input.Path,
+        headers: Operations.UpdateInvoice.Input.Headers = .init(),
+        body: Operations.UpdateInvoice.Input.Body
+    ) async throws -> Operations.UpdateInvoice.Output {
+        try await updateInvoice(Operations.UpdateInvoice.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office deletes a draft; its sessions can be billed again, its number is not used again.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/invoices/{invoiceId}`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/delete(deleteInvoice)`.
+    internal func deleteInvoice(
+        path: Operations.DeleteInvoice.Input.Path,
+        headers: Operations.DeleteInvoice.Input.Headers = .init()
+    ) async throws -> Operations.DeleteInvoice.Output {
+        try await deleteInvoice(Operations.DeleteInvoice.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The office issues a draft: the family sees it and owes it; only payments and a void change it from now on.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/issue`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/issue/post(issueInvoice)`.
+    internal func issueInvoice(
+        path: Operations.IssueInvoice.Input.Path,
+        headers: Operations.IssueInvoice.Input.Headers = .init(),
+        body: Operations.IssueInvoice.Input.Body
+    ) async throws -> Operations.IssueInvoice.Output {
+        try await issueInvoice(Operations.IssueInvoice.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office voids an issued invoice with nothing paid on it; it keeps its number and its sessions can be billed again.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/void`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/void/post(voidInvoice)`.
+    internal func voidInvoice(
+        path: Operations.VoidInvoice.Input.Path,
+        headers: Operations.VoidInvoice.Input.Headers = .init(),
+        body: Operations.VoidInvoice.Input.Body
+    ) async throws -> Operations.VoidInvoice.Output {
+        try await voidInvoice(Operations.VoidInvoice.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office emails an issued invoice to the client, with its lines, total, what is paid and what is due.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/send`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/send/post(sendInvoice)`.
+    internal func sendInvoice(
+        path: Operations.SendInvoice.Input.Path,
+        headers: Operations.SendInvoice.Input.Headers = .init()
+    ) async throws -> Operations.SendInvoice.Output {
+        try await sendInvoice(Operations.SendInvoice.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The office records money received on an issued invoice, in full or in part; more than is due is refused with the amount due.
+    ///
+    /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/payments`.
+    /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/payments/post(recordPayment)`.
+    internal func recordPayment(
+        path: Operations.RecordPayment.Input.Path,
+        headers: Operations.RecordPayment.Input.Headers = .init(),
+        body: Operations.RecordPayment.Input.Body
+    ) async throws -> Operations.RecordPayment.Output {
+        try await recordPayment(Operations.RecordPayment.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// What each client was billed on issued invoices, has paid and owes, and the organization's totals; a family sees their own.
+    ///
+    /// - Remark: HTTP `GET /api/v1/balances`.
+    /// - Remark: Generated from `#/paths//api/v1/balances/get(listBalances)`.
+    internal func listBalances(headers: Operations.ListBalances.Input.Headers = .init()) async throws -> Operations.ListBalances.Output {
+        try await listBalances(Operations.ListBalances.Input(headers: headers))
     }
     /// The notifications the caller may see, newest first, with how each delivery went.
     ///

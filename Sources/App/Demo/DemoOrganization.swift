@@ -39,7 +39,8 @@ public struct DemoOrganization: Sendable {
         let now = Date(epochSeconds: dependencies.now().epochSeconds)
         let organization = Organization(
             id: ids.next(), name: DemoRoster.organizationName, timeZone: TimeZone(identifier: DemoRoster.timeZone)!, currency: "GBP",
-            contact: OfficeContact(email: "office@northside.example", phone: "020 7946 0000"))
+            contact: OfficeContact(
+                email: "office@northside.example", phone: "020 7946 0000", address: "12 Northside Road\nLondon N1 4AB"))
         let passwordHash = try await dependencies.passwords.hash(password)
         return try await dependencies.store.write { db in
             try await db.lockSetup()

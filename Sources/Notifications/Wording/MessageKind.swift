@@ -1,7 +1,8 @@
 public import Scheduling
 
 /// Every message SessionDesk sends, by the `kind` its outbox rows carry: news of each lifecycle
-/// event (under the event's own name), the morning reminder, session reports, invitations and password resets. Each
+/// event (under the event's own name), the morning reminder, session reports, session emails, invoices,
+/// invitations and password resets. Each
 /// has a template the organization may rewrite (see `MessageTemplate`).
 public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
     case event(LifecycleEvent)
@@ -10,12 +11,14 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
     /// Session emails the office sends the family from a session (seed 003, 12).
     case cancellationProcessed
     case sessionStaysBooked
+    /// An issued invoice, emailed to the client.
+    case invoice
     case invitation
     case passwordReset
 
     public static let allCases: [MessageKind] =
         LifecycleEvent.allCases.map(MessageKind.event) + [
-            .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset,
+            .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invoice, .invitation, .passwordReset,
         ]
 
     /// The emails the office may send the family from a session's page.
@@ -27,6 +30,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case "session_report": self = .sessionReport
         case "cancellation_processed": self = .cancellationProcessed
         case "session_stays_booked": self = .sessionStaysBooked
+        case "invoice": self = .invoice
         case "invitation": self = .invitation
         case "password_reset": self = .passwordReset
         default:
@@ -42,6 +46,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .sessionReport: "session_report"
         case .cancellationProcessed: "cancellation_processed"
         case .sessionStaysBooked: "session_stays_booked"
+        case .invoice: "invoice"
         case .invitation: "invitation"
         case .passwordReset: "password_reset"
         }
@@ -70,6 +75,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .sessionReport: "A session report is sent to the family"
         case .cancellationProcessed: "Session email: your cancellation request has been processed"
         case .sessionStaysBooked: "Session email: the cancellation status is removed, the session stays booked"
+        case .invoice: "An invoice is emailed to the client"
         case .invitation: "Invitation to SessionDesk"
         case .passwordReset: "Password reset"
         }
@@ -81,8 +87,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         return [.requested, .rescheduleRequested, .proposed, .replied].contains(event)
     }
 
-    /// Invitations and password resets carry a login link and go by email only.
-    public var canBeTexted: Bool { self != .invitation && self != .passwordReset }
+    /// Invitations and password resets carry a login link, and invoices a table: they go by email only.
+    public var canBeTexted: Bool { self != .invitation && self != .passwordReset && self != .invoice }
 
     /// The names a template of this kind may use, what each holds, and the sample a preview shows.
     public var fields: [MessageField] {
@@ -97,6 +103,8 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
             [.recipient, .organization, .inviter, .welcome, .expires, .link]
         case .passwordReset:
             [.recipient, .organization, .expires, .link]
+        case .invoice:
+            [.recipient, .organization, .number, .issued, .lines, .total, .paid, .due, .dueOn, .note, .address, .link]
         default:
             [.recipient, .organization, .actor, .what, .when, .place, .message]
                 + (asksForAnswer ? [.respondBy, .hasActions, .actions, .label, .url] : []) + [.link]
@@ -150,5 +158,18 @@ public struct MessageField: Hashable, Sendable {
     public static let report = MessageField(
         name: "report", meaning: "the session report as its writer wrote it",
         sample: .text("Ada worked through simultaneous equations and is ready for the next topic."))
+    public static let number = MessageField(name: "number", meaning: "the invoice's number", sample: .text("INV-0042"))
+    public static let issued = MessageField(name: "issued", meaning: "the day the invoice was issued", sample: .text("Mon 1 Mar 2027"))
+    public static let lines = MessageField(
+        name: "lines", meaning: "the invoice's lines, one per session and student, with date, student, subject, length, rate and amount",
+        sample: .text("Thu 25 Feb 2027 16:00 · Ada Lovelace · Maths · 60 min at £45.00/h · £45.00"))
+    public static let total = MessageField(name: "total", meaning: "the invoice's total", sample: .text("£90.00"))
+    public static let paid = MessageField(name: "paid", meaning: "what was paid on it so far", sample: .text("£45.00"))
+    public static let due = MessageField(name: "due", meaning: "what is still due", sample: .text("£45.00"))
+    public static let dueOn = MessageField(name: "dueOn", meaning: "the day payment is due", sample: .text("Mon 15 Mar 2027"))
+    public static let note = MessageField(
+        name: "note", meaning: "the office's note on the invoice, when there is one", sample: .text("Thank you for a great term."))
+    public static let address = MessageField(
+        name: "address", meaning: "your organization's postal address, when there is one", sample: .text("12 Northside Road, London N1 4AB"))
     public static let expires = MessageField(name: "expires", meaning: "when the link stops working", sample: .text("Mon 30 Mar 10:00 BST"))
 }

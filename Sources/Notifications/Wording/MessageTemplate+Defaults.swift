@@ -15,6 +15,30 @@ extension MessageTemplate {
                     — {{organization}}
                     """,
                 text: "{{organization}}: today {{what}}, {{when}}{{#place}} ({{place}}){{/place}}. {{link}}")
+        case .invoice:
+            MessageTemplate(
+                subject: "Invoice {{number}} from {{organization}}",
+                body: """
+                    Hello {{recipient}},
+
+                    Here is invoice {{number}} from {{organization}}, issued {{issued}}.
+
+                    {{lines}}
+
+                    Total: {{total}}
+                    Paid: {{paid}}
+                    Due by {{dueOn}}: {{due}}
+                    {{#note}}
+
+                    {{note}}
+                    {{/note}}
+
+                    See it and print it here: {{link}}
+
+                    — {{organization}}{{#address}}
+                    {{address}}{{/address}}
+                    """,
+                text: nil)
         case .invitation:
             MessageTemplate(
                 subject: "{{organization}} invites you to SessionDesk",
@@ -148,7 +172,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "Cancellation requested: {{what}}, {{when}}"
         case .event(.cancellationRequestWithdrawn): "Cancellation request withdrawn: {{what}}, {{when}}"
         case .event(.cancellationRequestCleared): "Your session goes ahead: {{what}}, {{when}}"
-        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invoice, .invitation, .passwordReset: ""
         }
     }
 
@@ -170,7 +194,7 @@ extension MessageTemplate {
         case .event(.cancellationRequested): "{{actor}} asked the office to cancel the session {{what}} on {{when}}."
         case .event(.cancellationRequestWithdrawn): "{{actor}} took back the request to cancel {{what}} on {{when}}; it goes ahead."
         case .event(.cancellationRequestCleared): "{{actor}} cleared your request to cancel {{what}} on {{when}}: the session goes ahead."
-        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invitation, .passwordReset: ""
+        case .reminder, .sessionReport, .cancellationProcessed, .sessionStaysBooked, .invoice, .invitation, .passwordReset: ""
         }
     }
 }

@@ -1,10 +1,11 @@
 /// What an audit event records: a move on a request or session, a change to what a session's
-/// record says happened, or a change the office made to how the organization runs. Stored and sent
-/// as the raw value of any of them.
+/// record says happened, a change the office made to how the organization runs, or to its books.
+/// Stored and sent as the raw value of any of them.
 public enum AuditAction: RawRepresentable, Hashable, Sendable {
     case lifecycle(LifecycleEvent)
     case record(SessionRecordChange)
     case office(OfficeChange)
+    case billing(BillingChange)
 
     public init?(rawValue: String) {
         if let event = LifecycleEvent(rawValue: rawValue) {
@@ -13,6 +14,8 @@ public enum AuditAction: RawRepresentable, Hashable, Sendable {
             self = .record(change)
         } else if let change = OfficeChange(rawValue: rawValue) {
             self = .office(change)
+        } else if let change = BillingChange(rawValue: rawValue) {
+            self = .billing(change)
         } else {
             return nil
         }
@@ -23,6 +26,7 @@ public enum AuditAction: RawRepresentable, Hashable, Sendable {
         case .lifecycle(let event): event.rawValue
         case .record(let change): change.rawValue
         case .office(let change): change.rawValue
+        case .billing(let change): change.rawValue
         }
     }
 }
@@ -56,4 +60,15 @@ public enum SessionRecordChange: String, CaseIterable, Hashable, Sendable {
     case reportSaved = "session_report_saved"
     case reportSent = "session_report_sent"
     case emailSent = "session_email_sent"
+}
+
+/// What the office does to its invoices and the money received on them.
+public enum BillingChange: String, CaseIterable, Hashable, Sendable {
+    case invoiceCreated = "invoice_created"
+    case invoiceChanged = "invoice_changed"
+    case invoiceDeleted = "invoice_deleted"
+    case invoiceIssued = "invoice_issued"
+    case invoiceVoided = "invoice_voided"
+    case invoiceSent = "invoice_sent"
+    case paymentRecorded = "payment_recorded"
 }

@@ -29,6 +29,8 @@ public struct OrganizationSettings: Hashable, Sendable {
     public var lateCancellationBilled: Bool = true
     /// ...and paid to the tutor.
     public var lateCancellationPaid: Bool = true
+    /// Invoice numbers are this and a consecutive number: `INV-0001`.
+    public var invoicePrefix: String = "INV-"
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct OrganizationSettings: Hashable, Sendable {
         issues.check(
             (5...240).contains(slotStepMinutes) && slotStepMinutes % 5 == 0, "slotStepMinutes",
             "The slot step must be a multiple of 5 minutes between 5 and 240.")
+        do throws(DomainError) { try InvoiceNumber.checkPrefix(invoicePrefix) } catch { issues.add("invoicePrefix", error.message) }
         issues.check(
             (1...50).contains(openRequestsPerEngagement), "openRequestsPerEngagement",
             "Open requests per engagement must be between 1 and 50.")

@@ -44,5 +44,6 @@ extension Migration {
         .m0022OfficeContact,
         .m0023SessionMoney,
         .m0024SessionNotes,
+        .m0025Invoices,
     ]
 }

@@ -12,7 +12,7 @@ extension DB {
                 cancellation_mode, cancellation_notice_hours, cancellation_buffer_hours,
                 cancellation_warning_buffer_hours, cancellation_warning_text, declined_reschedule_cancels_original,
                 request_routing, slot_step_minutes, open_requests_per_engagement, time_format, late_cancellation_billed,
-                late_cancellation_paid, contact_email, contact_phone, created_at)
+                late_cancellation_paid, invoice_prefix, contact_email, contact_phone, contact_address, created_at)
             VALUES (
                 \(bind: organization.id), \(bind: organization.name), \(bind: organization.timeZone.identifier),
                 \(bind: organization.currency), \(bind: s.requestNoticeHours), \(bind: s.responseWindowHours),
@@ -20,8 +20,8 @@ extension DB {
                 \(bind: s.cancellationBufferHours), \(bind: s.cancellationWarningBufferHours), \(bind: s.cancellationWarningText),
                 \(bind: s.declinedRescheduleCancelsOriginal), \(bind: s.requestRouting.rawValue), \(bind: s.slotStepMinutes),
                 \(bind: s.openRequestsPerEngagement), \(bind: s.timeFormat.rawValue), \(bind: s.lateCancellationBilled),
-                \(bind: s.lateCancellationPaid), \(bind: organization.contact.email), \(bind: organization.contact.phone),
-                \(bind: now.epochSeconds))
+                \(bind: s.lateCancellationPaid), \(bind: s.invoicePrefix), \(bind: organization.contact.email),
+                \(bind: organization.contact.phone), \(bind: organization.contact.address), \(bind: now.epochSeconds))
             """
         ).run()
     }
@@ -54,7 +54,8 @@ extension DB {
                 request_routing = \(bind: s.requestRouting.rawValue), slot_step_minutes = \(bind: s.slotStepMinutes),
                 open_requests_per_engagement = \(bind: s.openRequestsPerEngagement), time_format = \(bind: s.timeFormat.rawValue),
                 late_cancellation_billed = \(bind: s.lateCancellationBilled), late_cancellation_paid = \(bind: s.lateCancellationPaid),
-                contact_email = \(bind: organization.contact.email), contact_phone = \(bind: organization.contact.phone)
+                invoice_prefix = \(bind: s.invoicePrefix), contact_email = \(bind: organization.contact.email),
+                contact_phone = \(bind: organization.contact.phone), contact_address = \(bind: organization.contact.address)
             WHERE id = \(bind: organization.id)
             """
         ).run()
@@ -87,15 +88,17 @@ struct OrganizationRow {
     let timeFormat: String
     let lateCancellationBilled: Bool
     let lateCancellationPaid: Bool
+    let invoicePrefix: String
     let contactEmail: String?
     let contactPhone: String?
+    let contactAddress: String?
 
     /// The columns as `o.name AS organization_name`, for queries that join organizations as `o`.
     static let joinedColumns = [
         "id", "name", "time_zone", "currency", "request_notice_hours", "response_window_hours", "response_cutoff", "cancellation_mode",
         "cancellation_notice_hours", "cancellation_buffer_hours", "cancellation_warning_buffer_hours", "cancellation_warning_text",
         "declined_reschedule_cancels_original", "request_routing", "slot_step_minutes", "open_requests_per_engagement", "time_format",
-        "late_cancellation_billed", "late_cancellation_paid", "contact_email", "contact_phone",
+        "late_cancellation_billed", "late_cancellation_paid", "invoice_prefix", "contact_email", "contact_phone", "contact_address",
     ].map { "o.\($0) AS organization_\($0)" }.joined(separator: ", ")
 
     /// `prefix` is `organization_` for rows of a query that selected `joinedColumns`.
@@ -120,8 +123,10 @@ struct OrganizationRow {
         timeFormat = try column("time_format", String.self)
         lateCancellationBilled = try column("late_cancellation_billed", Bool.self)
         lateCancellationPaid = try column("late_cancellation_paid", Bool.self)
+        invoicePrefix = try column("invoice_prefix", String.self)
         contactEmail = try row.decodeNil(column: prefix + "contact_email") ? nil : column("contact_email", String.self)
         contactPhone = try row.decodeNil(column: prefix + "contact_phone") ? nil : column("contact_phone", String.self)
+        contactAddress = try row.decodeNil(column: prefix + "contact_address") ? nil : column("contact_address", String.self)
     }
 
     func model() throws -> Organization {
@@ -142,8 +147,9 @@ struct OrganizationRow {
         settings.timeFormat = try decodeEnum(timeFormat)
         settings.lateCancellationBilled = lateCancellationBilled
         settings.lateCancellationPaid = lateCancellationPaid
+        settings.invoicePrefix = invoicePrefix
         return Organization(
             id: id, name: name, timeZone: zone, currency: currency, settings: settings,
-            contact: OfficeContact(email: contactEmail, phone: contactPhone))
+            contact: OfficeContact(email: contactEmail, phone: contactPhone, address: contactAddress))
     }
 }

@@ -52,6 +52,7 @@ struct AuditPage {
         case "user", "student", "subject", "engagement": "/people"
         case "availability": "/availability?tutor=\(event.subjectID)"
         case "notification": "/messages"
+        case "invoice": WebPath.invoice(event.subjectID)
         default: nil
         }
     }

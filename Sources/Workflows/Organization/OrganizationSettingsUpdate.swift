@@ -26,9 +26,11 @@ public struct OrganizationSettingsUpdate: Sendable {
         public var timeFormat: TimeFormat?
         public var lateCancellationBilled: Bool?
         public var lateCancellationPaid: Bool?
+        public var invoicePrefix: String?
         /// The office's email and phone; empty text removes one.
         public var contactEmail: String?
         public var contactPhone: String?
+        public var contactAddress: String?
 
         public init() {}
     }
@@ -81,12 +83,14 @@ public struct OrganizationSettingsUpdate: Sendable {
         if let value = changes.timeFormat { settings.timeFormat = value }
         if let value = changes.lateCancellationBilled { settings.lateCancellationBilled = value }
         if let value = changes.lateCancellationPaid { settings.lateCancellationPaid = value }
+        if let value = changes.invoicePrefix { settings.invoicePrefix = value }
         do throws(DomainError) { try settings.validate() } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
         var contact = organization.contact
-        if changes.contactEmail != nil || changes.contactPhone != nil {
+        if changes.contactEmail != nil || changes.contactPhone != nil || changes.contactAddress != nil {
             do throws(DomainError) {
                 contact = try OfficeContact.checked(
-                    email: changes.contactEmail ?? organization.contact.email, phone: changes.contactPhone ?? organization.contact.phone)
+                    email: changes.contactEmail ?? organization.contact.email, phone: changes.contactPhone ?? organization.contact.phone,
+                    address: changes.contactAddress ?? organization.contact.address)
             } catch { for issue in error.issues { issues.add(issue.field, issue.message) } }
         }
         try issues.throwIfAny()

@@ -13,6 +13,7 @@ enum SettingsChangeSummary {
         note("time zone", old.timeZone.identifier, new.timeZone.identifier) { $0 }
         note("office email", old.contact.email, new.contact.email) { $0 ?? "none" }
         note("office phone", old.contact.phone, new.contact.phone) { $0 ?? "none" }
+        if old.contact.address != new.contact.address { lines.append("the postal address") }
         note("request notice", a.requestNoticeHours, b.requestNoticeHours, hours)
         note("response window", a.responseWindowHours, b.responseWindowHours, hours)
         note("answer by", a.responseCutoff, b.responseCutoff) { $0 == .endOfDayBefore ? "the day before too" : "the window only" }
@@ -30,6 +31,7 @@ enum SettingsChangeSummary {
         note("times written as", a.timeFormat, b.timeFormat) { $0.example }
         note("late cancellations billed to the client", a.lateCancellationBilled, b.lateCancellationBilled) { $0 ? "yes" : "no" }
         note("late cancellations paid to the tutor", a.lateCancellationPaid, b.lateCancellationPaid) { $0 ? "yes" : "no" }
+        note("invoice prefix", a.invoicePrefix, b.invoicePrefix) { $0.isEmpty ? "none" : "\"\($0)\"" }
         return lines
     }
 }

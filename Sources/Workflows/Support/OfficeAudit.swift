@@ -20,6 +20,11 @@ struct OfficeAudit {
         try await insert(.record(change), subjectType: "session", subjectID: session.id, summary: summary, by: caller, at: now, in: db)
     }
 
+    /// What was done to an invoice: "issued INV-0004 to Mary Smith for £90.00".
+    func record(_ change: BillingChange, invoice: Invoice, summary: String, by caller: Caller, at now: Date, in db: DB) async throws {
+        try await insert(.billing(change), subjectType: "invoice", subjectID: invoice.id, summary: summary, by: caller, at: now, in: db)
+    }
+
     private func insert(
         _ action: AuditAction, subjectType: String, subjectID: String, summary: String, by caller: Caller, at now: Date, in db: DB
     ) async throws {

@@ -9,9 +9,12 @@ public enum WebPath {
     public static let passwordReset = "/password-reset"
     public static let calendar = "/calendar"
     public static let calendarFeed = "/calendar/feed"
+    public static let invoices = "/invoices"
+    public static let billing = "/billing"
 
     public static func request(_ id: String) -> String { "\(requests)/\(id)" }
     public static func session(_ id: String) -> String { "\(sessions)/\(id)" }
+    public static func invoice(_ id: String) -> String { "\(invoices)/\(id)" }
     public static func actionLink(_ token: String) -> String { "\(actionLinks)/\(token)" }
     public static func invitation(_ token: String) -> String { "\(invitations)/\(token)" }
     public static func passwordReset(_ token: String) -> String { "\(passwordReset)/\(token)" }

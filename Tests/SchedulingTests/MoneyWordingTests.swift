@@ -1,6 +1,5 @@
+import Scheduling
 import Testing
-
-@testable import Web
 
 /// Amounts as the office types them into the engagement form.
 @Suite struct MoneyWordingTests {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Amounts in minor units (pence, cents) as people read them: `£45.00`.
-enum MoneyWording {
-    static func amount(_ minor: Int, currency: String) -> String {
+public enum MoneyWording {
+    public static func amount(_ minor: Int, currency: String) -> String {
         let formatter = NumberFormatter()
         formatter.numberStyle = .currency
         formatter.currencyCode = currency
@@ -11,11 +11,11 @@ enum MoneyWording {
     }
 
     /// An amount as a form shows it for editing: 4550 → "45.50".
-    static func plain(_ minor: Int) -> String { String(format: "%d.%02d", minor / 100, minor % 100) }
+    public static func plain(_ minor: Int) -> String { String(format: "%d.%02d", minor / 100, minor % 100) }
 
     /// An amount as the office types it (`45`, `45.5`, `£1,045.00`) in minor units; nil when it is
     /// not one, or has more than two decimals.
-    static func minorUnits(_ text: String) -> Int? {
+    public static func minorUnits(_ text: String) -> Int? {
         let plain = text.filter { !" ,£$€".contains($0) }
         let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9, parts[0].allSatisfy(\.isASCII),
