@@ -8,7 +8,8 @@ extension APIHandler {
         let q = input.query
         var query = try Self.sessionQuery(
             from: q.from, to: q.to, tutorID: q.tutorId, studentID: q.studentId, clientID: q.clientId, subjectID: q.subjectId,
-            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested)
+            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested,
+            invoiced: q.invoiced, paid: q.paid)
         query.limit = q.limit ?? 100
         if let text = q.cursor {
             guard let cursor = SessionCursor(text: text) else {
@@ -22,14 +23,20 @@ extension APIHandler {
         return .ok(
             .init(
                 body: .json(
-                    .init(items: listing.sessions.map { .init($0, in: listing.organization, for: caller) }, nextCursor: listing.nextCursor?.text))))
+                    .init(
+                        items: listing.sessions.map {
+                            .init(
+                                $0, in: listing.organization, for: caller,
+                                billing: caller.role == .tutor ? nil : listing.billing[$0.id] ?? SessionBilling([], visibleTo: caller))
+                        }, nextCursor: listing.nextCursor?.text))))
     }
 
     func exportSessions(_ input: Operations.ExportSessions.Input) async throws -> Operations.ExportSessions.Output {
         let q = input.query
         let query = try Self.sessionQuery(
             from: q.from, to: q.to, tutorID: q.tutorId, studentID: q.studentId, clientID: q.clientId, subjectID: q.subjectId,
-            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested)
+            statuses: q.status?.map(\.rawValue), report: q.report?.rawValue, cancellationRequested: q.cancellationRequested,
+            invoiced: q.invoiced, paid: q.paid)
         let file = try await SessionExport(dependencies).csv(query, for: try RequestScope.caller())
         return .ok(.init(body: .csv(.init(file.text))))
     }
@@ -37,12 +44,12 @@ extension APIHandler {
     /// The filters `listSessions` and `exportSessions` share.
     static func sessionQuery(
         from: String, to: String, tutorID: String?, studentID: String?, clientID: String?, subjectID: String?, statuses: [String]?,
-        report: String?, cancellationRequested: Bool?
+        report: String?, cancellationRequested: Bool?, invoiced: Bool?, paid: Bool?
     ) throws -> SessionDirectory.Query {
         SessionDirectory.Query(
             from: try QueryDate.parse(from, field: "from"), to: try QueryDate.parse(to, field: "to"), tutorID: tutorID, studentID: studentID,
             statuses: statuses?.map { SessionStatus(rawValue: $0)! }, cancellationRequested: cancellationRequested ?? false, clientID: clientID,
-            subjectID: subjectID, report: report.flatMap(SessionReportFilter.init(rawValue:)))
+            subjectID: subjectID, report: report.flatMap(SessionReportFilter.init(rawValue:)), invoiced: invoiced, paid: paid)
     }
 
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {

@@ -31,7 +31,10 @@ extension Components.Schemas.SessionRequest {
 
 extension Components.Schemas.Session {
     /// With the money `caller` may see (`SessionMoney`'s rules).
-    init(_ session: Session, in organization: Organization, for caller: Caller, detail: SessionDirectory.Detail? = nil) {
+    init(
+        _ session: Session, in organization: Organization, for caller: Caller, detail: SessionDirectory.Detail? = nil,
+        billing: SessionBilling? = nil
+    ) {
         let money = SessionMoney(session, settings: organization.settings)
         let earnings = SessionMoney.tutorEarningsVisible(of: session, to: caller)
         let paying = money.lines.filter { SessionMoney.clientAmountVisible(of: $0, to: caller) }
@@ -58,6 +61,9 @@ extension Components.Schemas.Session {
             rescheduleWarning: detail?.rescheduleWarning, pendingRescheduleId: detail?.pendingRescheduleID,
             cancellationRequest: session.cancellationRequest.map {
                 .init(requestedAt: $0.requestedAt, parentId: $0.parentID, parentName: $0.parentName, comment: $0.comment)
+            },
+            invoices: (billing ?? detail?.billing).map {
+                $0.invoices.map { .init(invoiceId: $0.invoiceID, number: $0.number.description, paid: $0.paid) }
             })
     }
 }

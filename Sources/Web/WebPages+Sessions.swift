@@ -62,7 +62,8 @@ extension WebPages {
             .init(
                 from: filters.from ?? today.adding(days: -28), to: filters.to ?? today.adding(days: 14), tutorID: filters.tutorID,
                 studentID: filters.studentID, statuses: filters.status.map { [$0] }, cancellationRequested: filters.cancellationRequested,
-                clientID: filters.clientID, subjectID: filters.subjectID, report: filters.report),
+                clientID: filters.clientID, subjectID: filters.subjectID, report: filters.report,
+                invoiced: caller.role == .tutor ? nil : filters.invoiced, paid: caller.role == .tutor ? nil : filters.paid),
             for: caller)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"

@@ -41,6 +41,16 @@ public enum WebRoutes {
         web.post(RouterPath(WebPath.session(":id") + "/cancellation-request/:step")) { request, context in
             try await pages.cancellationRequest(request, context)
         }
+        web.get(RouterPath(WebPath.invoices)) { request, context in try await pages.invoiceList(request, context) }
+        web.get(RouterPath(WebPath.billing)) { request, context in try await pages.invoiceList(request, context) }
+        web.post(RouterPath(WebPath.invoices)) { request, context in try await pages.createInvoice(request, context) }
+        web.get(RouterPath(WebPath.invoice(":id"))) { request, context in try await pages.invoiceDetail(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id"))) { request, context in try await pages.updateInvoice(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id") + "/issue")) { request, context in try await pages.issueInvoice(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id") + "/delete")) { request, context in try await pages.deleteInvoice(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id") + "/void")) { request, context in try await pages.voidInvoice(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id") + "/send")) { request, context in try await pages.sendInvoice(request, context) }
+        web.post(RouterPath(WebPath.invoice(":id") + "/payments")) { request, context in try await pages.recordPayment(request, context) }
         web.get("/availability") { request, context in try await pages.availability(request, context) }
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }

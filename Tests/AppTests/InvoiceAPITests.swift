@@ -92,6 +92,20 @@ import Testing
             let paidAgain = try await client.call(.post, "/api/v1/invoices/\(id)/payments", token: admin, json: #"{"amount":1,"method":"card"}"#)
             #expect(paidAgain.status == 409 && paidAgain.detail == "INV-0001 is paid in full.")
 
+            // The session list says what is invoiced and paid, to the office and the family only.
+            let week = "/api/v1/sessions?from=2026-03-16&to=2026-03-22"
+            let invoiced = try await client.call(.get, week + "&invoiced=true", token: admin)
+            #expect(invoiced.items.compactMap { $0["id"] as? String } == [monday, tuesday])
+            #expect((invoiced.items.first?["invoices"] as? [[String: Any]])?.first?["number"] as? String == "INV-0001")
+            #expect((invoiced.items.first?["invoices"] as? [[String: Any]])?.first?["paid"] as? Bool == true)
+            #expect(try await client.call(.get, week + "&invoiced=false", token: admin).items.count == 2, "Thursday's and Parent One's")
+            #expect(try await client.call(.get, week + "&paid=true", token: parent).items.count == 2)
+            let theirs = try await client.call(.get, week, token: otherParent)
+            #expect(theirs.items.count == 1 && (theirs.items[0]["invoices"] as? [Any])?.isEmpty == true)
+            let tutorView = try await client.call(.get, week, token: world.token(ours.tutors[0]))
+            #expect(tutorView.items.count == 4 && tutorView.items.allSatisfy { $0["invoices"] == nil }, "a tutor sees no billing")
+            #expect(try await client.call(.get, week + "&paid=false", token: world.token(ours.tutors[0])).status == 403)
+
             let audit = try await client.call(.get, "/api/v1/audit-events?subjectId=\(id)", token: admin)
             #expect(
                 audit.items.compactMap { $0["action"] as? String }.sorted()

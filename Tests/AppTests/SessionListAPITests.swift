@@ -83,18 +83,20 @@ import Testing
             #expect(export.body.hasPrefix("\u{FEFF}Date,Start,End,Students,Clients,Tutor,Subject,Status,"))
             let lines = export.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 7, "a header and the six sessions of tutor 0")
-            #expect(lines[0].hasSuffix("Report sent,Client amount,Tutor earnings,Currency"))
-            #expect(lines[1] == "2026-03-16,16:00,17:00,Student Zero,Parent Zero,Tutor Zero,Maths,completed,no,no,no,50.00,30.00,GBP")
+            #expect(lines[0].hasSuffix("Report sent,Client amount,Tutor earnings,Currency,Invoices,Paid"))
+            #expect(lines[1] == "2026-03-16,16:00,17:00,Student Zero,Parent Zero,Tutor Zero,Maths,completed,no,no,no,50.00,30.00,GBP,,no")
             #expect(lines.contains { $0.hasPrefix(#"2026-03-17,16:00,17:00,"'=HYPERLINK(""x"")",Parent One,"#) }, "neutralised and quoted")
 
             let tutorExport = try await client.call(
                 .get, "/api/v1/exports/sessions?from=2026-03-16&to=2026-03-22", token: world.token(ours.tutors[1]))
             let tutorLines = tutorExport.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(tutorLines.count == 2 && !tutorLines[0].contains("Client amount") && tutorLines[1].hasSuffix("30.00,GBP"))
+            #expect(
+                tutorLines.count == 2 && !tutorLines[0].contains("Client amount") && tutorLines[1].hasSuffix("30.00,GBP")
+                    && !tutorLines[0].contains("Invoices"))
             let familyExport = try await client.call(
                 .get, "/api/v1/exports/sessions?from=2026-03-16&to=2026-03-22", token: world.token(ours.parents[1]))
             let familyLines = familyExport.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(familyLines.count == 3 && !familyLines[0].contains("Tutor earnings") && familyLines[1].hasSuffix(",50.00,GBP"))
+            #expect(familyLines.count == 3 && !familyLines[0].contains("Tutor earnings") && familyLines[1].hasSuffix(",50.00,GBP,,no"))
         }
     }
 }

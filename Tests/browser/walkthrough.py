@@ -103,11 +103,11 @@ def text(driver, css):
     return driver.find_element(By.CSS_SELECTOR, css).text
 
 
-def log_in(driver, email):
+def log_in(driver, email, password=PASSWORD):
     driver.delete_all_cookies()
     driver.get(BASE + "/login")
     driver.find_element(By.ID, "email").send_keys(email)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "password").send_keys(password)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
     assert "Hello," in text(driver, "h1"), driver.page_source
 
@@ -463,6 +463,51 @@ def walk():
         shot(driver, "office-sessions")
         print(f"5f2c. the Sessions page lists Dana Cole's {len(rows)} sessions, the report sent and the late cancellation billed")
 
+        # 5f2d. The office invoices Dana Cole for what happened up to today (the completed session
+        # and the late cancellation, not tomorrow's), issues it, records a partial payment, sees
+        # what is owed and emails it; Dana reads it on her Billing page.
+        follow(driver, driver.find_element(By.LINK_TEXT, "Invoices"))
+        Select(driver.find_element(By.ID, "client")).select_by_visible_text("Dana Cole")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Draft the invoice']"))
+        number = text(driver, "h1").removeprefix("Invoice ")
+        assert text(driver, "[role=status]") == f"You drafted {number}. Check its sessions, then issue it.", text(driver, "main")[:300]
+        lines = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table.invoice-lines tbody tr")]
+        assert len(lines) == 2 and all("Sam Cole" in line and "£50.00" in line for line in lines), lines
+        assert "12 Northside Road" in text(driver, ".issuer"), "the organization's address heads the invoice"
+        shot(driver, "office-invoice-draft")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Issue invoice']"))
+        assert text(driver, "[role=status]") == f"You issued {number}: Dana Cole sees it and owes £100.00.", text(driver, "main")[:300]
+        amount = driver.find_element(By.ID, "amount")
+        amount.clear()
+        amount.send_keys("30")
+        driver.find_element(By.ID, "reference").send_keys("Bank transfer D COLE")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Record payment']"))
+        assert text(driver, "[role=status]") == "You recorded the payment: £70.00 is still due.", text(driver, "main")[:300]
+        assert text(driver, ".invoice-title .state") == "Part paid"
+        amount = driver.find_element(By.ID, "amount")
+        amount.clear()
+        amount.send_keys("80")
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Record payment']"))
+        assert text(driver, "[role=alert]") == f"£70.00 is due on {number}: a payment of £80.00 would be more than that.", text(driver, "main")[:300]
+        follow(driver, driver.find_element(By.XPATH, "//button[text()='Email to Dana Cole']"))
+        assert text(driver, "[role=status]") == f"You emailed {number} to Dana Cole."
+        shot(driver, "office-invoice-part-paid")
+        mail = newest_mail("dana.cole@example.com", f"invoice {number} from")["text/plain"]
+        assert all(line in mail for line in ("Total: £100.00", "Paid: £30.00", "Due by")) and "Sam Cole · Music Theory · 60 min at £50.00/h · £50.00" in mail, mail
+        follow(driver, driver.find_element(By.LINK_TEXT, "← Invoices"))
+        owed = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "table.books")[0].find_elements(By.CSS_SELECTOR, "tbody tr")]
+        assert any(row.startswith("Dana Cole") and "£70.00" in row for row in owed), owed
+        shot(driver, "office-invoices")
+        log_in(driver, "dana.cole@example.com", "dana-cole-first-password")
+        follow(driver, driver.find_element(By.LINK_TEXT, "Billing"))
+        assert text(driver, ".owed") == "You owe £70.00 on 1 invoice.", text(driver, "main")[:300]
+        shot(driver, "parent-billing")
+        follow(driver, driver.find_element(By.LINK_TEXT, number))
+        assert "Bank transfer D COLE" in text(driver, "article.invoice") and not driver.find_elements(By.ID, "amount"), "read only"
+        shot(driver, "parent-invoice")
+        print(f"5f2d. the office invoiced Dana Cole ({number}, £100.00), recorded £30.00, was refused £80.00 and emailed it; Dana owes £70.00 on her Billing page")
+        log_in(driver, OFFICE)
+
         # 5f3. The office writes times the 12-hour way: the free times on the log page follow.
         driver.get(BASE + "/settings")
         Select(driver.find_element(By.ID, "timeFormat")).select_by_visible_text("4:30 PM")
@@ -699,9 +744,12 @@ def walk():
         assert width <= 375, f"the availability editor is {width} px wide on a 375 px screen"
         print("6c. a tutor's availability editor fits a 375 px screen")
         pages = {
-            PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages", "/sessions"],
+            PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages", "/sessions", "/billing"],
             "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new", "/sessions"],
-            OFFICE: ["/", "/office/requests", "/sessions/new", "/sessions", "/settings", "/settings/messages", "/audit", "/calendar?view=month"],
+            OFFICE: [
+                "/", "/office/requests", "/sessions/new", "/sessions", "/invoices", "/settings", "/settings/messages", "/audit",
+                "/calendar?view=month",
+            ],
         }
         for person, paths in pages.items():
             log_in(phone, person)
@@ -712,6 +760,13 @@ def walk():
                 width = phone.execute_script("return document.documentElement.scrollWidth")
                 assert width <= 375, f"{path} as {person} is {width} px wide on a 375 px screen"
         print(f"6d. {sum(map(len, pages.values()))} more pages of the three roles fit a 375 px screen")
+        log_in(phone, PARENT)
+        phone.get(BASE + "/billing")
+        follow(phone, phone.find_element(By.CSS_SELECTOR, "table.invoices a"))
+        shot(phone, "phone-parent-invoice")
+        width = phone.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 375, f"an invoice is {width} px wide on a 375 px screen"
+        print("6e. a family's invoice fits a 375 px screen")
     finally:
         phone.quit()
 

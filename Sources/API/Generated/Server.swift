@@ -6113,6 +6113,20 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         name: "cancellationRequested",
                         as: Components.Parameters.SessionsCancellationRequested.self
                     ),
+                    invoiced: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "invoiced",
+                        as: Components.Parameters.SessionsInvoiced.self
+                    ),
+                    paid: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "paid",
+                        as: Components.Parameters.SessionsPaid.self
+                    ),
                     limit: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,
@@ -6480,6 +6494,20 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         explode: true,
                         name: "cancellationRequested",
                         as: Components.Parameters.SessionsCancellationRequested.self
+                    ),
+                    invoiced: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "invoiced",
+                        as: Components.Parameters.SessionsInvoiced.self
+                    ),
+                    paid: try converter.getOptionalQueryItemAsURI(
+                        in: request.soar_query,
+                        style: .form,
+                        explode: true,
+                        name: "paid",
+                        as: Components.Parameters.SessionsPaid.self
                     )
                 )
                 let headers: Operations.ExportSessions.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))

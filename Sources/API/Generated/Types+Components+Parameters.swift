@@ -38,6 +38,14 @@ extension Components {
         ///
         /// - Remark: Generated from `#/components/parameters/SessionsCancellationRequested`.
         internal typealias SessionsCancellationRequested = Swift.Bool
+        /// Sessions on an issued invoice (true) or on none (false); the office and families only.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsInvoiced`.
+        internal typealias SessionsInvoiced = Swift.Bool
+        /// Sessions on an issued invoice paid in full (true) or not (false); the office and families only.
+        ///
+        /// - Remark: Generated from `#/components/parameters/SessionsPaid`.
+        internal typealias SessionsPaid = Swift.Bool
         /// Any unique string (a UUID). Sending the same key with the same request again, for a day,
         /// returns the first call's result without acting again (the same JSON with its keys in
         /// another order is the same request); the same key with another request is refused with 422.

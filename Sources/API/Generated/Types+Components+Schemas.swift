@@ -1294,6 +1294,37 @@ extension Components {
                 case invoicePrefix
             }
         }
+        /// - Remark: Generated from `#/components/schemas/SessionInvoice`.
+        internal struct SessionInvoice: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionInvoice/invoiceId`.
+            internal var invoiceId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionInvoice/number`.
+            internal var number: Swift.String
+            /// The invoice is paid in full.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionInvoice/paid`.
+            internal var paid: Swift.Bool
+            /// Creates a new `SessionInvoice`.
+            ///
+            /// - Parameters:
+            ///   - invoiceId:
+            ///   - number:
+            ///   - paid: The invoice is paid in full.
+            internal init(
+                invoiceId: Swift.String,
+                number: Swift.String,
+                paid: Swift.Bool
+            ) {
+                self.invoiceId = invoiceId
+                self.number = number
+                self.paid = paid
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case invoiceId
+                case number
+                case paid
+            }
+        }
         /// `draft`: the office is preparing it (families do not see it); `issued`: owed; `void`: withdrawn, its number kept.
         ///
         /// - Remark: Generated from `#/components/schemas/InvoiceStatus`.
@@ -3252,6 +3283,10 @@ extension Components {
             internal var pendingRescheduleId: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Session/cancellationRequest`.
             internal var cancellationRequest: Components.Schemas.CancellationRequest?
+            /// The issued invoices billing it, as far as the caller may see (the office all, a family its own); absent for tutors.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Session/invoices`.
+            internal var invoices: [Components.Schemas.SessionInvoice]?
             /// Creates a new `Session`.
             ///
             /// - Parameters:
@@ -3280,6 +3315,7 @@ extension Components {
             ///   - rescheduleWarning: Shown before a family asks to move this session.
             ///   - pendingRescheduleId: The open request to move this session.
             ///   - cancellationRequest:
+            ///   - invoices: The issued invoices billing it, as far as the caller may see (the office all, a family its own); absent for tutors.
             internal init(
                 id: Swift.String,
                 tutorId: Swift.String,
@@ -3305,7 +3341,8 @@ extension Components {
                 cancellableUntil: Foundation.Date? = nil,
                 rescheduleWarning: Swift.String? = nil,
                 pendingRescheduleId: Swift.String? = nil,
-                cancellationRequest: Components.Schemas.CancellationRequest? = nil
+                cancellationRequest: Components.Schemas.CancellationRequest? = nil,
+                invoices: [Components.Schemas.SessionInvoice]? = nil
             ) {
                 self.id = id
                 self.tutorId = tutorId
@@ -3332,6 +3369,7 @@ extension Components {
                 self.rescheduleWarning = rescheduleWarning
                 self.pendingRescheduleId = pendingRescheduleId
                 self.cancellationRequest = cancellationRequest
+                self.invoices = invoices
             }
             internal enum CodingKeys: String, CodingKey {
                 case id
@@ -3359,6 +3397,7 @@ extension Components {
                 case rescheduleWarning
                 case pendingRescheduleId
                 case cancellationRequest
+                case invoices
             }
         }
         /// - Remark: Generated from `#/components/schemas/SessionStudent`.

@@ -8494,6 +8494,14 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/cancellationRequested`.
                 internal var cancellationRequested: Components.Parameters.SessionsCancellationRequested?
+                /// Sessions on an issued invoice (true) or on none (false); the office and families only.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/invoiced`.
+                internal var invoiced: Components.Parameters.SessionsInvoiced?
+                /// Sessions on an issued invoice paid in full (true) or not (false); the office and families only.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/paid`.
+                internal var paid: Components.Parameters.SessionsPaid?
                 /// - Remark: Generated from `#/paths/api/v1/sessions/GET/query/limit`.
                 internal var limit: Swift.Int?
                 /// A `nextCursor` from the previous page, passed back as it was given.
@@ -8512,6 +8520,8 @@ internal enum Operations {
                 ///   - status:
                 ///   - report: written, not_written, or sent to the family.
                 ///   - cancellationRequested: Only sessions a family asked the office to cancel.
+                ///   - invoiced: Sessions on an issued invoice (true) or on none (false); the office and families only.
+                ///   - paid: Sessions on an issued invoice paid in full (true) or not (false); the office and families only.
                 ///   - limit:
                 ///   - cursor: A `nextCursor` from the previous page, passed back as it was given.
                 internal init(
@@ -8524,6 +8534,8 @@ internal enum Operations {
                     status: Components.Parameters.SessionsStatus? = nil,
                     report: Components.Parameters.SessionsReport? = nil,
                     cancellationRequested: Components.Parameters.SessionsCancellationRequested? = nil,
+                    invoiced: Components.Parameters.SessionsInvoiced? = nil,
+                    paid: Components.Parameters.SessionsPaid? = nil,
                     limit: Swift.Int? = nil,
                     cursor: Swift.String? = nil
                 ) {
@@ -8536,6 +8548,8 @@ internal enum Operations {
                     self.status = status
                     self.report = report
                     self.cancellationRequested = cancellationRequested
+                    self.invoiced = invoiced
+                    self.paid = paid
                     self.limit = limit
                     self.cursor = cursor
                 }
@@ -9045,6 +9059,14 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/cancellationRequested`.
                 internal var cancellationRequested: Components.Parameters.SessionsCancellationRequested?
+                /// Sessions on an issued invoice (true) or on none (false); the office and families only.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/invoiced`.
+                internal var invoiced: Components.Parameters.SessionsInvoiced?
+                /// Sessions on an issued invoice paid in full (true) or not (false); the office and families only.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/exports/sessions/GET/query/paid`.
+                internal var paid: Components.Parameters.SessionsPaid?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
@@ -9057,6 +9079,8 @@ internal enum Operations {
                 ///   - status:
                 ///   - report: written, not_written, or sent to the family.
                 ///   - cancellationRequested: Only sessions a family asked the office to cancel.
+                ///   - invoiced: Sessions on an issued invoice (true) or on none (false); the office and families only.
+                ///   - paid: Sessions on an issued invoice paid in full (true) or not (false); the office and families only.
                 internal init(
                     from: Components.Parameters.SessionsFrom,
                     to: Components.Parameters.SessionsTo,
@@ -9066,7 +9090,9 @@ internal enum Operations {
                     subjectId: Components.Parameters.SessionsSubject? = nil,
                     status: Components.Parameters.SessionsStatus? = nil,
                     report: Components.Parameters.SessionsReport? = nil,
-                    cancellationRequested: Components.Parameters.SessionsCancellationRequested? = nil
+                    cancellationRequested: Components.Parameters.SessionsCancellationRequested? = nil,
+                    invoiced: Components.Parameters.SessionsInvoiced? = nil,
+                    paid: Components.Parameters.SessionsPaid? = nil
                 ) {
                     self.from = from
                     self.to = to
@@ -9077,6 +9103,8 @@ internal enum Operations {
                     self.status = status
                     self.report = report
                     self.cancellationRequested = cancellationRequested
+                    self.invoiced = invoiced
+                    self.paid = paid
                 }
             }
             internal var query: Operations.ExportSessions.Input.Query

@@ -42,18 +42,20 @@ public struct DemoOrganization: Sendable {
             contact: OfficeContact(
                 email: "office@northside.example", phone: "020 7946 0000", address: "12 Northside Road\nLondon N1 4AB"))
         let passwordHash = try await dependencies.passwords.hash(password)
-        return try await dependencies.store.write { db in
+        let seeded: (demo: DemoOrganization, new: Bool)? = try await dependencies.store.write { db in
             try await db.lockSetup()
             if onlyIntoAnEmptyDatabase, try await db.hasOrganizations() { return nil }
             if try await db.organization(id: organization.id) != nil {
-                return try await describe(organization, in: db)
+                return (try await describe(organization, in: db), false)
             }
             try await db.insertOrganization(organization, now: now)
             var plan = Plan(organization: organization, ids: ids, now: now)
             try await plan.insertPeople(passwordHash: passwordHash, in: db)
             try await plan.insertTeaching(in: db)
-            return try await describe(organization, in: db)
+            return (try await describe(organization, in: db), true)
         }
+        if seeded?.new == true { try await DemoInvoices.insert(for: organization, dependencies) }
+        return seeded?.demo
     }
 
     private static func describe(_ organization: Organization, in db: DB) async throws -> DemoOrganization {

@@ -211,14 +211,14 @@ extension DB {
         }
     }
 
-    /// For each of `sessionIDs` on a live invoice: its invoice's number and whether it is paid.
+    /// For each of `sessionIDs` on an issued invoice: its invoice's number and whether it is paid.
     public func invoiceStates(sessionIDs: [String], organizationID: String) async throws -> [String: [SessionInvoiceState]] {
         guard !sessionIDs.isEmpty else { return [:] }
         let rows = try await sql.raw(
             """
-            SELECT ss.session_id, ss.client_id, i.id, i.number_prefix, i.number, i.status, i.total, i.amount_paid
+            SELECT ss.session_id, ss.client_id, i.id, i.number_prefix, i.number, i.total, i.amount_paid
             FROM session_students ss JOIN invoices i ON i.id = ss.invoice_id
-            WHERE ss.session_id IN (\(binds: sessionIDs)) AND i.organization_id = \(bind: organizationID)
+            WHERE ss.session_id IN (\(binds: sessionIDs)) AND i.organization_id = \(bind: organizationID) AND i.status = 'issued'
             """
         ).all()
         var states: [String: [SessionInvoiceState]] = [:]
@@ -227,7 +227,6 @@ extension DB {
                 invoiceID: try row.decode(column: "id", as: String.self), clientID: try row.decode(column: "client_id", as: String.self),
                 number: InvoiceNumber(
                     prefix: try row.decode(column: "number_prefix", as: String.self), sequence: try row.decode(column: "number", as: Int.self)),
-                status: try decodeEnum(try row.decode(column: "status", as: String.self)),
                 paid: try row.decode(column: "amount_paid", as: Int.self) >= (try row.decode(column: "total", as: Int.self)))
             states[try row.decode(column: "session_id", as: String.self), default: []].append(state)
         }

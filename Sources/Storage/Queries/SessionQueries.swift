@@ -17,6 +17,10 @@ public struct SessionFilter: Sendable {
     public var clientID: String?
     public var subjectID: String?
     public var report: SessionReportFilter?
+    /// On an issued invoice (true) or on none (false).
+    public var invoiced: Bool?
+    /// On an issued invoice paid in full (true) or not (false).
+    public var paid: Bool?
     /// Only sessions after this one, in list order.
     public var after: SessionCursor?
     public var limit: Int
@@ -24,7 +28,7 @@ public struct SessionFilter: Sendable {
     public init(
         tutorID: String? = nil, studentID: String? = nil, guardianID: String? = nil, statuses: [SessionStatus]? = nil,
         startsWithin: TimeRange? = nil, cancellationRequested: Bool = false, clientID: String? = nil, subjectID: String? = nil,
-        report: SessionReportFilter? = nil, after: SessionCursor? = nil, limit: Int = 500
+        report: SessionReportFilter? = nil, invoiced: Bool? = nil, paid: Bool? = nil, after: SessionCursor? = nil, limit: Int = 500
     ) {
         self.tutorID = tutorID
         self.studentID = studentID
@@ -35,6 +39,8 @@ public struct SessionFilter: Sendable {
         self.clientID = clientID
         self.subjectID = subjectID
         self.report = report
+        self.invoiced = invoiced
+        self.paid = paid
         self.after = after
         self.limit = limit
     }
@@ -125,6 +131,10 @@ extension DB {
         case .sent: query += " AND s.report_sent_at IS NOT NULL"
         case nil: break
         }
+        let onIssued: SQLQueryString =
+            "SELECT ss.session_id FROM session_students ss JOIN invoices i ON i.id = ss.invoice_id WHERE i.status = 'issued'"
+        if let invoiced = filter.invoiced { query += " AND s.id \(unsafeRaw: invoiced ? "IN" : "NOT IN") (\(onIssued))" }
+        if let paid = filter.paid { query += " AND s.id \(unsafeRaw: paid ? "IN" : "NOT IN") (\(onIssued) AND i.amount_paid >= i.total)" }
         if let after = filter.after {
             query += " AND (s.starts_at > \(bind: after.startsAt) OR (s.starts_at = \(bind: after.startsAt) AND s.id > \(bind: after.id)))"
         }

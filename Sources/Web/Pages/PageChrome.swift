@@ -35,9 +35,11 @@ struct PageChrome {
         if caller.role != .parent {
             links += [Link(href: WebPath.session("new"), label: "Log session"), Link(href: "/availability", label: "Availability")]
         }
+        if caller.role == .parent { links.append(Link(href: WebPath.billing, label: "Billing")) }
         links.append(Link(href: "/messages", label: "Messages"))
         if caller.role == .admin {
             links += [
+                Link(href: WebPath.invoices, label: "Invoices"),
                 Link(href: "/office/requests", label: "Needs action"),
                 Link(href: "/people", label: "People"),
                 Link(href: "/audit", label: "Audit log"),

@@ -16,6 +16,8 @@ struct SessionListPage {
     let subjects: [NewRequestPage.Choice]
     let statuses: [NewRequestPage.Choice]
     let reports: [NewRequestPage.Choice]
+    let invoicedChoices: [NewRequestPage.Choice]
+    let paidChoices: [NewRequestPage.Choice]
     let cancellationRequested: Bool
     let rows: [Row]
     let hasRows: Bool
@@ -23,6 +25,8 @@ struct SessionListPage {
     let showsClientFilter: Bool
     let showsClientAmount: Bool
     let showsEarnings: Bool
+    /// The office and families see which invoice billed a session and whether it is paid.
+    let showsBilling: Bool
     /// The next page, the first page again, and the export, each with the filters.
     let nextPage: String?
     let firstPage: String?
@@ -44,6 +48,9 @@ struct SessionListPage {
         let cancellationRequested: Bool
         let clientAmount: String
         let earnings: String
+        /// `INV-0004 · paid`, or `—`.
+        let invoice: String
+        let invoiceLink: String?
     }
 
     /// The filters as the page's form and links carry them.
@@ -56,6 +63,8 @@ struct SessionListPage {
         var subjectID: String?
         var status: SessionStatus?
         var report: SessionReportFilter?
+        var invoiced: Bool?
+        var paid: Bool?
         var cancellationRequested = false
         var cursor: SessionCursor?
 
@@ -69,6 +78,8 @@ struct SessionListPage {
             subjectID = value("subject")
             status = value("status").flatMap(SessionStatus.init(rawValue:))
             report = value("report").flatMap(SessionReportFilter.init(rawValue:))
+            invoiced = value("invoiced").flatMap { ["yes": true, "no": false][$0] }
+            paid = value("paid").flatMap { ["yes": true, "no": false][$0] }
             cancellationRequested = value("cancellation") == "requested"
             cursor = value("after").flatMap { SessionCursor(text: $0) }
         }
@@ -78,7 +89,8 @@ struct SessionListPage {
             var parts = ["from=\(from.iso)", "to=\(to.iso)"]
             let pairs: [(String, String?)] = [
                 ("tutor", tutorID), ("student", studentID), ("client", clientID), ("subject", subjectID), ("status", status?.rawValue),
-                ("report", report?.rawValue), ("cancellation", cancellationRequested ? "requested" : nil),
+                ("report", report?.rawValue), ("invoiced", invoiced.map { $0 ? "yes" : "no" }), ("paid", paid.map { $0 ? "yes" : "no" }),
+                ("cancellation", cancellationRequested ? "requested" : nil),
             ]
             for case let (name, value?) in pairs {
                 parts.append("\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_"))) ?? "")")
@@ -109,7 +121,8 @@ struct SessionListPage {
                 .init(
                     from: from, to: to, tutorID: filters.tutorID, studentID: filters.studentID, statuses: filters.status.map { [$0] },
                     cancellationRequested: filters.cancellationRequested, clientID: filters.clientID, subjectID: filters.subjectID,
-                    report: filters.report, after: filters.cursor, limit: pageSize),
+                    report: filters.report, invoiced: caller.role == .tutor ? nil : filters.invoiced,
+                    paid: caller.role == .tutor ? nil : filters.paid, after: filters.cursor, limit: pageSize),
                 for: caller)
             let names = (
                 students: Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0.name) }),
@@ -123,6 +136,7 @@ struct SessionListPage {
                 let money = SessionMoney(session, settings: organization.settings)
                 let paying = money.lines.filter { SessionMoney.clientAmountVisible(of: $0, to: caller) }
                 let local = timeline.local(session.time.start)
+                let billing = listing.billing[session.id]
                 return Row(
                     href: WebPath.session(session.id),
                     // "Mon 23 Nov"; the year only when it is not this one.
@@ -138,7 +152,11 @@ struct SessionListPage {
                     clientAmount: paying.isEmpty
                         ? "" : MoneyWording.amount(paying.reduce(0) { $0 + $1.clientAmount }, currency: organization.currency),
                     earnings: SessionMoney.tutorEarningsVisible(of: session, to: caller)
-                        ? MoneyWording.amount(money.tutorEarnings, currency: organization.currency) : "")
+                        ? MoneyWording.amount(money.tutorEarnings, currency: organization.currency) : "",
+                    invoice: billing.map { billing in
+                        billing.invoices.map(\.number.description).joined(separator: ", ") + (billing.paid ? " · paid" : " · unpaid")
+                    } ?? "—",
+                    invoiceLink: billing?.invoices.first.map { WebPath.invoice($0.invoiceID) })
             }
             next = listing.nextCursor.map { "/sessions?\(filters.query(from: from, to: to))&after=\($0.text)" }
         } catch let refusal as DomainError {
@@ -147,6 +165,11 @@ struct SessionListPage {
         func choices<T>(_ items: [T], id: (T) -> String, name: (T) -> String, selected: String?) -> [NewRequestPage.Choice] {
             [NewRequestPage.Choice(value: "", label: "All", selected: selected == nil)]
                 + items.map { NewRequestPage.Choice(value: id($0), label: name($0), selected: id($0) == selected) }
+        }
+        func yesNo(selected: Bool?) -> [NewRequestPage.Choice] {
+            [(nil, "", "All"), (true, "yes", "Yes"), (false, "no", "No")].map {
+                NewRequestPage.Choice(value: $0.1, label: $0.2, selected: $0.0 == selected)
+            }
         }
         let query = filters.query(from: from, to: to)
         return SessionListPage(
@@ -161,9 +184,11 @@ struct SessionListPage {
                 SessionReportFilter.allCases, id: \.rawValue,
                 name: { ["written": "Written", "not_written": "Not written", "sent": "Sent to the family"][$0.rawValue] ?? "" },
                 selected: filters.report?.rawValue),
+            invoicedChoices: yesNo(selected: filters.invoiced), paidChoices: yesNo(selected: filters.paid),
             cancellationRequested: filters.cancellationRequested, rows: rows, hasRows: !rows.isEmpty, showsTutorFilter: caller.role != .tutor,
             showsClientFilter: caller.role != .parent, showsClientAmount: caller.role != .tutor,
-            showsEarnings: caller.role != .parent, nextPage: next, firstPage: filters.cursor == nil ? nil : "/sessions?\(query)",
+            showsEarnings: caller.role != .parent, showsBilling: caller.role != .tutor, nextPage: next,
+            firstPage: filters.cursor == nil ? nil : "/sessions?\(query)",
             export: "/sessions/export?\(query)",
             summary: rows.isEmpty
                 ? "No sessions match."

@@ -18,6 +18,8 @@ struct SessionPage {
     let facts: [Fact]
     /// The client's amount and the tutor's earnings, as far as the caller may see them.
     let money: [Fact]
+    /// The issued invoices billing it that the caller may see: `INV-0004 · paid`.
+    let invoices: [NewRequestPage.DayLink]
     let cancellationReason: String?
     /// The office or the session's tutor: it has started and is still only booked.
     let canComplete: Bool
@@ -135,6 +137,9 @@ struct SessionPage {
                 Fact(label: "Class", value: session.className), Fact(label: "Room", value: session.room),
             ].filter { !$0.value.isEmpty },
             money: money(of: session, in: organization, for: caller),
+            invoices: (detail.billing?.invoices ?? []).map {
+                NewRequestPage.DayLink(label: "\($0.number) · \($0.paid ? "paid" : "not yet paid")", href: WebPath.invoice($0.invoiceID))
+            },
             cancellationReason: session.cancellationReason,
             canComplete: staff && session.status == .scheduled && session.time.start <= now,
             canMarkLate: staff && session.status != .lateCancelled,

@@ -16,6 +16,8 @@ struct SettingsPage {
         let value: String
         let number: Bool
         let text: Bool
+        /// Several lines, such as a postal address.
+        let lines: Bool
         let options: [NewRequestPage.Choice]
         let select: Bool
         let problem: String?
@@ -28,7 +30,8 @@ struct SettingsPage {
         let settings = organization.settings
         return [
             "name": organization.name, "timeZone": organization.timeZone.identifier, "contactEmail": organization.contact.email ?? "",
-            "contactPhone": organization.contact.phone ?? "",
+            "contactPhone": organization.contact.phone ?? "", "contactAddress": organization.contact.address ?? "",
+            "invoicePrefix": settings.invoicePrefix,
             "requestNoticeHours": String(settings.requestNoticeHours), "responseWindowHours": String(settings.responseWindowHours),
             "responseCutoff": settings.responseCutoff.rawValue, "requestRouting": settings.requestRouting.rawValue,
             "slotStepMinutes": String(settings.slotStepMinutes), "cancellationMode": settings.cancellationMode.rawValue,
@@ -59,6 +62,8 @@ struct SettingsPage {
         changes.timeZone = values["timeZone"]?.trimmingCharacters(in: .whitespaces)
         changes.contactEmail = values["contactEmail"]?.trimmingCharacters(in: .whitespaces)
         changes.contactPhone = values["contactPhone"]?.trimmingCharacters(in: .whitespaces)
+        changes.contactAddress = values["contactAddress"]
+        changes.invoicePrefix = values["invoicePrefix"]?.trimmingCharacters(in: .whitespaces)
         changes.requestNoticeHours = number("requestNoticeHours", "Request notice")
         changes.responseWindowHours = number("responseWindowHours", "The response window")
         changes.responseCutoff = values["responseCutoff"].flatMap(ResponseCutoff.init(rawValue:))
@@ -83,10 +88,13 @@ struct SettingsPage {
     ) -> SettingsPage {
         let problems = Dictionary((refusal?.issues ?? []).map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         let defaults = OrganizationSettings()
-        func field(_ name: String, _ label: String, _ explanation: String, number: Bool = false, options: [(String, String)] = []) -> Field {
+        func field(
+            _ name: String, _ label: String, _ explanation: String, number: Bool = false, lines: Bool = false, options: [(String, String)] = []
+        ) -> Field {
             let value = values[name] ?? ""
             return Field(
-                name: name, label: label, explanation: explanation, value: value, number: number, text: !number && options.isEmpty,
+                name: name, label: label, explanation: explanation, value: value, number: number, text: !number && !lines && options.isEmpty,
+                lines: lines,
                 options: options.map { NewRequestPage.Choice(value: $0.0, label: $0.1, selected: $0.0 == value) }, select: !options.isEmpty,
                 problem: problems[name])
         }
@@ -100,6 +108,8 @@ struct SettingsPage {
                     "contactEmail", "Office email (optional)",
                     "Families are told to write here when only the office can help, such as a cancellation too late to make themselves."),
                 field("contactPhone", "Office phone (optional)", "Told to families with the email, as you write it here."),
+                field(
+                    "contactAddress", "Postal address (optional)", "Printed at the head of every invoice, up to 6 lines.", lines: true),
                 field(
                     "timeZone", "Time zone",
                     "The IANA zone every time is shown in and every rule is counted in, such as Europe/London or America/New_York."),
@@ -162,6 +172,10 @@ struct SettingsPage {
                 field(
                     "lateCancellationPaid", "Late cancellations paid to the tutor",
                     "The tutor earns a late-cancelled session as if it had taken place. Default: yes.", options: yesNo),
+                field(
+                    "invoicePrefix", "Invoice number prefix",
+                    "Invoice numbers are this and the next number: INV-0001, INV-0002… Letters A–Z, digits, - / _ or ., up to 10; invoices already made keep their numbers. Default: INV-."
+                ),
             ])
     }
 }

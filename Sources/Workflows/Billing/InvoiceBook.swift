@@ -78,6 +78,19 @@ public struct InvoiceBook: Sendable {
         }
     }
 
+    /// What a draft could bill besides what it does: the client's sessions no invoice holds, as
+    /// lines (office only).
+    public func uninvoicedLines(of clientID: String, for caller: Caller) async throws -> [InvoiceLine] {
+        try caller.requireAdmin(to: "see what is not yet invoiced")
+        return try await dependencies.store.read { db in
+            let (organization, client) = try await Invoicing.clientOf(clientID, caller: caller, in: db)
+            let billed = SessionStatus.allCases.filter { SessionMoney.isBilled($0, settings: organization.settings) }
+            let sessionIDs = try await db.uninvoicedSessionIDs(
+                clientID: client.id, organizationID: organization.id, statuses: billed, before: nil, sessionIDs: nil)
+            return try await InvoiceLines.lines(billing: client.id, sessionIDs: sessionIDs, organization: organization, in: db)
+        }
+    }
+
     static func requireBooks(_ caller: Caller) throws(DomainError) {
         guard caller.role != .tutor else { throw DomainError.forbidden("Invoices are for the office and the families who pay them.") }
     }

@@ -22,6 +22,9 @@ public struct SessionDirectory: Sendable {
         public var clientID: String?
         public var subjectID: String?
         public var report: SessionReportFilter?
+        /// On an issued invoice or not; paid in full or not (the office and families only).
+        public var invoiced: Bool?
+        public var paid: Bool?
         /// The page after this cursor; at most `limit` sessions.
         public var after: SessionCursor?
         public var limit: Int
@@ -29,7 +32,7 @@ public struct SessionDirectory: Sendable {
         public init(
             from: LocalDate, to: LocalDate, tutorID: String? = nil, studentID: String? = nil, statuses: [SessionStatus]? = nil,
             cancellationRequested: Bool = false, clientID: String? = nil, subjectID: String? = nil, report: SessionReportFilter? = nil,
-            after: SessionCursor? = nil, limit: Int = 500
+            invoiced: Bool? = nil, paid: Bool? = nil, after: SessionCursor? = nil, limit: Int = 500
         ) {
             self.from = from
             self.to = to
@@ -40,6 +43,8 @@ public struct SessionDirectory: Sendable {
             self.clientID = clientID
             self.subjectID = subjectID
             self.report = report
+            self.invoiced = invoiced
+            self.paid = paid
             self.after = after
             self.limit = limit
         }
@@ -50,6 +55,8 @@ public struct SessionDirectory: Sendable {
         public let sessions: [Session]
         /// Where the next page starts, when there is one.
         public let nextCursor: SessionCursor?
+        /// By session: its issued invoices the caller may see (none for tutors).
+        public let billing: [String: SessionBilling]
     }
 
     public func list(_ query: Query, for caller: Caller) async throws -> Listing {
@@ -57,6 +64,9 @@ public struct SessionDirectory: Sendable {
         issues.check(query.from <= query.to, "to", "The end date \(query.to.iso) is before the start date \(query.from.iso).")
         issues.check(query.from.days(until: query.to) < Self.maximumDays, "to", "Sessions can be listed \(Self.maximumDays) days at a time.")
         try issues.throwIfAny()
+        if caller.role == .tutor && (query.invoiced != nil || query.paid != nil) {
+            throw DomainError.forbidden("Only the office and families see what is invoiced and paid.")
+        }
         return try await dependencies.store.read { db in
             guard let organization = try await db.organization(id: caller.organizationID) else { throw DomainError.notFound("Organization") }
             var filter = SessionFilter(
@@ -64,11 +74,13 @@ public struct SessionDirectory: Sendable {
                 startsWithin: TimeRange(
                     start: organization.timeZone.startOfDay(query.from), end: organization.timeZone.startOfDay(query.to.adding(days: 1))),
                 cancellationRequested: query.cancellationRequested, clientID: query.clientID, subjectID: query.subjectID, report: query.report,
-                after: query.after, limit: query.limit + 1)
+                invoiced: query.invoiced, paid: query.paid, after: query.after, limit: query.limit + 1)
             switch caller.role {
             case .admin: break
             case .tutor:
-                if let tutorID = query.tutorID, tutorID != caller.userID { return Listing(organization: organization, sessions: [], nextCursor: nil) }
+                if let tutorID = query.tutorID, tutorID != caller.userID {
+                    return Listing(organization: organization, sessions: [], nextCursor: nil, billing: [:])
+                }
                 filter.tutorID = caller.userID
             case .parent:
                 filter.guardianID = caller.userID
@@ -77,8 +89,17 @@ public struct SessionDirectory: Sendable {
             let sessions = try await db.sessions(organizationID: caller.organizationID, filter: filter)
             let page = Array(sessions.prefix(query.limit))
             return Listing(
-                organization: organization, sessions: page, nextCursor: sessions.count > query.limit ? page.last.map(SessionCursor.init(after:)) : nil
-            )
+                organization: organization, sessions: page,
+                nextCursor: sessions.count > query.limit ? page.last.map(SessionCursor.init(after:)) : nil,
+                billing: try await Self.billing(of: page.map(\.id), for: caller, in: db))
+        }
+    }
+
+    /// What the caller may see of where `sessionIDs` were billed: nothing for a tutor.
+    private static func billing(of sessionIDs: [String], for caller: Caller, in db: DB) async throws -> [String: SessionBilling] {
+        guard caller.role != .tutor else { return [:] }
+        return try await db.invoiceStates(sessionIDs: sessionIDs, organizationID: caller.organizationID).mapValues {
+            SessionBilling($0, visibleTo: caller)
         }
     }
 
@@ -91,6 +112,8 @@ public struct SessionDirectory: Sendable {
         public let rescheduleWarning: String?
         /// The open reschedule request for this session, if any.
         public let pendingRescheduleID: String?
+        /// Its issued invoices the caller may see; nil for a tutor.
+        public let billing: SessionBilling?
     }
 
     public func session(_ id: String, for caller: Caller) async throws -> Detail {
@@ -107,7 +130,9 @@ public struct SessionDirectory: Sendable {
                 rescheduleWarning: upcoming && settings.declinedRescheduleCancelsOriginal
                     ? "If you ask to move this session and the request is declined or not answered in time, this session will be cancelled too."
                     : nil,
-                pendingRescheduleID: try await db.openRequest(replacing: session.id, organizationID: session.organizationID)?.id)
+                pendingRescheduleID: try await db.openRequest(replacing: session.id, organizationID: session.organizationID)?.id,
+                billing: caller.role == .tutor
+                    ? nil : try await Self.billing(of: [session.id], for: caller, in: db)[session.id] ?? SessionBilling([], visibleTo: caller))
         }
     }
 }

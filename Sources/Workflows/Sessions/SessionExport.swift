@@ -31,11 +31,13 @@ public struct SessionExport: Sendable {
             ? [caller.userID: caller.name] : Dictionary(uniqueKeysWithValues: try await directory.parents(for: caller).map { ($0.id, $0.name) })
         let showsClientAmounts = caller.role != .tutor
         let showsEarnings = caller.role != .parent
+        // Billing is the office's and the families' business, as are client amounts.
+        let showsBilling = showsClientAmounts
         var csv = CSVText()
         csv.row(
             ["Date", "Start", "End", "Students", "Clients", "Tutor", "Subject", "Status", "Cancellation requested", "Report written", "Report sent"]
                 .map(CSVText.Cell.value) + (showsClientAmounts ? [.value("Client amount")] : []) + (showsEarnings ? [.value("Tutor earnings")] : [])
-                + [.value("Currency")])
+                + [.value("Currency")] + (showsBilling ? [.value("Invoices"), .value("Paid")] : []))
         let timeline = organization.timeline(covering: query.from...query.to.adding(days: 1))
         while true {
             for session in first.sessions {
@@ -56,6 +58,13 @@ public struct SessionExport: Sendable {
                     row.append(.value(earns ? MoneyText.plain(money.tutorEarnings) : ""))
                 }
                 row.append(.value(organization.currency))
+                if showsBilling {
+                    let billing = first.billing[session.id]
+                    row += [
+                        .value(billing?.invoices.map(\.number.description).joined(separator: "; ") ?? ""),
+                        .value(billing?.paid == true ? "yes" : "no"),
+                    ]
+                }
                 csv.row(row)
             }
             guard let next = first.nextCursor else { break }
