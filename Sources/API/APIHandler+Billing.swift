@@ -106,3 +106,37 @@ extension APIHandler {
                         }, invoiced: sheet.invoiced, paid: sheet.paid, due: sheet.due))))
     }
 }
+
+extension APIHandler {
+    func getTutorEarnings(_ input: Operations.GetTutorEarnings.Input) async throws -> Operations.GetTutorEarnings.Output {
+        let q = input.query
+        let report = try await TutorPayroll(dependencies).report(
+            from: try QueryDate.parse(q.from, field: "from"), to: try QueryDate.parse(q.to, field: "to"), tutorID: q.tutorId,
+            for: try RequestScope.caller())
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        currency: report.organization.currency, from: report.from.iso, to: report.to.iso,
+                        tutors: report.tutors.map { earnings, name in
+                            .init(
+                                tutorId: earnings.tutorID, tutorName: name, sessions: earnings.lines.count, minutes: earnings.minutes,
+                                total: earnings.total,
+                                lines: earnings.lines.map {
+                                    .init(
+                                        sessionId: $0.sessionID, start: $0.start, durationMinutes: $0.minutes,
+                                        studentNames: $0.studentIDs.compactMap { report.studentNames[$0] },
+                                        subjectName: report.subjectNames[$0.subjectID] ?? "", status: .init(rawValue: $0.status.rawValue)!,
+                                        earnings: $0.earnings)
+                                })
+                        }, total: report.total))))
+    }
+
+    func exportTutorEarnings(_ input: Operations.ExportTutorEarnings.Input) async throws -> Operations.ExportTutorEarnings.Output {
+        let q = input.query
+        let file = try await TutorPayroll(dependencies).csv(
+            from: try QueryDate.parse(q.from, field: "from"), to: try QueryDate.parse(q.to, field: "to"), tutorID: q.tutorId,
+            for: try RequestScope.caller())
+        return .ok(.init(body: .csv(.init(file.text))))
+    }
+}

@@ -51,6 +51,8 @@ public enum WebRoutes {
         web.post(RouterPath(WebPath.invoice(":id") + "/void")) { request, context in try await pages.voidInvoice(request, context) }
         web.post(RouterPath(WebPath.invoice(":id") + "/send")) { request, context in try await pages.sendInvoice(request, context) }
         web.post(RouterPath(WebPath.invoice(":id") + "/payments")) { request, context in try await pages.recordPayment(request, context) }
+        web.get("/earnings") { request, context in try await pages.earnings(request, context) }
+        web.get("/earnings/export") { request, context in try await pages.exportEarnings(request, context) }
         web.get("/availability") { request, context in try await pages.availability(request, context) }
         web.post("/availability/:part") { request, context in try await pages.changeAvailability(request, context) }
         web.get("/office/requests") { request, context in try await pages.officeRequests(request, context) }

@@ -98,6 +98,12 @@ import Testing
                 return ("/api/v1/session-log", #"{"engagementId":"\#(org.engagements[0].id)","date":"\#(day.iso)","startTime":"16:00"}"#)
             }, expected: (201, 201, 403), namesIDs: true),
         .init(id: "listInvoices", method: .get, request: { _, _ in ("/api/v1/invoices", nil) }, expected: (200, 403, 200), namesIDs: false),
+        .init(
+            id: "getTutorEarnings", method: .get, request: { _, _ in ("/api/v1/earnings?from=2026-03-01&to=2026-03-31", nil) },
+            expected: (200, 200, 403), namesIDs: false),
+        .init(
+            id: "exportTutorEarnings", method: .get, request: { _, _ in ("/api/v1/exports/earnings?from=2026-03-01&to=2026-03-31", nil) },
+            expected: (200, 200, 403), namesIDs: false),
         .init(id: "listBalances", method: .get, request: { _, _ in ("/api/v1/balances", nil) }, expected: (200, 403, 200), namesIDs: false),
         // After logSession, whose sessions it bills (the office's first call takes them all).
         .init(

@@ -58,4 +58,26 @@ import Testing
             #expect(try await tutor.get(link).status == 403)
         }
     }
+
+    @Test func earningsShowEachTutorsPeriodAndExportForPayroll() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            _ = try await InvoiceAPITests.logPast(client, world, ours.engagements[0].id, "2026-03-16", minutes: 90)
+            _ = try await InvoiceAPITests.logPast(client, world, ours.engagements[1].id, "2026-03-17")
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let page = try await office.get("/earnings")
+            #expect(page.status == 200 && page.body.contains("From Sun 1 Mar 2026 to Mon 23 Mar 2026"), "this month so far")
+            #expect(page.body.contains("Tutor One") && page.body.contains("1 h 30 min") && page.body.contains("£75.00"), "£45.00 + £30.00")
+            let one = try await office.get("/earnings?from=2026-03-01&to=2026-03-31&tutor=\(ours.tutors[0].id)")
+            #expect(one.body.contains("£45.00") && !one.body.contains("Tutor One</td>"))
+            let export = try await office.get("/earnings/export?from=2026-03-01&to=2026-03-31")
+            #expect(export.headers[.contentDisposition] == #"attachment; filename="tutor-earnings-2026-03-01-to-2026-03-31.csv""#)
+            #expect(export.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
+            let tutor = try await WebRequestTests.visitor(client, ours.tutors[1])
+            let own = try await tutor.get("/earnings?from=2026-03-01&to=2026-03-31")
+            #expect(own.body.contains("£30.00") && !own.body.contains("Tutor Zero") && !own.body.contains(#"id="tutor""#))
+            let parent = try await WebRequestTests.visitor(client, ours.parents[0])
+            #expect(try await parent.get("/earnings").status == 403)
+        }
+    }
 }

@@ -745,7 +745,7 @@ def walk():
         print("6c. a tutor's availability editor fits a 375 px screen")
         pages = {
             PARENT: ["/", "/calendar?view=list", "/requests/new", "/messages", "/sessions", "/billing"],
-            "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new", "/sessions"],
+            "tutor1@northside.example": ["/", "/calendar", "/messages", "/sessions/new", "/sessions", "/earnings"],
             OFFICE: [
                 "/", "/office/requests", "/sessions/new", "/sessions", "/invoices", "/settings", "/settings/messages", "/audit",
                 "/calendar?view=month",

@@ -1294,6 +1294,153 @@ extension Components {
                 case invoicePrefix
             }
         }
+        /// - Remark: Generated from `#/components/schemas/TutorEarningsReport`.
+        internal struct TutorEarningsReport: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsReport/currency`.
+            internal var currency: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsReport/from`.
+            internal var from: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsReport/to`.
+            internal var to: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsReport/tutors`.
+            internal var tutors: [Components.Schemas.TutorEarnings]
+            /// In the minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsReport/total`.
+            internal var total: Swift.Int
+            /// Creates a new `TutorEarningsReport`.
+            ///
+            /// - Parameters:
+            ///   - currency:
+            ///   - from:
+            ///   - to:
+            ///   - tutors:
+            ///   - total: In the minor unit.
+            internal init(
+                currency: Swift.String,
+                from: Swift.String,
+                to: Swift.String,
+                tutors: [Components.Schemas.TutorEarnings],
+                total: Swift.Int
+            ) {
+                self.currency = currency
+                self.from = from
+                self.to = to
+                self.tutors = tutors
+                self.total = total
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case currency
+                case from
+                case to
+                case tutors
+                case total
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TutorEarnings`.
+        internal struct TutorEarnings: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/tutorId`.
+            internal var tutorId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/tutorName`.
+            internal var tutorName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/sessions`.
+            internal var sessions: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/minutes`.
+            internal var minutes: Swift.Int
+            /// In the minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/total`.
+            internal var total: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/TutorEarnings/lines`.
+            internal var lines: [Components.Schemas.TutorEarningsLine]
+            /// Creates a new `TutorEarnings`.
+            ///
+            /// - Parameters:
+            ///   - tutorId:
+            ///   - tutorName:
+            ///   - sessions:
+            ///   - minutes:
+            ///   - total: In the minor unit.
+            ///   - lines:
+            internal init(
+                tutorId: Swift.String,
+                tutorName: Swift.String,
+                sessions: Swift.Int,
+                minutes: Swift.Int,
+                total: Swift.Int,
+                lines: [Components.Schemas.TutorEarningsLine]
+            ) {
+                self.tutorId = tutorId
+                self.tutorName = tutorName
+                self.sessions = sessions
+                self.minutes = minutes
+                self.total = total
+                self.lines = lines
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case tutorId
+                case tutorName
+                case sessions
+                case minutes
+                case total
+                case lines
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TutorEarningsLine`.
+        internal struct TutorEarningsLine: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/sessionId`.
+            internal var sessionId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/start`.
+            internal var start: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/durationMinutes`.
+            internal var durationMinutes: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/studentNames`.
+            internal var studentNames: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/subjectName`.
+            internal var subjectName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/status`.
+            internal var status: Components.Schemas.SessionStatus
+            /// In the minor unit.
+            ///
+            /// - Remark: Generated from `#/components/schemas/TutorEarningsLine/earnings`.
+            internal var earnings: Swift.Int
+            /// Creates a new `TutorEarningsLine`.
+            ///
+            /// - Parameters:
+            ///   - sessionId:
+            ///   - start:
+            ///   - durationMinutes:
+            ///   - studentNames:
+            ///   - subjectName:
+            ///   - status:
+            ///   - earnings: In the minor unit.
+            internal init(
+                sessionId: Swift.String,
+                start: Foundation.Date,
+                durationMinutes: Swift.Int,
+                studentNames: [Swift.String],
+                subjectName: Swift.String,
+                status: Components.Schemas.SessionStatus,
+                earnings: Swift.Int
+            ) {
+                self.sessionId = sessionId
+                self.start = start
+                self.durationMinutes = durationMinutes
+                self.studentNames = studentNames
+                self.subjectName = subjectName
+                self.status = status
+                self.earnings = earnings
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case sessionId
+                case start
+                case durationMinutes
+                case studentNames
+                case subjectName
+                case status
+                case earnings
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SessionInvoice`.
         internal struct SessionInvoice: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/SessionInvoice/invoiceId`.

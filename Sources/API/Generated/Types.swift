@@ -317,6 +317,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/invoices/{invoiceId}/payments`.
     /// - Remark: Generated from `#/paths//api/v1/invoices/{invoiceId}/payments/post(recordPayment)`.
     func recordPayment(_ input: Operations.RecordPayment.Input) async throws -> Operations.RecordPayment.Output
+    /// What tutors earned in a period, for payroll: each completed session, and each late cancellation when the organization pays them. The office sees every tutor (or one); a tutor their own.
+    ///
+    /// - Remark: HTTP `GET /api/v1/earnings`.
+    /// - Remark: Generated from `#/paths//api/v1/earnings/get(getTutorEarnings)`.
+    func getTutorEarnings(_ input: Operations.GetTutorEarnings.Input) async throws -> Operations.GetTutorEarnings.Output
+    /// The same as CSV for payroll, one row per session (UTF-8 with a byte order mark, RFC 4180): tutor, date, start, students, subject, minutes, status, earnings in major units, currency.
+    ///
+    /// - Remark: HTTP `GET /api/v1/exports/earnings`.
+    /// - Remark: Generated from `#/paths//api/v1/exports/earnings/get(exportTutorEarnings)`.
+    func exportTutorEarnings(_ input: Operations.ExportTutorEarnings.Input) async throws -> Operations.ExportTutorEarnings.Output
     /// What each client was billed on issued invoices, has paid and owes, and the organization's totals; a family sees their own.
     ///
     /// - Remark: HTTP `GET /api/v1/balances`.
@@ -1135,6 +1145,32 @@ extension APIProtocol {
             path: path,
             headers: headers,
             body: body
+        ))
+    }
+    /// What tutors earned in a period, for payroll: each completed session, and each late cancellation when the organization pays them. The office sees every tutor (or one); a tutor their own.
+    ///
+    /// - Remark: HTTP `GET /api/v1/earnings`.
+    /// - Remark: Generated from `#/paths//api/v1/earnings/get(getTutorEarnings)`.
+    internal func getTutorEarnings(
+        query: Operations.GetTutorEarnings.Input.Query,
+        headers: Operations.GetTutorEarnings.Input.Headers = .init()
+    ) async throws -> Operations.GetTutorEarnings.Output {
+        try await getTutorEarnings(Operations.GetTutorEarnings.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The same as CSV for payroll, one row per session (UTF-8 with a byte order mark, RFC 4180): tutor, date, start, students, subject, minutes, status, earnings in major units, currency.
+    ///
+    /// - Remark: HTTP `GET /api/v1/exports/earnings`.
+    /// - Remark: Generated from `#/paths//api/v1/exports/earnings/get(exportTutorEarnings)`.
+    internal func exportTutorEarnings(
+        query: Operations.ExportTutorEarnings.Input.Query,
+        headers: Operations.ExportTutorEarnings.Input.Headers = .init()
+    ) async throws -> Operations.ExportTutorEarnings.Output {
+        try await exportTutorEarnings(Operations.ExportTutorEarnings.Input(
+            query: query,
+            headers: headers
         ))
     }
     /// What each client was billed on issued invoices, has paid and owes, and the organization's totals; a family sees their own.

@@ -33,7 +33,10 @@ struct PageChrome {
         ]
         if caller.role == .parent && caller.canRequestSessions { links.append(Link(href: WebPath.request("new"), label: "Request a session")) }
         if caller.role != .parent {
-            links += [Link(href: WebPath.session("new"), label: "Log session"), Link(href: "/availability", label: "Availability")]
+            links += [
+                Link(href: WebPath.session("new"), label: "Log session"), Link(href: "/availability", label: "Availability"),
+                Link(href: "/earnings", label: "Earnings"),
+            ]
         }
         if caller.role == .parent { links.append(Link(href: WebPath.billing, label: "Billing")) }
         links.append(Link(href: "/messages", label: "Messages"))
