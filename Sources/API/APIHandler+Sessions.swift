@@ -184,3 +184,27 @@ extension APIHandler {
         )
     }
 }
+
+extension APIHandler {
+    func updateSession(_ input: Operations.UpdateSession.Input) async throws -> Operations.UpdateSession.Output {
+        guard case .json(let body) = input.body else { preconditionFailure("the document declares JSON only") }
+        let caller = try RequestScope.caller()
+        let startTime = try body.startTime.map { text throws(DomainError) -> LocalTime in
+            guard let time = TimeFormat.parse(text) else { throw DomainError.invalid("startTime", "Write the start time as 16:30 or 4:30 PM.") }
+            return time
+        }
+        let changes = SessionEditing.Changes(
+            date: try QueryDate.parseOptional(body.date, field: "date"), startTime: startTime, durationMinutes: body.durationMinutes,
+            location: body.location, sessionType: body.sessionType)
+        let session = try await SessionEditing(dependencies).update(
+            input.path.sessionId, changes, by: caller,
+            once: try IdempotentCall.key(input.headers.idempotencyKey, "updateSession", input.path.sessionId, body: body))
+        let detail = try await SessionDirectory(dependencies).session(session.id, for: caller)
+        return .ok(.init(body: .json(.init(session, in: detail.organization, for: caller, detail: detail))))
+    }
+
+    func deleteSession(_ input: Operations.DeleteSession.Input) async throws -> Operations.DeleteSession.Output {
+        try await SessionEditing(dependencies).delete(input.path.sessionId, by: try RequestScope.caller())
+        return .noContent(.init())
+    }
+}

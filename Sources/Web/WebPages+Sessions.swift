@@ -131,6 +131,38 @@ extension WebPages {
         }
     }
 
+    /// `POST /sessions/{id}/edit`: the office corrects the time, length, location or type.
+    func updateSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        try await sessionStep(request, context, form: EditSessionForm.self) { form, id, caller in
+            guard let date = LocalDate(iso: form.date) else { throw DomainError.invalid("date", "Choose a date.") }
+            guard let time = TimeFormat.parse(form.time) else { throw DomainError.invalid("startTime", "Write the start time as 16:30 or 4:30 PM.") }
+            guard let minutes = Int(form.duration.trimmingCharacters(in: .whitespaces)) else {
+                throw DomainError.invalid("durationMinutes", "Write the session's length in minutes, such as 60.")
+            }
+            _ = try await SessionEditing(dependencies).update(
+                id,
+                .init(date: date, startTime: time, durationMinutes: minutes, location: form.location ?? "", sessionType: form.sessionType ?? ""),
+                by: caller)
+            return "edit"
+        }
+    }
+
+    /// `POST /sessions/{id}/delete`: a session logged by mistake goes; the office lands on the list.
+    func deleteSession<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
+        let id = context.parameters.get("id") ?? ""
+        var request = request
+        guard try await sessionForm(CSRFForm.self, from: &request, context, session: token) != nil else {
+            return expiredForm(back: WebPath.session(id))
+        }
+        do {
+            try await SessionEditing(dependencies).delete(id, by: caller)
+            return .redirect(to: WebPath.sessions, type: .found)
+        } catch let refusal as DomainError where refusal.kind != .notFound {
+            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
+        }
+    }
+
     /// A form posted from a session's page: `step` runs for the signed-in caller and names the
     /// notice the session's page then shows (`?done=`); a refusal is shown on the page itself.
     private func sessionStep<Form: SignedForm, Context: RequestContext>(
@@ -203,6 +235,15 @@ struct ReportForm: SignedForm {
     let privateNotes: String?
     /// "save" or "send".
     let action: String?
+}
+
+struct EditSessionForm: SignedForm {
+    let csrf: String
+    let date: String
+    let time: String
+    let duration: String
+    let location: String?
+    let sessionType: String?
 }
 
 struct EmailForm: SignedForm {

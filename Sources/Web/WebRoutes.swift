@@ -32,6 +32,8 @@ public enum WebRoutes {
         web.post(RouterPath(WebPath.session(":id") + "/complete")) { request, context in try await pages.completeSession(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/report")) { request, context in try await pages.saveSessionReport(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/email")) { request, context in try await pages.sendSessionEmail(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/edit")) { request, context in try await pages.updateSession(request, context) }
+        web.post(RouterPath(WebPath.session(":id") + "/delete")) { request, context in try await pages.deleteSession(request, context) }
         web.post(RouterPath(WebPath.session(":id") + "/late-cancellation")) { request, context in
             try await pages.markLateCancellation(request, context)
         }

@@ -20,7 +20,7 @@ import Workflows
             let ours = world.ours
             let admin = world.token(ours.admin)
             let list = try await client.call(.get, "/api/v1/message-templates", token: admin)
-            #expect(list.status == 200 && list.items.count == 23)
+            #expect(list.status == 200 && list.items.count == 24)
             let declined = try #require(list.items.first { $0["kind"] as? String == "declined" })
             #expect(declined["isCustom"] as? Bool == false && (declined["subject"] as? String)?.hasPrefix("Session request declined") == true)
 

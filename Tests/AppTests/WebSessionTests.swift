@@ -3,6 +3,7 @@ import HummingbirdTesting
 import Scheduling
 import TestSupport
 import Testing
+import Workflows
 
 @testable import Web
 
@@ -199,6 +200,32 @@ import Testing
             let read = try await family.get(path)
             #expect(read.body.contains("<h2>Session report</h2>") && read.body.contains("Read two chapters.\nGreat focus."))
             #expect(!read.body.contains("Bring the workbook") && !read.body.contains("After the session") && !read.body.contains("5 of 5"))
+        }
+    }
+
+    /// The office corrects a session's time from its page, and deletes one logged by mistake.
+    @Test func theOfficeCorrectsASessionAndDeletesAMistake() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            let id = try await InvoiceAPITests.logPast(client, world, ours.engagements[0].id, "2026-03-16")
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            let page = try await office.get(WebPath.session(id))
+            #expect(page.body.contains("Correct the session") && page.body.contains(#"value="16:00""#))
+            let tutor = try await WebRequestTests.visitor(client, ours.tutors[0])
+            #expect(!(try await tutor.get(WebPath.session(id))).body.contains("Correct the session"), "the office's alone")
+            let saved = try await office.post(
+                WebPath.session(id) + "/edit",
+                ["date": "2026-03-16", "time": "5:00 PM", "duration": "45", "location": "Library", "sessionType": "In person"],
+                from: WebPath.session(id))
+            #expect(saved.headers[.location] == WebPath.session(id) + "?done=edit")
+            let changed = try await office.get(WebPath.session(id) + "?done=edit")
+            #expect(changed.body.contains("Saved.") && changed.body.contains("17:00–17:45") && changed.body.contains("Library"))
+            let bad = try await office.post(
+                WebPath.session(id) + "/edit", ["date": "2026-03-16", "time": "25:00", "duration": "45"], from: WebPath.session(id))
+            #expect(bad.status == 422 && bad.body.contains("Write the start time as 16:30 or 4:30 PM."))
+            let deleted = try await office.post(WebPath.session(id) + "/delete", [:], from: WebPath.session(id))
+            #expect(deleted.headers[.location] == "/sessions")
+            #expect(try await office.get(WebPath.session(id)).status == 404)
         }
     }
 

@@ -1441,6 +1441,81 @@ extension Components {
                 case earnings
             }
         }
+        /// - Remark: Generated from `#/components/schemas/SessionUpdate`.
+        internal struct SessionUpdate: Codable, Hashable, Sendable {
+            /// The local date; left out, the same day.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionUpdate/date`.
+            internal var date: Swift.String?
+            /// The local start time, as `16:30` or `4:30 PM`; left out, the same time.
+            ///
+            /// - Remark: Generated from `#/components/schemas/SessionUpdate/startTime`.
+            internal var startTime: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionUpdate/durationMinutes`.
+            internal var durationMinutes: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SessionUpdate/location`.
+            internal var location: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/SessionUpdate/sessionType`.
+            internal var sessionType: Swift.String?
+            /// Creates a new `SessionUpdate`.
+            ///
+            /// - Parameters:
+            ///   - date: The local date; left out, the same day.
+            ///   - startTime: The local start time, as `16:30` or `4:30 PM`; left out, the same time.
+            ///   - durationMinutes:
+            ///   - location:
+            ///   - sessionType:
+            internal init(
+                date: Swift.String? = nil,
+                startTime: Swift.String? = nil,
+                durationMinutes: Swift.Int? = nil,
+                location: Swift.String? = nil,
+                sessionType: Swift.String? = nil
+            ) {
+                self.date = date
+                self.startTime = startTime
+                self.durationMinutes = durationMinutes
+                self.location = location
+                self.sessionType = sessionType
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case date
+                case startTime
+                case durationMinutes
+                case location
+                case sessionType
+            }
+            internal init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.date = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .date
+                )
+                self.startTime = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .startTime
+                )
+                self.durationMinutes = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .durationMinutes
+                )
+                self.location = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .location
+                )
+                self.sessionType = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .sessionType
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "date",
+                    "startTime",
+                    "durationMinutes",
+                    "location",
+                    "sessionType"
+                ])
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/SessionInvoice`.
         internal struct SessionInvoice: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/SessionInvoice/invoiceId`.
@@ -3342,6 +3417,7 @@ extension Components {
             case expired = "expired"
             case sessionCreated = "session_created"
             case sessionCancelled = "session_cancelled"
+            case sessionMoved = "session_moved"
             case originalCancelled = "original_cancelled"
             case cancellationRequested = "cancellation_requested"
             case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
@@ -4208,6 +4284,7 @@ extension Components {
             case expired = "expired"
             case sessionCreated = "session_created"
             case sessionCancelled = "session_cancelled"
+            case sessionMoved = "session_moved"
             case originalCancelled = "original_cancelled"
             case cancellationRequested = "cancellation_requested"
             case cancellationRequestWithdrawn = "cancellation_request_withdrawn"
@@ -4229,6 +4306,8 @@ extension Components {
             case availabilityChanged = "availability_changed"
             case messageResent = "message_resent"
             case sessionLogged = "session_logged"
+            case sessionChanged = "session_changed"
+            case sessionDeleted = "session_deleted"
             case sessionCompleted = "session_completed"
             case sessionLateCancelled = "session_late_cancelled"
             case sessionReportSaved = "session_report_saved"
@@ -4330,6 +4409,7 @@ extension Components {
             case expired = "expired"
             case sessionCreated = "session_created"
             case sessionCancelled = "session_cancelled"
+            case sessionMoved = "session_moved"
             case originalCancelled = "original_cancelled"
             case cancellationRequested = "cancellation_requested"
             case cancellationRequestWithdrawn = "cancellation_request_withdrawn"

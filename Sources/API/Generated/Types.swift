@@ -237,6 +237,16 @@ internal protocol APIProtocol: Sendable {
     /// - Remark: HTTP `GET /api/v1/sessions/{sessionId}`.
     /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/get(getSession)`.
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output
+    /// The office corrects a session's time, length, location or type. One still ahead that moves tells the family, tutor and office with an updated calendar event; a billed session keeps its time until its invoice is voided.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/put(updateSession)`.
+    func updateSession(_ input: Operations.UpdateSession.Input) async throws -> Operations.UpdateSession.Output
+    /// The office deletes a session logged by mistake (kept in the audit log); not one on an invoice or made or moved by a family's request.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/delete(deleteSession)`.
+    func deleteSession(_ input: Operations.DeleteSession.Input) async throws -> Operations.DeleteSession.Output
     /// Cancel with a reason; a family only with the cancellation notice (direct mode), the tutor or office any time.
     ///
     /// - Remark: HTTP `POST /api/v1/sessions/{sessionId}/cancel`.
@@ -917,6 +927,34 @@ extension APIProtocol {
         headers: Operations.GetSession.Input.Headers = .init()
     ) async throws -> Operations.GetSession.Output {
         try await getSession(Operations.GetSession.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// The office corrects a session's time, length, location or type. One still ahead that moves tells the family, tutor and office with an updated calendar event; a billed session keeps its time until its invoice is voided.
+    ///
+    /// - Remark: HTTP `PUT /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/put(updateSession)`.
+    internal func updateSession(
+        path: Operations.UpdateSession.Input.Path,
+        headers: Operations.UpdateSession.Input.Headers = .init(),
+        body: Operations.UpdateSession.Input.Body
+    ) async throws -> Operations.UpdateSession.Output {
+        try await updateSession(Operations.UpdateSession.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The office deletes a session logged by mistake (kept in the audit log); not one on an invoice or made or moved by a family's request.
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/sessions/{sessionId}`.
+    /// - Remark: Generated from `#/paths//api/v1/sessions/{sessionId}/delete(deleteSession)`.
+    internal func deleteSession(
+        path: Operations.DeleteSession.Input.Path,
+        headers: Operations.DeleteSession.Input.Headers = .init()
+    ) async throws -> Operations.DeleteSession.Output {
+        try await deleteSession(Operations.DeleteSession.Input(
             path: path,
             headers: headers
         ))

@@ -66,6 +66,7 @@ public enum MessageKind: Hashable, Sendable, CaseIterable, RawRepresentable {
         case .event(.withdrawn): "A request is withdrawn"
         case .event(.expired): "A request expires unanswered"
         case .event(.sessionCreated): "The office books a session"
+        case .event(.sessionMoved): "The office moves a session"
         case .event(.sessionCancelled): "A session is cancelled"
         case .event(.originalCancelled): "A session goes with a failed reschedule"
         case .event(.cancellationRequested): "A family asks the office to cancel"

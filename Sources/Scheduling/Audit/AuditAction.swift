@@ -55,6 +55,8 @@ public enum OfficeChange: String, CaseIterable, Hashable, Sendable {
 /// was cancelled too late to be free, and what was written (and sent) about it.
 public enum SessionRecordChange: String, CaseIterable, Hashable, Sendable {
     case sessionLogged = "session_logged"
+    case sessionChanged = "session_changed"
+    case sessionDeleted = "session_deleted"
     case sessionCompleted = "session_completed"
     case sessionLateCancelled = "session_late_cancelled"
     case reportSaved = "session_report_saved"

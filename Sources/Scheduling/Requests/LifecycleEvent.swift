@@ -14,6 +14,8 @@ public enum LifecycleEvent: String, CaseIterable, Hashable, Sendable {
     /// A session created directly by the office.
     case sessionCreated = "session_created"
     case sessionCancelled = "session_cancelled"
+    /// The office moved a session to another time.
+    case sessionMoved = "session_moved"
     /// A declined or expired reschedule took the original session with it.
     case originalCancelled = "original_cancelled"
     /// `request` mode: a family asked the office to cancel a session, took that back, or the office

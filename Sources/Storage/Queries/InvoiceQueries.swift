@@ -302,3 +302,21 @@ private struct PaymentRow: Decodable {
             recordedBy: recordedBy, recordedAt: Date(epochSeconds: recordedAt))
     }
 }
+
+extension DB {
+    /// The invoices with a line for the session, in any state, oldest first.
+    public func invoicesListing(session sessionID: String, organizationID: String) async throws -> [(InvoiceNumber, InvoiceStatus)] {
+        try await sql.raw(
+            """
+            SELECT DISTINCT i.number_prefix, i.number, i.status FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id
+            WHERE l.session_id = \(bind: sessionID) AND i.organization_id = \(bind: organizationID) ORDER BY i.number
+            """
+        ).all().map {
+            (
+                InvoiceNumber(
+                    prefix: try $0.decode(column: "number_prefix", as: String.self), sequence: try $0.decode(column: "number", as: Int.self)),
+                try decodeEnum(try $0.decode(column: "status", as: String.self))
+            )
+        }
+    }
+}

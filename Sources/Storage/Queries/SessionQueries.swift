@@ -356,3 +356,32 @@ extension TimeRange {
     /// would otherwise run through every earlier session of the tutor.
     var earliestOverlappingStart: Int64 { start.epochSeconds - Int64(SessionLength.longestMinutes * 60) }
 }
+
+extension DB {
+    /// Writes a corrected time, location and type.
+    public func updateSessionDetails(_ session: Session) async throws {
+        try await sql.raw(
+            """
+            UPDATE sessions SET starts_at = \(bind: session.time.start.epochSeconds), ends_at = \(bind: session.time.end.epochSeconds),
+                location = \(bind: session.location), session_type = \(bind: session.sessionType)
+            WHERE id = \(bind: session.id) AND organization_id = \(bind: session.organizationID)
+            """
+        ).run()
+    }
+
+    /// Whether a request made this session or asks to move it.
+    public func sessionHasRequests(_ sessionID: String, organizationID: String) async throws -> Bool {
+        try await sql.raw(
+            """
+            SELECT id FROM session_requests WHERE organization_id = \(bind: organizationID)
+              AND (session_id = \(bind: sessionID) OR replaces_session_id = \(bind: sessionID)) LIMIT 1
+            """
+        ).first() != nil
+    }
+
+    /// Deletes a session and its students' places (its reminder finds it gone and does nothing).
+    public func deleteSession(id: String, organizationID: String) async throws {
+        try await sql.raw("DELETE FROM session_students WHERE session_id = \(bind: id) AND organization_id = \(bind: organizationID)").run()
+        try await sql.raw("DELETE FROM sessions WHERE id = \(bind: id) AND organization_id = \(bind: organizationID)").run()
+    }
+}

@@ -198,6 +198,7 @@ struct RequestPage {
         case .expired: return "expired: nobody answered in time"
         case .sessionCreated: return "booked the session"
         case .sessionCancelled: return "cancelled the session"
+        case .sessionMoved: return "moved the session to \(time)"
         case .originalCancelled: return "cancelled the original session"
         case .cancellationRequested: return "asked the office to cancel the session"
         case .cancellationRequestWithdrawn: return "took back the request to cancel"

@@ -57,6 +57,8 @@ struct SessionPage {
     /// they cannot cancel it.
     let cannotMove: String?
     let pendingReschedule: String?
+    /// The office corrects the session's time and place, or deletes it.
+    let edit: EditForm?
     /// What the caller just did, and who has been told (see `MoveNotice`).
     let notice: String?
     let error: String?
@@ -64,6 +66,14 @@ struct SessionPage {
     struct Fact {
         let label: String
         let value: String
+    }
+
+    struct EditForm {
+        let date: String
+        let time: String
+        let duration: Int
+        let location: String
+        let sessionType: String
     }
 
     static func load(_ id: String, done: String?, error: String?, for caller: Caller, csrf: String, dependencies: Dependencies) async throws
@@ -173,6 +183,13 @@ struct SessionPage {
             rescheduleLink: mayMove ? session.engagementID.map { "\(WebPath.request("new"))?engagement=\($0)&replaces=\(session.id)" } : nil,
             rescheduleWarning: mayMove ? detail.rescheduleWarning : nil, cannotMove: cannotMove,
             pendingReschedule: detail.pendingRescheduleID.map(WebPath.request),
+            edit: caller.isAdmin
+                ? organization.timeline(coveringInstants: [session.time.start]).map { timeline in
+                    let local = timeline.local(session.time.start)
+                    return EditForm(
+                        date: local.date.iso, time: organization.settings.timeFormat.text(local.time), duration: Int(session.time.duration / 60),
+                        location: session.location, sessionType: session.sessionType)
+                } : nil,
             notice: done.flatMap { notice(after: $0, session: session, caller: caller, organization: organization, tutor: tutor) }, error: error)
     }
 
@@ -213,7 +230,7 @@ struct SessionPage {
             return "You marked the session completed."
         case "late" where session.status == .lateCancelled:
             return "You marked the session a late cancellation."
-        case "report":
+        case "report", "edit":
             return "Saved."
         case "email":
             return "You emailed the family; the message is on its way."

@@ -35,7 +35,8 @@ struct CalendarInvitations {
     func forSession(_ event: LifecycleEvent, _ session: Session, in db: DB) async throws -> OutboxMessage.Attachment? {
         let kind: (CalendarInvite.Method, CalendarInvite.Status)
         switch event {
-        case .sessionCreated: kind = (.request, .confirmed)
+        // A moved session is the same event at its new time.
+        case .sessionCreated, .sessionMoved: kind = (.request, .confirmed)
         case .sessionCancelled, .originalCancelled: kind = (.cancel, .cancelled)
         default: return nil
         }

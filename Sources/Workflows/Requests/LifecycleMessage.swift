@@ -40,6 +40,7 @@ struct LifecycleMessage {
         case .expired: "declined the request for \(what) at \(when): nobody answered in time"
         case .sessionCreated: "booked \(what) at \(when)"
         case .sessionCancelled: "cancelled \(what) at \(when): \(body)"
+        case .sessionMoved: "moved \(what) to \(when)\(body.isEmpty ? "" : ". \(body)")"
         case .originalCancelled: "cancelled \(what) at \(when): \(body)"
         case .cancellationRequested: "asked to cancel \(what) at \(when)\(body.isEmpty ? "" : ": \(body)")"
         case .cancellationRequestWithdrawn: "took back the request to cancel \(what) at \(when)"

@@ -26,6 +26,8 @@ public struct SessionReminders: JobHandler {
         let parties = try await RequestParties.load(
             organizationID: organizationID, tutorID: session.tutorID, studentID: studentID, subjectID: session.subjectID, in: db)
         let organization = parties.organization
+        // A session moved since this reminder was scheduled has a reminder of its own on its new day.
+        guard organization.localDate(of: session.time.start) == organization.localDate(of: now) else { return }
         let wording = try await MessageTemplates.rendering(.reminder, organizationID: organizationID, in: db, logger: dependencies.logger)
         let place = LifecycleMessage.place(SessionDetails(location: session.location, sessionType: session.sessionType))
         var shared: [String: Any] = [
