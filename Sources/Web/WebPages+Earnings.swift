@@ -21,10 +21,7 @@ extension WebPages {
         let (from, to, tutor) = Self.period(request)
         let today = try await Directory(dependencies).organization(for: caller).localDate(of: dependencies.now())
         let file = try await TutorPayroll(dependencies).csv(from: from ?? today.firstOfMonth, to: to ?? today, tutorID: tutor, for: caller)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.text)))
+        return Self.download(file)
     }
 
     private static func period(_ request: Request) -> (LocalDate?, LocalDate?, String?) {

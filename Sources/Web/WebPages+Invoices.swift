@@ -28,11 +28,7 @@ extension WebPages {
         }
         do {
             guard let client = form.client, !client.isEmpty else { throw DomainError.invalid("clientId", "Choose the client to invoice.") }
-            let upTo = try form.upTo.flatMap { text throws(DomainError) -> LocalDate? in
-                guard !text.isEmpty else { return nil }
-                guard let date = LocalDate(iso: text) else { throw DomainError.invalid("upTo", "Choose the last day to invoice.") }
-                return date
-            }
+            let upTo = try Self.formDate(form.upTo, field: "upTo", refusal: "Choose the last day to invoice.")
             let invoice = try await Invoicing(dependencies).create(for: client, .upTo(upTo), note: form.note ?? "", by: caller)
             return .redirect(to: "\(WebPath.invoice(invoice.id))?done=created", type: .found)
         } catch let refusal as DomainError where refusal.kind != .forbidden {
@@ -55,11 +51,7 @@ extension WebPages {
     /// `POST /invoices/{id}`: a draft's sessions, due date and note.
     func updateInvoice<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
         try await invoiceStep(request, context, form: DraftForm.self) { form, id, caller in
-            let dueOn = try form.dueOn.flatMap { text throws(DomainError) -> LocalDate? in
-                guard !text.isEmpty else { return nil }
-                guard let date = LocalDate(iso: text) else { throw DomainError.invalid("dueOn", "Choose the day payment is due.") }
-                return date
-            }
+            let dueOn = try Self.formDate(form.dueOn, field: "dueOn", refusal: "Choose the day payment is due.")
             guard let sessions = form.sessions, !sessions.isEmpty else {
                 throw DomainError.invalid("sessionIds", "Tick at least one session, or delete the draft.")
             }
@@ -111,34 +103,21 @@ extension WebPages {
                 throw DomainError.invalid("amount", "Write the amount received, such as 45 or 45.50.")
             }
             guard let method = PaymentMethod(rawValue: form.method) else { throw DomainError.invalid("method", "Choose how it was paid.") }
-            let paidOn = try form.paidOn.flatMap { text throws(DomainError) -> LocalDate? in
-                guard !text.isEmpty else { return nil }
-                guard let date = LocalDate(iso: text) else { throw DomainError.invalid("paidOn", "Choose the day the money arrived.") }
-                return date
-            }
+            let paidOn = try Self.formDate(form.paidOn, field: "paidOn", refusal: "Choose the day the money arrived.")
             _ = try await Payments(dependencies).record(
                 .init(amount: amount, paidOn: paidOn, method: method, reference: form.reference ?? ""), on: id, by: caller)
             return "paid"
         }
     }
 
-    /// A form posted from an invoice's page: `step` names the notice the page then shows; a
-    /// refusal is shown on the page itself.
+    /// A form posted from an invoice's page; a refusal is shown on the page itself.
     private func invoiceStep<Form: SignedForm, Context: RequestContext>(
         _ request: Request, _ context: Context, form: Form.Type, _ step: (Form, String, Caller) async throws -> String
     ) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let form = try await sessionForm(Form.self, from: &request, context, session: token) else {
-            return expiredForm(back: WebPath.invoice(id))
-        }
-        do {
-            let done = try await step(form, id, caller)
-            return .redirect(to: "\(WebPath.invoice(id))?done=\(done)", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await invoicePage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
-        }
+        try await formStep(
+            request, context, form: form, at: WebPath.invoice,
+            page: { id, error, caller, token, status in try await invoicePage(id, error: error, caller: caller, token: token, status: status) },
+            step)
     }
 
     private func invoicePage(

@@ -65,10 +65,7 @@ extension WebPages {
                 clientID: filters.clientID, subjectID: filters.subjectID, report: filters.report,
                 invoiced: caller.role == .tutor ? nil : filters.invoiced, paid: caller.role == .tutor ? nil : filters.paid),
             for: caller)
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = #"attachment; filename="\#(file.name)""#
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: file.text)))
+        return Self.download(file)
     }
 
     private static func queryValues(_ request: Request) -> [String: String] {
@@ -163,23 +160,14 @@ extension WebPages {
         }
     }
 
-    /// A form posted from a session's page: `step` runs for the signed-in caller and names the
-    /// notice the session's page then shows (`?done=`); a refusal is shown on the page itself.
+    /// A form posted from a session's page; a refusal is shown on the page itself.
     private func sessionStep<Form: SignedForm, Context: RequestContext>(
         _ request: Request, _ context: Context, form: Form.Type, _ step: (Form, String, Caller) async throws -> String
     ) async throws -> Response {
-        guard let (caller, token) = try await signedIn(request) else { return ReturnPath.logInFirst(request) }
-        let id = context.parameters.get("id") ?? ""
-        var request = request
-        guard let form = try await sessionForm(Form.self, from: &request, context, session: token) else {
-            return expiredForm(back: WebPath.session(id))
-        }
-        do {
-            let done = try await step(form, id, caller)
-            return .redirect(to: "\(WebPath.session(id))?done=\(done)", type: .found)
-        } catch let refusal as DomainError where refusal.kind != .notFound {
-            return try await sessionPage(id, error: refusal.message, caller: caller, token: token, status: Self.status(of: refusal))
-        }
+        try await formStep(
+            request, context, form: form, at: WebPath.session,
+            page: { id, error, caller, token, status in try await sessionPage(id, error: error, caller: caller, token: token, status: status) },
+            step)
     }
 
     /// `POST /sessions/{id}/cancellation-request[/withdraw|/clear]` (`request` cancellation mode).

@@ -153,8 +153,10 @@ struct SessionListPage {
                         ? "" : MoneyWording.amount(paying.reduce(0) { $0 + $1.clientAmount }, currency: organization.currency),
                     earnings: SessionMoney.tutorEarningsVisible(of: session, to: caller)
                         ? MoneyWording.amount(money.tutorEarnings, currency: organization.currency) : "",
-                    invoice: billing.map { billing in
-                        billing.invoices.map(\.number.description).joined(separator: ", ") + (billing.paid ? " · paid" : " · unpaid")
+                    // A family sees only its own invoices: another family's in a group session is none of theirs.
+                    invoice: billing.flatMap { billing in
+                        billing.invoiced
+                            ? billing.invoices.map(\.number.description).joined(separator: ", ") + (billing.paid ? " · paid" : " · unpaid") : nil
                     } ?? "—",
                     invoiceLink: billing?.invoices.first.map { WebPath.invoice($0.invoiceID) })
             }
