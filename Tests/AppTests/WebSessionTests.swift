@@ -203,6 +203,27 @@ import Workflows
         }
     }
 
+    /// An organization that writes times the 12-hour way sees them so on its pages and in its messages.
+    @Test func twelveHourTimesAreWrittenOnPagesAndInMessages() async throws {
+        try await withAPI(.sqlite) { client, world in
+            let ours = world.ours
+            _ = try await ours.changeSettings(in: world.store) { $0.timeFormat = .twelveHour }
+            let past = try await InvoiceAPITests.logPast(client, world, ours.engagements[0].id, "2026-03-16")
+            let office = try await WebRequestTests.visitor(client, ours.admin)
+            #expect(try await office.get(WebPath.session(past)).body.contains("Mon 16 Mar 4:00 PM–5:00 PM GMT"))
+            let ahead = try await client.call(
+                .post, "/api/v1/session-log", token: world.token(ours.admin),
+                json: #"{"engagementId":"\#(ours.engagements[0].id)","date":"2026-03-26","startTime":"9:30 AM"}"#)
+            #expect(ahead.status == 201)
+            let told = try await world.store.read { db in
+                try await db.outboxMessages(organizationID: ours.organization.id, recipientID: ours.parents[0].id).first {
+                    $0.kind == "session_created"
+                }
+            }
+            #expect(told?.subject == "Session booked: Maths with Tutor Zero for Student Zero, Thu 26 Mar 9:30 AM GMT", "\(told?.subject ?? "")")
+        }
+    }
+
     /// The office corrects a session's time from its page, and deletes one logged by mistake.
     @Test func theOfficeCorrectsASessionAndDeletesAMistake() async throws {
         try await withAPI(.sqlite) { client, world in

@@ -25,7 +25,8 @@ import Testing
         Self.expectEveryPropertyReachable(
             try #require(
                 RequestListItem(
-                    request, timeline: organization.timeline(for: [request], now: start), names: names, note: "n", needsAnswer: true, now: start)))
+                    request, timeline: organization.timeline(for: [request], now: start), format: .twentyFourHour, names: names, note: "n",
+                    needsAnswer: true, now: start)))
         Self.expectEveryPropertyReachable(DashboardPage.UpcomingSession(link: "k", when: "w", subject: "s", students: "s", tutor: "t", location: "l"))
         Self.expectEveryPropertyReachable(CalendarPage.Entry(time: "t", title: "t", href: "h", colour: "c", needsAnswer: true, note: "n"))
     }

@@ -101,6 +101,22 @@ import Testing
         #expect(times.map(TimeFormat.twentyFourHour.text) == ["00:00", "00:15", "09:05", "12:00", "16:30", "23:59"])
         for time in times { #expect(TimeFormat.parse(TimeFormat.twelveHour.text(time)) == time, "what is written is read back") }
     }
+
+    /// Pages, messages, refusals and the audit log describe times through the organization, so
+    /// they all follow its convention, across the clocks going forward too.
+    @Test func anOrganizationDescribesTimesInItsConvention() {
+        var organization = Organization(id: "o", name: "Northside", timeZone: zone("Europe/London"), currency: "GBP")
+        let evening = TimeRange(start: instant("2026-03-26T16:30:00Z"), minutes: 90)
+        let overnight = TimeRange(start: instant("2026-03-29T00:30:00Z"), minutes: 60)
+        #expect(organization.describe(evening.start) == "Thu 26 Mar 16:30 GMT")
+        #expect(organization.describe(evening) == "Thu 26 Mar 16:30–18:00 GMT")
+        organization.settings.timeFormat = .twelveHour
+        #expect(organization.describe(evening.start) == "Thu 26 Mar 4:30 PM GMT")
+        #expect(organization.describe(evening) == "Thu 26 Mar 4:30 PM–6:00 PM GMT")
+        #expect(organization.describe(overnight) == "Sun 29 Mar 12:30 AM GMT–2:30 AM BST", "the clocks go forward at 1:00 AM")
+        #expect(
+            organization.describe(TimeRange(start: instant("2026-03-26T23:30:00Z"), minutes: 60)) == "Thu 26 Mar 11:30 PM–Fri 27 Mar 12:30 AM GMT")
+    }
 }
 
 @Suite struct SessionRecordRulesTests {

@@ -30,16 +30,16 @@ extension Organization {
         return instant
     }
 
-    /// `Tue 14 Jan 16:00 GMT`, in the organization's zone.
+    /// `Tue 14 Jan 16:00 GMT` (or `Tue 14 Jan 4:00 PM GMT`, as the organization writes times), in
+    /// the organization's zone.
     public func describe(_ instant: Date) -> String {
         let date = localDate(of: instant)
-        return timeline(covering: date...date).describe(instant)
+        return timeline(covering: date...date).describe(instant, in: settings.timeFormat)
     }
 
-    /// `Tue 14 Jan 16:00–17:00 GMT`, in the organization's zone.
+    /// `Tue 14 Jan 16:00–17:00 GMT` (or `Tue 14 Jan 4:00 PM–5:00 PM GMT`), in the organization's zone.
     public func describe(_ range: TimeRange) -> String {
-        let date = localDate(of: range.start)
-        return timeline(covering: date...localDate(of: range.end)).describe(range)
+        timeline(covering: localDate(of: range.start)...localDate(of: range.end)).describe(range, in: settings.timeFormat)
     }
 
     /// The earliest start a session may be requested or proposed for at `now`: the request notice

@@ -30,6 +30,26 @@ extension ZoneTimeline {
         return "\(day(start.date)) \(start.time.iso)–\(endText) \(startZone)"
     }
 
+    /// `Tue 14 Jan 4:00 PM GMT` when times are written the 12-hour way, else `describe(_:)`.
+    public func describe(_ instant: Date, in format: TimeFormat) -> String {
+        guard format == .twelveHour else { return describe(instant) }
+        let local = local(instant)
+        return "\(Self.day(local.date)) \(format.text(local.time)) \(abbreviation(at: instant))"
+    }
+
+    /// `Tue 14 Jan 4:00 PM–5:00 PM GMT` when times are written the 12-hour way, else `describe(_:)`.
+    public func describe(_ range: TimeRange, in format: TimeFormat) -> String {
+        guard format == .twelveHour else { return describe(range) }
+        let start = local(range.start), end = local(range.end)
+        let startZone = abbreviation(at: range.start), endZone = abbreviation(at: range.end)
+        let endText = (end.date == start.date ? "" : Self.day(end.date) + " ") + format.text(end.time)
+        guard startZone == endZone else { return "\(Self.day(start.date)) \(format.text(start.time)) \(startZone)–\(endText) \(endZone)" }
+        return "\(Self.day(start.date)) \(format.text(start.time))–\(endText) \(startZone)"
+    }
+
+    /// `Tue 14 Jan`.
+    private static func day(_ date: LocalDate) -> String { "\(date.weekday.shortName) \(date.day) \(monthNames[date.month - 1])" }
+
     /// A date's month as a person reads it: `Jan 2027`.
     public static func describeMonth(of date: LocalDate) -> String { "\(monthNames[date.month - 1]) \(date.year)" }
 

@@ -192,6 +192,7 @@ struct CalendarPage {
         _ availability: Availability, from first: LocalDate, to last: LocalDate, organization: Organization, tutorID: String, caller: Caller
     ) -> [(LocalDate, (Date, Entry))] {
         let timeline = organization.timeline(covering: first...last.adding(days: 1))
+        let format = organization.settings.timeFormat
         let href = caller.role == .admin ? "/availability?tutor=\(tutorID)" : "/availability"
         var entries: [(LocalDate, (Date, Entry))] = []
         for away in availability.timeOff {
@@ -202,7 +203,8 @@ struct CalendarPage {
                 let start = max(day.start, away.time.start), end = min(day.end, away.time.end)
                 let time =
                     start == day.start && end == day.end
-                    ? "All day" : "\(timeline.local(start).time.iso)–\(end == day.end ? "24:00" : timeline.local(end).time.iso)"
+                    ? "All day"
+                    : "\(format.text(timeline.local(start).time))–\(end == day.end ? (format == .twelveHour ? "midnight" : "24:00") : format.text(timeline.local(end).time))"
                 let entry = Entry(
                     time: time, title: "Time off", href: href, colour: "away", needsAnswer: false, note: away.reason.isEmpty ? nil : away.reason)
                 entries.append((date, (start, entry)))

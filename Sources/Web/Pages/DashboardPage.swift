@@ -50,7 +50,8 @@ struct DashboardPage {
         let timeline = organization.timeline(for: openRequests, now: now)
         func item(_ request: SessionRequest) -> RequestListItem? {
             RequestListItem(
-                request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == waitingState, now: now)
+                request, timeline: timeline, format: organization.settings.timeFormat, names: names, note: notes[request.id],
+                needsAnswer: request.state == waitingState, now: now)
         }
         return DashboardPage(
             chrome: .signedIn(

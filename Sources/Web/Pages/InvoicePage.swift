@@ -33,7 +33,7 @@ struct InvoicePage {
     let otherPaper: NewRequestPage.DayLink
     /// The office's invoice list, or the family's billing page.
     let back: NewRequestPage.DayLink
-    let isOffice: Bool
+    /// The office's forms: a draft's, an issued invoice's.
     let isDraft: Bool
     let isIssued: Bool
     let canPay: Bool
@@ -124,7 +124,7 @@ struct InvoicePage {
                 href: "\(WebPath.invoice(invoice.id))?paper=\(paper == "a4" ? "letter" : "a4")"),
             back: isOffice
                 ? NewRequestPage.DayLink(label: "Invoices", href: WebPath.invoices) : NewRequestPage.DayLink(label: "Billing", href: WebPath.billing),
-            isOffice: isOffice, isDraft: isOffice && invoice.status == .draft, isIssued: isOffice && invoice.status == .issued,
+            isDraft: isOffice && invoice.status == .draft, isIssued: isOffice && invoice.status == .issued,
             canPay: isOffice && invoice.status == .issued && invoice.amountDue > 0,
             canVoid: isOffice && invoice.status == .issued && invoice.amountPaid == 0, sessionChoices: choices,
             dueOnValue: (invoice.dueOn ?? today.adding(days: InvoiceRules.paymentTermDays)).iso, noteValue: invoice.note,

@@ -60,9 +60,10 @@ struct MessagesPage {
         let timeline = organization.timeline(
             coveringInstants: [now] + (records + dead).flatMap { [$0.message.createdAt] + [$0.finishedAt].compactMap { $0 } })!
         func row(_ record: NotificationRecord) -> Row {
-            let (state, stateClass) = wording(record, in: timeline)
+            let (state, stateClass) = wording(record, in: timeline, format: organization.settings.timeFormat)
             return Row(
-                id: record.message.id, when: timeline.describe(record.message.createdAt), to: record.message.address,
+                id: record.message.id, when: timeline.describe(record.message.createdAt, in: organization.settings.timeFormat),
+                to: record.message.address,
                 subject: record.message.subject, body: LinkedText.parts(record.message.body, base: dependencies.publicBaseURL), state: state,
                 stateClass: stateClass,
                 error: record.state == .done ? nil : record.lastError)
@@ -80,8 +81,8 @@ struct MessagesPage {
         let phone: String?
     }
 
-    private static func wording(_ record: NotificationRecord, in timeline: ZoneTimeline) -> (String, String) {
-        let finished = record.finishedAt.map { timeline.describe($0) } ?? ""
+    private static func wording(_ record: NotificationRecord, in timeline: ZoneTimeline, format: TimeFormat) -> (String, String) {
+        let finished = record.finishedAt.map { timeline.describe($0, in: format) } ?? ""
         switch record.state {
         case .done: return ("sent", "sent")
         case .dead: return ("not delivered (gave up \(finished) after \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))", "failed")

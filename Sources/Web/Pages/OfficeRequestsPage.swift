@@ -43,7 +43,8 @@ struct OfficeRequestsPage {
             states: Filter.allCases.map { NewRequestPage.Choice(value: $0.rawValue, label: wording[$0]!, selected: $0 == filter) },
             rows: requests.compactMap { request in
                 RequestListItem(
-                    request, timeline: timeline, names: names, note: notes[request.id], needsAnswer: request.state == .pending, now: now,
+                    request, timeline: timeline, format: organization.settings.timeFormat, names: names, note: notes[request.id],
+                    needsAnswer: request.state == .pending, now: now,
                     status: request.state == .pending ? "waiting for the tutor or office" : "waiting for the family")
             },
             summary: requests.count == 1 ? "1 open request" : "\(requests.count) open requests",

@@ -15,17 +15,19 @@ struct RequestListItem {
     let detail: String
 
     /// Nil for a request that holds no time (a closed one).
-    /// `timeline` covers the request's times (see `timelines(for:)`).
+    /// `timeline` covers the request's times (see `timelines(for:)`); `format` is the organization's.
     init?(
-        _ request: SessionRequest, timeline: ZoneTimeline, names: PeopleNames, note: String?, needsAnswer: Bool, now: Date, status: String? = nil
+        _ request: SessionRequest, timeline: ZoneTimeline, format: TimeFormat, names: PeopleNames, note: String?, needsAnswer: Bool, now: Date,
+        status: String? = nil
     ) {
         guard let held = request.heldTime else { return nil }
         link = WebPath.request(request.id)
-        when = timeline.describe(held)
+        when = timeline.describe(held, in: format)
         what = names.line(subjectID: request.subjectID, studentIDs: [request.studentID], tutorID: request.tutorID)
         self.note = note
         classes = "request \(request.state.rawValue)" + (needsAnswer ? " needs-answer" : "")
-        let due = "answer by \(timeline.describe(request.respondBy)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))"
+        let due =
+            "answer by \(timeline.describe(request.respondBy, in: format)) (auto-declines \(TimeWording.countdown(from: now, to: request.respondBy)))"
         detail = ([status, request.parentReplied ? "the family replied" : nil, due].compactMap { $0 }.joined(separator: " · ")).capitalizedFirst
     }
 }
